@@ -1,0 +1,16 @@
+//! Reading and checking scenario files: RON parsing, sibling documents, validation,
+//! and errors located as `file:line:col: message`.
+
+mod diagnostic;
+
+mod load;
+mod locate;
+mod validate;
+mod write;
+
+pub use diagnostic::{Diagnostic, LoadError, did_you_mean};
+
+pub use load::{load_scenario_file, load_scenario_str};
+pub use locate::Locator;
+pub use validate::validate;
+pub use write::write_atomically;

@@ -1,0 +1,25 @@
+//! The scenario's domain model: factions, places, regions, routes, sources,
+//! documents and dated, attributed claims.
+//!
+//! These types are both the file format (serde + RON) and what the engine reads.
+//! Nothing here knows about the window.
+
+mod claim;
+mod document;
+mod faction;
+mod place;
+mod region;
+mod route;
+mod scenario;
+mod source;
+mod time;
+
+pub use claim::{Assertion, Claim, ControlEffect, Subject};
+pub use document::Document;
+pub use faction::{Faction, FactionKind, rgb_from_hex};
+pub use place::{Place, PlaceKind, fold};
+pub use region::{Region, RegionKind};
+pub use route::{Route, RouteKind};
+pub use scenario::{FORMAT_VERSION, KeyConnection, Scenario, parse_offset};
+pub use source::{Credibility, Reliability, Source, SourceKind};
+pub use time::{Precision, TimeRef, TimeSpan, parse_instant};

@@ -1,0 +1,95 @@
+use serde::{Deserialize, Serialize};
+
+/// A point on the map whose control the scenario tracks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// Stable id, e.g. "homs".
+    pub id: String,
+
+    /// Display name, e.g. "Homs".
+    pub name: String,
+
+    /// Other spellings, including the article's (Deraa, Dar'a, ...). Search uses them.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+
+    /// WGS84 longitude in degrees.
+    pub lon: f64,
+
+    /// WGS84 latitude in degrees.
+    pub lat: f64,
+
+    /// Population (GeoNames; old pre-war figures, often 0 for small seats).
+    #[serde(default)]
+    pub population: u64,
+
+    /// What the place is.
+    pub kind: PlaceKind,
+
+    /// Id of the governorate region the place belongs to.
+    pub governorate: String,
+
+    /// GeoNames id where known.
+    #[serde(default)]
+    pub geonames_id: Option<u64>,
+}
+
+impl Place {
+    /// True when `query` matches the name or an alias, ignoring case and accents' absence.
+    pub fn matches_name(&self, query: &str) -> bool {
+        let query = fold(query);
+        !query.is_empty()
+            && std::iter::once(&self.name)
+                .chain(&self.aliases)
+                .any(|name| fold(name).contains(&query))
+    }
+}
+
+/// Lower-cases and strips the marks that transliterations disagree on
+/// (apostrophes, hyphens, spaces, diacritics in the Latin-1/Extended-A range).
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ā' | 'Á' | 'Ā' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'ē' | 'É' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'ī' | 'Í' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'ō' | 'Ó' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'Ú' => 'u',
+            'ḩ' | 'ḥ' | 'Ḩ' | 'Ḥ' => 'h',
+            'ş' | 'ṣ' | 'š' | 'Ş' | 'Ṣ' => 's',
+            'ţ' | 'ṭ' | 'Ţ' | 'Ṭ' => 't',
+            'ẕ' | 'ż' | 'ẓ' => 'z',
+            'ḑ' | 'ḍ' => 'd',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// What kind of place it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceKind {
+    Capital,
+    GovernorateSeat,
+    City,
+    Town,
+    Village,
+    BorderCrossing,
+    Base,
+    Prison,
+    Airport,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_matches_transliterations() {
+        assert_eq!(fold("Dar‘ā"), "dara");
+        assert_eq!(fold("Deir ez-Zor"), "deirezzor");
+        assert_eq!(fold("Ḩamāh"), "hamah");
+    }
+}
