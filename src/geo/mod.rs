@@ -10,7 +10,9 @@
 //! All geometry is `f64`; lon/lat in WGS84 degrees unless a function says plot coordinates.
 
 pub mod basemap;
+pub mod mesh;
 pub mod projection;
 
 pub use basemap::{Area, Basemap, GeoError};
+pub use mesh::{TaggedMesh, TriangleMesh};
 pub use projection::Projection;
