@@ -10,9 +10,12 @@
 //! All geometry is `f64`; lon/lat in WGS84 degrees unless a function says plot coordinates.
 
 pub mod basemap;
+mod cell;
 pub mod mesh;
 pub mod projection;
+pub mod territory;
 
 pub use basemap::{Area, Basemap, GeoError};
 pub use mesh::{TaggedMesh, TriangleMesh};
 pub use projection::Projection;
+pub use territory::{dissolve_by_key, voronoi_cells};
