@@ -1,11 +1,11 @@
 //! The pure geometry layer of the map: no UI code lives here.
 //!
-//! - [`basemap`]: the embedded Natural Earth layers (countries, Syria's governorates, the UNDOF
-//!   zone, lakes) as lon/lat [`Area`]s.
-//! - [`projection`]: lon/lat ⇄ plot coordinates (equirectangular, aspect corrected at a
+//! - [`basemap`](crate::geo::basemap): the embedded Natural Earth layers (countries, Syria's governorates, the UNDOF
+//!   zone, lakes) as lon/lat [`Area`](crate::geo::Area)s.
+//! - [`projection`](crate::geo::projection): lon/lat ⇄ plot coordinates (equirectangular, aspect corrected at a
 //!   reference latitude).
-//! - [`mesh`]: earcut triangulation of polygons into (tagged) triangle meshes for filling.
-//! - [`territory`]: Voronoi cells around places clipped to an outline, dissolved per key.
+//! - [`mesh`](crate::geo::mesh): earcut triangulation of polygons into (tagged) triangle meshes for filling.
+//! - [`territory`](crate::geo::territory): Voronoi cells around places clipped to an outline, dissolved per key.
 //!
 //! All geometry is `f64`; lon/lat in WGS84 degrees unless a function says plot coordinates.
 
