@@ -1,5 +1,7 @@
 //! Frontline: attributed claims about a war, resolved into who holds every place,
 //! region and route at any moment, under any perspective, with the reasons.
 
+/// Pure geometry: the embedded basemap, the map projection, triangle meshes and territory cells.
+pub mod geo;
 pub mod io;
 pub mod model;
