@@ -2,6 +2,9 @@
 //! region and route at any moment, under any perspective, with the reasons.
 
 /// Pure geometry: the embedded basemap, the map projection, triangle meshes and territory cells.
+pub mod cli;
+pub mod control;
 pub mod geo;
 pub mod io;
 pub mod model;
+pub mod ui;

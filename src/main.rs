@@ -1,1 +1,13 @@
-fn main() {}
+//! The `frontline` binary: the command line, or the window when no command is given.
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+
+fn main() -> ExitCode {
+    let cli = frontline::cli::Cli::parse();
+    match &cli.command {
+        Some(command) => frontline::cli::run(command),
+        None => frontline::ui::run_app(),
+    }
+}

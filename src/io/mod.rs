@@ -2,6 +2,7 @@
 //! and errors located as `file:line:col: message`.
 
 mod diagnostic;
+mod embedded;
 
 mod load;
 mod locate;
@@ -9,6 +10,7 @@ mod validate;
 mod write;
 
 pub use diagnostic::{Diagnostic, LoadError, did_you_mean};
+pub use embedded::{DEFAULT_SCENARIO_NAME, default_scenario};
 
 pub use load::{load_scenario_file, load_scenario_str};
 pub use locate::Locator;

@@ -1,0 +1,120 @@
+//! The command line: `check`, `resolve` and `routes` over a scenario file or the
+//! embedded default. With no command, the caller opens the window.
+
+mod args;
+mod report;
+mod table;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+pub use args::{Cli, Command, Format, ViewArgs};
+
+use crate::control::{Engine, View};
+use crate::io::{Diagnostic, LoadError, default_scenario, load_scenario_file};
+use crate::model::{Scenario, parse_instant};
+
+/// Exit code for bad input (files, times, ids).
+pub const EXIT_BAD_INPUT: u8 = 2;
+
+/// Runs a command, printing results to stdout and errors to stderr.
+pub fn run(command: &Command) -> ExitCode {
+    match try_run(command) {
+        Ok(output) => {
+            print!("{output}");
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("{err}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+    }
+}
+
+/// Runs a command and returns what it prints, or the errors to report.
+pub fn try_run(command: &Command) -> Result<String, LoadError> {
+    match command {
+        Command::Check { file } => {
+            let scenario = load(file.as_deref())?;
+            Ok(format!(
+                "ok: {} ({} places, {} regions, {} routes, {} sources, {} claims)\n",
+                scenario.title,
+                scenario.places.len(),
+                scenario.regions.len(),
+                scenario.routes.len(),
+                scenario.sources.len(),
+                scenario.claims.len()
+            ))
+        }
+        Command::Resolve {
+            file,
+            view,
+            perspective,
+            format,
+        } => {
+            let engine = Engine::new(load(file.as_deref())?);
+            let (at, mut view_state) = view_from_args(engine.scenario(), view)?;
+            if let Some(text) = perspective {
+                view_state.perspective =
+                    crate::control::Perspective::parse(text, engine.scenario())
+                        .map_err(|message| argument_error("--perspective", message))?;
+            }
+            let resolution = engine.resolve(&view_state, at);
+            let report = report::resolve_report(&engine, &view_state, &resolution);
+            Ok(match format {
+                Format::Json => to_json(&report),
+                Format::Table => table::resolve_table(&report),
+            })
+        }
+        Command::Routes { file, view, format } => {
+            let engine = Engine::new(load(file.as_deref())?);
+            let (at, view_state) = view_from_args(engine.scenario(), view)?;
+            let resolution = engine.resolve(&view_state, at);
+            let report = report::routes_report(&engine, &resolution);
+            Ok(match format {
+                Format::Json => to_json(&report),
+                Format::Table => table::routes_table(&report),
+            })
+        }
+    }
+}
+
+/// Loads `file`, or the embedded default scenario without one.
+pub fn load(file: Option<&Path>) -> Result<Scenario, LoadError> {
+    match file {
+        Some(path) => load_scenario_file(path),
+        None => default_scenario(),
+    }
+}
+
+fn view_from_args(
+    scenario: &Scenario,
+    args: &ViewArgs,
+) -> Result<(jiff::Timestamp, View), LoadError> {
+    let at = parse_instant(&args.at).map_err(|message| argument_error("--at", message))?;
+    let mut view = View::default();
+    for assumption in &args.assume {
+        view.add_assumption(assumption, scenario)
+            .map_err(|err| argument_error("--assume", err.message))?;
+    }
+    Ok((at, view))
+}
+
+/// An error in a command-line argument, located as `<--flag>:1:1`.
+fn argument_error(flag: &str, message: String) -> LoadError {
+    LoadError {
+        diagnostics: vec![Diagnostic {
+            file: format!("<{flag}>"),
+            line: 1,
+            col: 1,
+            message,
+        }],
+    }
+}
+
+fn to_json(value: &impl serde::Serialize) -> String {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => text + "\n",
+        Err(err) => format!("{{\"error\": {:?}}}\n", err.to_string()),
+    }
+}

@@ -1,0 +1,164 @@
+//! The JSON contract of `resolve` and `routes` (documented in the README).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::control::{Engine, Resolution, View};
+
+/// Output of `frontline resolve`.
+#[derive(Debug, Serialize)]
+pub struct ResolveReport {
+    pub at: String,
+    pub perspective: String,
+    pub places: Vec<PlaceRow>,
+    pub regions: Vec<RegionRow>,
+}
+
+/// One place in [`ResolveReport`].
+#[derive(Debug, Serialize)]
+pub struct PlaceRow {
+    pub id: String,
+    pub name: String,
+    pub controller: Option<String>,
+    pub status: &'static str,
+    pub claims: usize,
+    pub sources: Vec<String>,
+    pub explanation: String,
+}
+
+/// One region in [`ResolveReport`].
+#[derive(Debug, Serialize)]
+pub struct RegionRow {
+    pub id: String,
+    pub name: String,
+    pub dominant: Option<String>,
+    /// Faction id → share of the population (of the places, when no population is known).
+    pub shares: BTreeMap<String, f64>,
+    /// Faction id → share of the places.
+    pub shares_by_count: BTreeMap<String, f64>,
+}
+
+/// Output of `frontline routes`.
+#[derive(Debug, Serialize)]
+pub struct RoutesReport {
+    pub at: String,
+    pub routes: Vec<RouteRow>,
+    pub connectivity: Vec<LinkRow>,
+}
+
+/// One route in [`RoutesReport`].
+#[derive(Debug, Serialize)]
+pub struct RouteRow {
+    pub id: String,
+    pub name: String,
+    pub segments: Vec<SegmentRow>,
+    pub severed_for: Vec<String>,
+}
+
+/// One segment of a route.
+#[derive(Debug, Serialize)]
+pub struct SegmentRow {
+    pub from: String,
+    pub to: String,
+    pub holder: Option<String>,
+}
+
+/// One key connection for one faction.
+#[derive(Debug, Serialize)]
+pub struct LinkRow {
+    pub faction: String,
+    pub from: String,
+    pub to: String,
+    pub connected: bool,
+}
+
+/// Builds the `resolve` report.
+pub fn resolve_report(engine: &Engine, view: &View, resolution: &Resolution) -> ResolveReport {
+    let scenario = engine.scenario();
+    let faction_id = |f: Option<u16>| f.map(|f| scenario.factions[f as usize].id.clone());
+    let shares = |values: &[(u16, f64)]| -> BTreeMap<String, f64> {
+        values
+            .iter()
+            .map(|&(f, share)| (scenario.factions[f as usize].id.clone(), round(share)))
+            .collect()
+    };
+    ResolveReport {
+        at: resolution.at().to_string(),
+        perspective: view.perspective.to_arg(),
+        places: scenario
+            .places
+            .iter()
+            .enumerate()
+            .map(|(p, place)| {
+                let state = resolution.places[p];
+                let details = engine.place_details(view, resolution, p);
+                PlaceRow {
+                    id: place.id.clone(),
+                    name: place.name.clone(),
+                    controller: faction_id(state.controller),
+                    status: state.status.as_str(),
+                    claims: details.claims.len(),
+                    sources: details.sources,
+                    explanation: details.explanation,
+                }
+            })
+            .collect(),
+        regions: scenario
+            .regions
+            .iter()
+            .zip(&resolution.regions)
+            .map(|(region, state)| RegionRow {
+                id: region.id.clone(),
+                name: region.name.clone(),
+                dominant: faction_id(state.dominant),
+                shares: shares(state.shares()),
+                shares_by_count: shares(&state.by_count),
+            })
+            .collect(),
+    }
+}
+
+/// Builds the `routes` report.
+pub fn routes_report(engine: &Engine, resolution: &Resolution) -> RoutesReport {
+    let scenario = engine.scenario();
+    let faction_id = |f: u16| scenario.factions[f as usize].id.clone();
+    RoutesReport {
+        at: resolution.at().to_string(),
+        routes: scenario
+            .routes
+            .iter()
+            .zip(engine.routes(resolution))
+            .map(|(route, state)| RouteRow {
+                id: route.id.clone(),
+                name: route.name.clone(),
+                segments: route
+                    .waypoints
+                    .windows(2)
+                    .zip(&state.segments)
+                    .map(|(pair, holder)| SegmentRow {
+                        from: pair[0].clone(),
+                        to: pair[1].clone(),
+                        holder: holder.map(faction_id),
+                    })
+                    .collect(),
+                severed_for: state.severed_for.iter().map(|&f| faction_id(f)).collect(),
+            })
+            .collect(),
+        connectivity: engine
+            .connectivity(resolution)
+            .into_iter()
+            .map(|link| LinkRow {
+                faction: faction_id(link.faction),
+                from: scenario.places[link.from].id.clone(),
+                to: scenario.places[link.to].id.clone(),
+                connected: link.connected,
+            })
+            .collect(),
+    }
+}
+
+/// Six decimals: enough for shares, and stable across platforms.
+fn round(value: f64) -> f64 {
+    (value * 1e6).round() / 1e6
+}

@@ -1,0 +1,77 @@
+//! Aligned text output for people.
+
+use std::fmt::Write as _;
+
+use super::report::{ResolveReport, RoutesReport};
+
+/// `resolve` as a table: places that have any claim, then regions.
+pub fn resolve_table(report: &ResolveReport) -> String {
+    let mut out = format!("as of {} ({})\n\n", report.at, report.perspective);
+    let _ = writeln!(
+        out,
+        "{:<24} {:<16} {:<10} {:>6}  sources",
+        "place", "controller", "status", "claims"
+    );
+    for place in report.places.iter().filter(|p| p.claims > 0) {
+        let _ = writeln!(
+            out,
+            "{:<24} {:<16} {:<10} {:>6}  {}",
+            place.name,
+            place.controller.as_deref().unwrap_or("-"),
+            place.status,
+            place.claims,
+            place.sources.join(", ")
+        );
+    }
+    let unknown = report.places.iter().filter(|p| p.claims == 0).count();
+    let _ = writeln!(out, "({unknown} places with no claim are unknown)\n");
+    let _ = writeln!(out, "{:<28} {:<16} shares", "region", "dominant");
+    for region in &report.regions {
+        let shares: Vec<String> = region
+            .shares
+            .iter()
+            .map(|(faction, share)| format!("{faction} {:.0}%", share * 100.0))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{:<28} {:<16} {}",
+            region.name,
+            region.dominant.as_deref().unwrap_or("-"),
+            shares.join(", ")
+        );
+    }
+    out
+}
+
+/// `routes` as a table: each route's segments, then connectivity.
+pub fn routes_table(report: &RoutesReport) -> String {
+    let mut out = format!("as of {}\n", report.at);
+    for route in &report.routes {
+        let _ = write!(out, "\n{} ({})", route.name, route.id);
+        if !route.severed_for.is_empty() {
+            let _ = write!(out, "  severed for: {}", route.severed_for.join(", "));
+        }
+        out.push('\n');
+        for segment in &route.segments {
+            let _ = writeln!(
+                out,
+                "  {:<20} -> {:<20} {}",
+                segment.from,
+                segment.to,
+                segment.holder.as_deref().unwrap_or("(front line)")
+            );
+        }
+    }
+    out.push_str("\nconnectivity\n");
+    for link in &report.connectivity {
+        let _ = writeln!(
+            out,
+            "  {:<16} {:<16} -> {:<16} {}",
+            link.faction,
+            link.from,
+            link.to,
+            if link.connected { "connected" } else { "CUT" }
+        );
+    }
+    out
+}

@@ -1,0 +1,206 @@
+use crate::model::{Assertion, ControlEffect, RegionKind, Scenario, Subject, TimeSpan};
+
+/// Faction index into `Scenario::factions`.
+pub type FactionIx = u16;
+
+/// How long fighting keeps a place contested after its reported interval ends.
+pub const FIGHTING_LASTS_SECS: i64 = 24 * 3600;
+
+/// How long a siege or a force at the edge keeps a place contested.
+pub const SIEGE_LASTS_SECS: i64 = 7 * 24 * 3600;
+
+/// The widest claim interval (a week): claims further back cannot overlap.
+pub const MAX_SPAN_SECS: i64 = 7 * 24 * 3600;
+
+/// What the engine needs of one claim, in compact form.
+#[derive(Clone, Copy, Debug)]
+pub struct ClaimFacts {
+    /// When the claim takes effect (its interval's midpoint), Unix seconds.
+    pub effective_secs: i64,
+    /// The interval the claim refers to.
+    pub span: TimeSpan,
+    /// Its bearing on control, with faction indices.
+    pub effect: ControlEffect<FactionIx>,
+    /// For contesting claims: until when they keep the place contested.
+    pub contested_until_secs: i64,
+    /// True for fighting that a reported lull ends (not sieges).
+    pub ended_by_lull: bool,
+    /// Source index.
+    pub source: u16,
+    /// Reliability weight times credibility weight.
+    pub weight: u32,
+    /// True when the claim is about a region, not the place itself.
+    pub region_level: bool,
+}
+
+/// Each place's claims (its own and its regions'), sorted by effective time, in one
+/// flat array; built once per scenario.
+pub struct ControlIndex {
+    /// Per claim, in scenario order.
+    pub facts: Vec<ClaimFacts>,
+    /// `entries[offsets[p]..offsets[p + 1]]` are place `p`'s claims.
+    offsets: Vec<u32>,
+    entries: Vec<u32>,
+    entry_secs: Vec<i64>,
+    /// Places of each region (governorates: their places; groupings: their members').
+    pub region_places: Vec<Vec<u32>>,
+    /// `allied[a][b]`: b's territory counts as a's for passage.
+    pub allied: Vec<Vec<bool>>,
+    /// Faction index of each source's affiliation.
+    pub source_affiliation: Vec<Option<FactionIx>>,
+    /// Every distinct effective time, sorted (the timeline's steps).
+    pub event_secs: Vec<i64>,
+}
+
+impl ControlIndex {
+    /// Indexes a loaded (sorted, validated) scenario. References that do not resolve
+    /// are skipped, since validation has reported them.
+    pub fn build(scenario: &Scenario) -> Self {
+        let offset = scenario.offset();
+        let faction = |id: &Option<String>| -> Option<FactionIx> {
+            id.as_deref()
+                .and_then(|id| scenario.faction_index(id))
+                .map(|i| i as FactionIx)
+        };
+        let facts: Vec<ClaimFacts> = scenario
+            .claims
+            .iter()
+            .map(|claim| {
+                let span = claim.when.span(offset).unwrap_or(TimeSpan {
+                    start_secs: i64::MAX / 2,
+                    end_secs: i64::MAX / 2,
+                });
+                let source = scenario.source_index(&claim.source).unwrap_or(0);
+                let reliability = scenario
+                    .sources
+                    .get(source)
+                    .map_or(1, |s| s.reliability.weight());
+                let lasts = match claim.assertion {
+                    Assertion::FightingAt => FIGHTING_LASTS_SECS,
+                    _ => SIEGE_LASTS_SECS,
+                };
+                ClaimFacts {
+                    effective_secs: span.effective_secs(),
+                    span,
+                    effect: claim
+                        .assertion
+                        .effect(faction(&claim.actor), faction(&claim.counterpart)),
+                    contested_until_secs: span.end_secs.saturating_add(lasts),
+                    ended_by_lull: claim.assertion == Assertion::FightingAt,
+                    source: source as u16,
+                    weight: reliability * claim.credibility.weight(),
+                    region_level: matches!(claim.subject, Subject::Region(_)),
+                }
+            })
+            .collect();
+
+        let place_governorate: Vec<Option<u32>> = scenario
+            .places
+            .iter()
+            .map(|p| scenario.region_index(&p.governorate).map(|i| i as u32))
+            .collect();
+        let region_places = region_places(scenario, &place_governorate);
+
+        let mut per_place: Vec<Vec<u32>> = vec![Vec::new(); scenario.places.len()];
+        for (c, claim) in scenario.claims.iter().enumerate() {
+            match &claim.subject {
+                Subject::Place(id) => {
+                    if let Some(p) = scenario.place_index(id) {
+                        per_place[p].push(c as u32);
+                    }
+                }
+                Subject::Region(id) => {
+                    if let Some(r) = scenario.region_index(id) {
+                        for &p in &region_places[r] {
+                            per_place[p as usize].push(c as u32);
+                        }
+                    }
+                }
+                Subject::Route(_) => {}
+            }
+        }
+        let mut offsets = Vec::with_capacity(per_place.len() + 1);
+        let mut entries = Vec::new();
+        offsets.push(0);
+        for mut claims in per_place {
+            claims.sort_by_key(|&c| (facts[c as usize].effective_secs, c));
+            entries.extend(claims);
+            offsets.push(entries.len() as u32);
+        }
+        let entry_secs = entries
+            .iter()
+            .map(|&c| facts[c as usize].effective_secs)
+            .collect();
+
+        let mut event_secs: Vec<i64> = facts.iter().map(|f| f.effective_secs).collect();
+        event_secs.sort_unstable();
+        event_secs.dedup();
+
+        Self {
+            facts,
+            offsets,
+            entries,
+            entry_secs,
+            region_places,
+            allied: allied(scenario),
+            source_affiliation: scenario
+                .sources
+                .iter()
+                .map(|s| faction(&s.affiliation))
+                .collect(),
+            event_secs,
+        }
+    }
+
+    /// Place `p`'s claims that take effect at or before `at_secs`, oldest first.
+    pub fn claims_until(&self, place: usize, at_secs: i64) -> &[u32] {
+        let start = self.offsets[place] as usize;
+        let end = self.offsets[place + 1] as usize;
+        let until = self.entry_secs[start..end].partition_point(|&secs| secs <= at_secs);
+        &self.entries[start..start + until]
+    }
+}
+
+fn region_places(scenario: &Scenario, place_governorate: &[Option<u32>]) -> Vec<Vec<u32>> {
+    let mut by_governorate: Vec<Vec<u32>> = vec![Vec::new(); scenario.regions.len()];
+    for (p, governorate) in place_governorate.iter().enumerate() {
+        if let Some(g) = governorate {
+            by_governorate[*g as usize].push(p as u32);
+        }
+    }
+    scenario
+        .regions
+        .iter()
+        .enumerate()
+        .map(|(r, region)| match region.kind {
+            RegionKind::Governorate => by_governorate[r].clone(),
+            RegionKind::Grouping => {
+                let mut places: Vec<u32> = region
+                    .members
+                    .iter()
+                    .filter_map(|m| scenario.region_index(m))
+                    .flat_map(|g| by_governorate[g].iter().copied())
+                    .collect();
+                places.sort_unstable();
+                places.dedup();
+                places
+            }
+        })
+        .collect()
+}
+
+fn allied(scenario: &Scenario) -> Vec<Vec<bool>> {
+    let n = scenario.factions.len();
+    let mut allied = vec![vec![false; n]; n];
+    for (a, faction) in scenario.factions.iter().enumerate() {
+        allied[a][a] = true;
+        for ally in &faction.allies {
+            if let Some(b) = scenario.faction_index(ally) {
+                // Alliances are mutual for passage.
+                allied[a][b] = true;
+                allied[b][a] = true;
+            }
+        }
+    }
+    allied
+}

@@ -1,0 +1,60 @@
+use serde::{Deserialize, Serialize};
+
+/// How sure the map can be of a place's controller.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Corroborated by a source independent of the controller, or acknowledged by the loser.
+    Confirmed,
+    /// Asserted only by the controller's own side.
+    Claimed,
+    /// Sources disagree, or fighting is reported at the moment.
+    Contested,
+    /// Only a claim about a whole region covers the place.
+    Inferred,
+    /// No claim covers the place.
+    #[default]
+    Unknown,
+    /// Set by a what-if assumption, not by any claim.
+    Assumed,
+}
+
+impl Status {
+    /// Every status, in legend order.
+    pub const ALL: [Self; 6] = [
+        Self::Confirmed,
+        Self::Claimed,
+        Self::Contested,
+        Self::Inferred,
+        Self::Unknown,
+        Self::Assumed,
+    ];
+
+    /// The word used in files and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Confirmed => "confirmed",
+            Self::Claimed => "claimed",
+            Self::Contested => "contested",
+            Self::Inferred => "inferred",
+            Self::Unknown => "unknown",
+            Self::Assumed => "assumed",
+        }
+    }
+
+    /// The definition shown in legends.
+    pub fn definition(self) -> &'static str {
+        match self {
+            Self::Confirmed => {
+                "corroborated by an independent source, or acknowledged by the side that lost it"
+            }
+            Self::Claimed => "asserted only by the controlling side",
+            Self::Contested => "sources disagree, or fighting is reported",
+            Self::Inferred => "only a claim about the whole region covers it",
+            Self::Unknown => "no claim covers it",
+            Self::Assumed => "what-if assumption, not a claim",
+        }
+    }
+}

@@ -1,0 +1,25 @@
+use super::{LoadError, load_scenario_str};
+use crate::model::Scenario;
+
+/// The name errors in the embedded default scenario are reported under.
+pub const DEFAULT_SCENARIO_NAME: &str = "assets/scenarios/syria-2024-12.ron";
+
+const SCENARIO_TEXT: &str = include_str!("../../assets/scenarios/syria-2024-12.ron");
+
+/// Files the embedded scenario refers to, by their path relative to it.
+const SIBLINGS: &[(&str, &str)] = &[(
+    "../documents/syria-2024-12-07.txt",
+    include_str!("../../assets/documents/syria-2024-12-07.txt"),
+)];
+
+/// The default scenario built into the binary: the Syrian rebel offensive as reported
+/// on 7 December 2024.
+pub fn default_scenario() -> Result<Scenario, LoadError> {
+    load_scenario_str(DEFAULT_SCENARIO_NAME, SCENARIO_TEXT, &|relative| {
+        SIBLINGS
+            .iter()
+            .find(|(path, _)| *path == relative)
+            .map(|(_, text)| (*text).to_owned())
+            .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, relative.to_owned()))
+    })
+}
