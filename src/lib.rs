@@ -1,10 +1,12 @@
 //! Frontline: attributed claims about a war, resolved into who holds every place,
 //! region and route at any moment, under any perspective, with the reasons.
 
-/// Pure geometry: the embedded basemap, the map projection, triangle meshes and territory cells.
 pub mod cli;
 pub mod control;
+/// Pure geometry: the embedded basemap, the map projection, triangle meshes and territory cells.
 pub mod geo;
 pub mod io;
 pub mod model;
+#[doc(hidden)]
+pub mod synthetic;
 pub mod ui;

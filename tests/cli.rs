@@ -1,0 +1,218 @@
+//! The command line and its JSON contract, on the small fixture.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may unwrap.
+
+use std::process::Command;
+
+use serde_json::Value;
+
+fn frontline(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+fn json(args: &[&str]) -> Value {
+    let (code, stdout, stderr) = frontline(args);
+    assert_eq!(code, 0, "{stderr}");
+    serde_json::from_str(&stdout).unwrap()
+}
+
+fn place<'a>(report: &'a Value, id: &str) -> &'a Value {
+    report["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == id)
+        .unwrap_or_else(|| panic!("no place {id}"))
+}
+
+#[test]
+fn resolve_json_follows_the_contract() {
+    let report = json(&[
+        "resolve",
+        "tests/fixtures/mini.ron",
+        "--at",
+        "2024-12-07",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(report["at"], "2024-12-07T23:59:59Z");
+    assert_eq!(report["perspective"], "all");
+    let ids: Vec<&str> = report["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted, "places sorted by id");
+
+    let southtown = place(&report, "southtown");
+    assert_eq!(southtown["controller"], "rebels");
+    assert_eq!(southtown["status"], "confirmed");
+    assert_eq!(southtown["claims"], 2);
+    assert_eq!(
+        southtown["sources"],
+        serde_json::json!(["baseline", "observers"])
+    );
+    assert!(
+        southtown["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("[c-south-withdrew]")
+    );
+
+    let northtown = place(&report, "northtown");
+    assert_eq!(northtown["status"], "contested");
+    let explanation = northtown["explanation"].as_str().unwrap();
+    assert!(
+        explanation.contains("c-north-captured") && explanation.contains("c-north-held"),
+        "{explanation}"
+    );
+
+    let region = report["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "south-gov")
+        .unwrap();
+    assert_eq!(region["dominant"], "rebels");
+    assert_eq!(region["shares"]["rebels"], 1.0);
+}
+
+#[test]
+fn before_the_period_the_baseline_holds() {
+    let report = json(&[
+        "resolve",
+        "tests/fixtures/mini.ron",
+        "--at",
+        "2024-11-30",
+        "--format",
+        "json",
+    ]);
+    let southtown = place(&report, "southtown");
+    assert_eq!(southtown["controller"], "army");
+    assert_eq!(southtown["status"], "inferred");
+    let before_any = json(&[
+        "resolve",
+        "tests/fixtures/mini.ron",
+        "--at",
+        "2024-11-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(place(&before_any, "southtown")["status"], "unknown");
+    assert_eq!(place(&before_any, "southtown")["controller"], Value::Null);
+}
+
+#[test]
+fn perspectives_change_the_account() {
+    let rebels = json(&[
+        "resolve",
+        "tests/fixtures/mini.ron",
+        "--at",
+        "2024-12-07",
+        "--perspective",
+        "source:rebels-said",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(rebels["perspective"], "source:rebels-said");
+    let northtown = place(&rebels, "northtown");
+    assert_eq!(northtown["controller"], "rebels");
+    assert_eq!(northtown["status"], "claimed");
+    let graded = json(&[
+        "resolve",
+        "tests/fixtures/mini.ron",
+        "--at",
+        "2024-12-07",
+        "--perspective",
+        "grade:C",
+        "--format",
+        "json",
+    ]);
+    // Only the baseline and the observers remain: Northtown falls back to the baseline.
+    assert_eq!(place(&graded, "northtown")["status"], "inferred");
+    let (code, _, stderr) = frontline(&[
+        "resolve",
+        "tests/fixtures/mini.ron",
+        "--at",
+        "2024-12-07",
+        "--perspective",
+        "source:rebel-said",
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("did you mean \"rebels-said\""), "{stderr}");
+}
+
+#[test]
+fn routes_json_follows_the_contract() {
+    let report = json(&[
+        "routes",
+        "tests/fixtures/mini.ron",
+        "--at",
+        "2024-12-07",
+        "--format",
+        "json",
+    ]);
+    let road = &report["routes"][0];
+    assert_eq!(road["id"], "road");
+    assert_eq!(road["segments"][0]["from"], "northtown");
+    assert_eq!(road["segments"][0]["to"], "midtown");
+    // Northtown and Midtown are both the army's (contested); Southtown is the rebels'.
+    assert_eq!(road["segments"][0]["holder"], "army");
+    assert_eq!(road["segments"][1]["holder"], Value::Null);
+    let link = &report["connectivity"][0];
+    assert_eq!(link["faction"], "rebels");
+    assert_eq!(link["connected"], false);
+}
+
+#[test]
+fn what_if_reconnects_a_road() {
+    let report = json(&[
+        "routes",
+        "tests/fixtures/mini.ron",
+        "--at",
+        "2024-12-07",
+        "--assume",
+        "midtown=rebels",
+        "--assume",
+        "northtown=rebels",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(report["connectivity"][0]["connected"], true);
+    assert_eq!(report["routes"][0]["severed_for"], serde_json::json!([]));
+}
+
+#[test]
+fn output_is_deterministic() {
+    let args = [
+        "resolve",
+        "tests/fixtures/mini.ron",
+        "--at",
+        "2024-12-07",
+        "--format",
+        "json",
+    ];
+    assert_eq!(frontline(&args).1, frontline(&args).1);
+}
+
+#[test]
+fn tables_are_readable() {
+    let (code, stdout, _) =
+        frontline(&["resolve", "tests/fixtures/mini.ron", "--at", "2024-12-07"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("Southtown") && stdout.contains("confirmed"));
+    let (code, stdout, _) = frontline(&["routes", "tests/fixtures/mini.ron", "--at", "2024-12-07"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("(front line)") && stdout.contains("CUT"));
+}
