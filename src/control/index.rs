@@ -25,6 +25,12 @@ pub struct ClaimFacts {
     pub contested_until_secs: i64,
     /// True for fighting that a reported lull ends (not sieges).
     pub ended_by_lull: bool,
+    /// True for a change of hands (captured, withdrew, handed over), which supersedes
+    /// earlier "holds" claims and ends fighting; false for "holds".
+    pub transition: bool,
+    /// The faction said to have lost the subject (the counterpart of a capture, the
+    /// actor of a withdrawal or handover).
+    pub loser: Option<FactionIx>,
     /// Source index.
     pub source: u16,
     /// Reliability weight times credibility weight.
@@ -87,6 +93,17 @@ impl ControlIndex {
                         .effect(faction(&claim.actor), faction(&claim.counterpart)),
                     contested_until_secs: span.end_secs.saturating_add(lasts),
                     ended_by_lull: claim.assertion == Assertion::FightingAt,
+                    transition: matches!(
+                        claim.assertion,
+                        Assertion::Captured | Assertion::Withdrew | Assertion::NegotiatedHandover
+                    ),
+                    loser: match claim.assertion {
+                        Assertion::Captured => faction(&claim.counterpart),
+                        Assertion::Withdrew | Assertion::NegotiatedHandover => {
+                            faction(&claim.actor)
+                        }
+                        _ => None,
+                    },
                     source: source as u16,
                     weight: reliability * claim.credibility.weight(),
                     region_level: matches!(claim.subject, Subject::Region(_)),
@@ -109,6 +126,8 @@ impl ControlIndex {
                         per_place[p].push(c as u32);
                     }
                 }
+                // A statement about a whole region says nothing about each place in it.
+                Subject::Region(_) if facts[c].effect == ControlEffect::None => {}
                 Subject::Region(id) => {
                     if let Some(r) = scenario.region_index(id) {
                         for &p in &region_places[r] {

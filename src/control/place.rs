@@ -1,5 +1,5 @@
 use super::Status;
-use super::index::{ClaimFacts, ControlIndex, FactionIx, MAX_SPAN_SECS};
+use super::index::{ClaimFacts, ControlIndex, FactionIx, MAX_SPAN_SECS, SIEGE_LASTS_SECS};
 use crate::model::ControlEffect;
 
 /// Who holds one place at a moment, how sure that is, and the claims that decided it.
@@ -54,31 +54,44 @@ pub fn resolve_place(
             .unwrap_or(false)
     };
 
-    // Walk back from the newest claim. Contests and lulls newer than the latest control
-    // claim are seen first; then the latest control claim and the ones overlapping it.
+    // Walk back from the newest claim. The latest control claim and those overlapping
+    // it in time decide the controller. Fighting counts while it lasts, unless a lull
+    // or a change of hands came after it.
+    let held_before = latest_place_level_controller(index, claims, &counts);
+    // A change of hands claimed for a whole region applies to the places held by the
+    // side said to have lost it, not to places a third party holds.
+    let applies = |fact: &ClaimFacts| match (fact.region_level, fact.loser, held_before) {
+        (true, Some(loser), Some(holder)) => index.allied[loser as usize][holder as usize],
+        _ => true,
+    };
     let mut latest: Option<u32> = None;
     let mut lull_secs = i64::MIN;
+    let mut changed_hands_after = false;
+    let contests_horizon = at_secs.saturating_sub(SIEGE_LASTS_SECS + MAX_SPAN_SECS);
     for &c in claims.iter().rev().filter(|c| counts(c)) {
         let fact = facts(c);
-        if let Some(l) = latest {
-            let window = facts(l).span;
-            if fact.effective_secs < window.start_secs - MAX_SPAN_SECS {
-                break;
+        let in_window = match latest {
+            None => true,
+            Some(l) => {
+                let window = facts(l).span;
+                let past_window = fact.effective_secs < window.start_secs - MAX_SPAN_SECS;
+                if past_window && (changed_hands_after || fact.effective_secs < contests_horizon) {
+                    break;
+                }
+                !past_window && fact.span.overlaps(&window)
             }
-            if !fact.span.overlaps(&window) {
-                continue;
-            }
-        }
+        };
         match fact.effect {
-            ControlEffect::Sets(_) | ControlEffect::Leaves(_) => {
-                latest.get_or_insert(c);
-                decision.group.push(c);
+            ControlEffect::Sets(_) | ControlEffect::Leaves(_) if applies(fact) => {
+                if in_window {
+                    latest.get_or_insert(c);
+                    decision.group.push(c);
+                }
+                changed_hands_after |= fact.transition;
             }
-            ControlEffect::Denies(_) => decision.denials.push(c),
-            ControlEffect::Calms if latest.is_none() => {
-                lull_secs = lull_secs.max(fact.effective_secs)
-            }
-            ControlEffect::Contests if latest.is_none() => {
+            ControlEffect::Denies(_) if in_window => decision.denials.push(c),
+            ControlEffect::Calms => lull_secs = lull_secs.max(fact.effective_secs),
+            ControlEffect::Contests if !changed_hands_after => {
                 let calmed = fact.ended_by_lull && lull_secs >= fact.effective_secs;
                 if at_secs <= fact.contested_until_secs && !calmed {
                     decision.fighting.push(c);
@@ -86,6 +99,21 @@ pub fn resolve_place(
             }
             _ => {}
         }
+    }
+
+    // A "holds" older than the newest change of hands is the state before it, not a
+    // disagreement.
+    if let Some(newest_change) = decision
+        .group
+        .iter()
+        .map(|&c| facts(c))
+        .filter(|f| f.transition)
+        .map(|f| f.effective_secs)
+        .max()
+    {
+        decision
+            .group
+            .retain(|&c| facts(c).transition || facts(c).effective_secs >= newest_change);
     }
 
     // A claim about the place itself beats one about its whole region.
@@ -183,4 +211,22 @@ fn is_independent_of(index: &ControlIndex, source: u16, faction: FactionIx) -> b
         None => true,
         Some(affiliation) => !index.allied[faction as usize][affiliation as usize],
     }
+}
+
+/// The controller named by the newest claim about the place itself, if any.
+fn latest_place_level_controller(
+    index: &ControlIndex,
+    claims: &[u32],
+    counts: &impl Fn(&u32) -> bool,
+) -> Option<FactionIx> {
+    claims
+        .iter()
+        .rev()
+        .filter(|c| counts(c))
+        .map(|&c| &index.facts[c as usize])
+        .filter(|fact| !fact.region_level)
+        .find_map(|fact| match fact.effect {
+            ControlEffect::Sets(f) => Some(f),
+            _ => None,
+        })
 }

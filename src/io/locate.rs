@@ -96,11 +96,11 @@ mod tests {
         let text = "(\n  places: [\n    (id: \"homs\", name: \"Homs\", governorate: \"x\"),\n    (id: \"hama\", geonames_id: Some(1)),\n  ],\n)";
         let locator = Locator::new(text);
         let homs = locator.item_in("places", "homs", 0);
-        assert_eq!(locator.line_col(homs), (3, 9));
+        assert_eq!(locator.line_col(homs), (3, 10));
         let hama = locator.item_in("places", "hama", 0);
         assert_eq!(locator.line_col(hama).0, 4);
         let governorate = locator.field_after(homs, "governorate", Some("x"));
-        assert_eq!(locator.line_col(governorate), (3, 50));
+        assert_eq!(locator.line_col(governorate), (3, 45));
         assert_eq!(locator.item_from(0, "nowhere", 0), None);
         assert_eq!(locator.section("places"), 4);
     }
