@@ -248,3 +248,34 @@ fn loading_a_broken_file_returns_errors_not_a_partial_scenario() {
     assert_eq!(err.diagnostics.len(), 1);
     assert!(err.to_string().starts_with(&path.display().to_string()));
 }
+
+#[test]
+fn region_geometry_must_exist_and_cover_every_governorate() {
+    let dir = tempfile::tempdir().unwrap();
+    let geometry = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"gn_a1_code":"SY.09"},"geometry":{"type":"Polygon","coordinates":[[[36,35],[38,35],[38,37],[36,35]]]}}]}"#;
+    std::fs::write(dir.path().join("regions.geojson"), geometry).unwrap();
+    let ron = replaced(
+        "utc_offset: \"+03:00\",",
+        "utc_offset: \"+03:00\",\n    region_geometry: Some(\"regions.geojson\"),",
+    );
+    let path = scenario_file(dir.path(), &ron);
+    let err = frontline::io::load_scenario_file(&path)
+        .unwrap_err()
+        .to_string();
+    // SY.09 (North) joins; SY.06 (South) has no polygon.
+    assert!(
+        err.contains("no polygon with gn_a1_code \"SY.06\""),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(":{}:", line_of(&ron, "SY.06"))),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+
+    std::fs::remove_file(dir.path().join("regions.geojson")).unwrap();
+    let err = frontline::io::load_scenario_file(&path)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("region geometry \"regions.geojson\""), "{err}");
+}

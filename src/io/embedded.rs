@@ -7,10 +7,16 @@ pub const DEFAULT_SCENARIO_NAME: &str = "assets/scenarios/syria-2024-12.ron";
 const SCENARIO_TEXT: &str = include_str!("../../assets/scenarios/syria-2024-12.ron");
 
 /// Files the embedded scenario refers to, by their path relative to it.
-const SIBLINGS: &[(&str, &str)] = &[(
-    "../documents/syria-2024-12-07.txt",
-    include_str!("../../assets/documents/syria-2024-12-07.txt"),
-)];
+const SIBLINGS: &[(&str, &str)] = &[
+    (
+        "../documents/syria-2024-12-07.txt",
+        include_str!("../../assets/documents/syria-2024-12-07.txt"),
+    ),
+    (
+        "../geo/governorates.geojson",
+        include_str!("../../assets/geo/governorates.geojson"),
+    ),
+];
 
 /// The default scenario built into the binary: the Syrian rebel offensive as reported
 /// on 7 December 2024.

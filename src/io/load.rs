@@ -55,6 +55,14 @@ pub fn load_scenario_str(
         }
     }
     diagnostics.extend(validate(&scenario, name, text));
+    if let Some(path) = &scenario.region_geometry {
+        diagnostics.extend(super::geometry::check_region_geometry(
+            &scenario,
+            name,
+            text,
+            read_sibling(path),
+        ));
+    }
     if !diagnostics.is_empty() {
         diagnostics.sort();
         diagnostics.dedup();

@@ -3,6 +3,7 @@
 
 mod diagnostic;
 mod embedded;
+mod geometry;
 
 mod load;
 mod locate;
