@@ -24,4 +24,5 @@ rustup component add rustfmt clippy >/dev/null 2>&1 || true
 
 cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings
+cargo bench --locked --no-run
 cargo test --locked --no-fail-fast 2>&1
