@@ -130,3 +130,29 @@ fn clicking_a_place_selects_it_and_the_sea_selects_nothing() {
         "Syria fits: {bounds:?}"
     );
 }
+
+/// Frame time and a picture for a scenario file: `FRONTLINE_SCENARIO=path cargo test --test
+/// ui_map -- --ignored --nocapture` (writes `/tmp/frontline_map.png` when wgpu can render).
+#[test]
+#[ignore = "measurement; needs FRONTLINE_SCENARIO"]
+fn time_frames_and_render() {
+    let Ok(path) = std::env::var("FRONTLINE_SCENARIO") else {
+        return;
+    };
+    let scenario = frontline::io::load_scenario_file(Path::new(&path)).unwrap();
+    let places = scenario.places.len();
+    let mut harness = harness(scenario);
+    harness.run();
+    let start = std::time::Instant::now();
+    for _ in 0..20 {
+        harness.step();
+    }
+    println!("{places} places: {:?} per frame", start.elapsed() / 20);
+    match harness.render() {
+        Ok(image) => {
+            image.save("/tmp/frontline_map.png").unwrap();
+            println!("wrote /tmp/frontline_map.png");
+        }
+        Err(err) => println!("no render: {err}"),
+    }
+}

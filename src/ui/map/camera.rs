@@ -17,6 +17,21 @@ pub fn fit_bounds(bbox: [f64; 4]) -> PlotBounds {
     PlotBounds::from_min_max([x0 - dx, y0 - dy], [x1 + dx, y1 + dy])
 }
 
+/// `bounds` grown along one axis so that it fills a frame of `width / height == aspect` at
+/// equal scale on both axes (the plot would otherwise shrink y to keep the data aspect).
+pub fn expand_to_aspect(mut bounds: PlotBounds, aspect: f64) -> PlotBounds {
+    let (w, h) = (bounds.width(), bounds.height());
+    if !(aspect.is_finite() && aspect > 0.0 && w > 0.0 && h > 0.0) {
+        return bounds;
+    }
+    if w / h < aspect {
+        bounds.expand_x((h * aspect - w) / 2.0);
+    } else {
+        bounds.expand_y((w / aspect - h) / 2.0);
+    }
+    bounds
+}
+
 /// Plot bounds from a lon/lat box `[west, south, east, north]`, if it is a real box.
 pub fn bounds_from_lonlat(projection: &Projection, lonlat: [f64; 4]) -> Option<PlotBounds> {
     let [w, s, e, n] = lonlat;
@@ -49,5 +64,9 @@ mod tests {
         assert!(bounds_from_lonlat(&p, [40.0, 30.0, 30.0, 35.0]).is_none());
         let fit = fit_bounds([0.0, 0.0, 10.0, 5.0]);
         assert!(fit.min()[0] < 0.0 && fit.max()[1] > 5.0);
+        let wide = expand_to_aspect(PlotBounds::from_min_max([0.0, 0.0], [2.0, 2.0]), 2.0);
+        assert_eq!((wide.min(), wide.max()), ([-1.0, 0.0], [3.0, 2.0]));
+        let tall = expand_to_aspect(PlotBounds::from_min_max([0.0, 0.0], [2.0, 2.0]), 0.5);
+        assert_eq!((tall.min(), tall.max()), ([0.0, -1.0], [2.0, 3.0]));
     }
 }

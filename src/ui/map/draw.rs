@@ -160,12 +160,11 @@ impl PlotItem for MapItem<'_> {
         }
         self.push_routes(shapes, transform);
         draw_markers(shapes, transform, self.scene, self.selected);
-        let placed = if self.layers.labels {
-            draw_labels(ui, shapes, transform, self.scene, self.scenario)
-        } else {
-            Vec::new()
-        };
-        draw_undof_label(ui, shapes, transform, self.scene, &placed);
+        let undof = draw_undof_label(ui, shapes, transform, self.scene);
+        if self.layers.labels {
+            let reserved: Vec<_> = undof.into_iter().collect();
+            draw_labels(ui, shapes, transform, self.scene, self.scenario, &reserved);
+        }
     }
 
     fn initialize(&mut self, _x_range: RangeInclusive<f64>) {}

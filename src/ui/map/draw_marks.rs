@@ -124,24 +124,25 @@ fn half_disc(center: Pos2, r: f32) -> Vec<Pos2> {
 }
 
 /// Labels the most populous places first, skipping any label that would overlap one already
-/// placed; zooming in spreads places apart, so more labels fit.
+/// placed or a `reserved` rectangle; zooming in spreads places apart, so more labels fit.
 pub fn draw_labels(
     ui: &Ui,
     shapes: &mut Vec<Shape>,
     transform: &PlotTransform,
     scene: &MapScene,
     scenario: &Scenario,
-) -> Vec<Rect> {
+    reserved: &[Rect],
+) {
     let frame = *transform.frame();
     let painter = ui.painter();
     let font = FontId::proportional(12.0);
-    let mut placed: Vec<Rect> = Vec::with_capacity(MAX_LABELS);
+    let mut placed: Vec<Rect> = reserved.to_vec();
     for marker in scene
         .label_order
         .iter()
         .filter_map(|&m| scene.markers.get(m))
     {
-        if placed.len() >= MAX_LABELS {
+        if placed.len() >= MAX_LABELS + reserved.len() {
             break;
         }
         let center = to_screen(transform, marker.pos);
@@ -165,30 +166,34 @@ pub fn draw_labels(
         ));
         shapes.push(Shape::galley(origin, galley, theme::map_ink()));
     }
-    placed
 }
 
-/// Writes "UNDOF zone" beside the zone unless a place label (`placed`) is in the way.
+/// Writes "UNDOF zone" west of the zone (Quneitra sits on its east side) and returns the
+/// rectangle it took, so place labels keep out of it.
 pub fn draw_undof_label(
     ui: &Ui,
     shapes: &mut Vec<Shape>,
     transform: &PlotTransform,
     scene: &MapScene,
-    placed: &[Rect],
-) {
-    let frame = *transform.frame();
-    let painter = ui.painter();
-    if let Some(xy) = scene.base().and_then(|b| b.undof_label) {
-        let anchor = to_screen(transform, xy);
-        let galley = painter.layout_no_wrap(
-            "UNDOF zone".to_owned(),
-            FontId::proportional(11.0),
-            theme::map_undof(),
-        );
-        let origin = anchor + vec2(6.0, -galley.size().y / 2.0);
-        let rect = Rect::from_min_size(origin, galley.size());
-        if frame.contains_rect(rect) && !placed.iter().any(|r| r.intersects(rect)) {
-            shapes.push(Shape::galley(origin, galley, theme::map_undof()));
-        }
+) -> Option<Rect> {
+    let xy = scene.base()?.undof_label?;
+    let anchor = to_screen(transform, xy);
+    let galley = ui.painter().layout_no_wrap(
+        "UNDOF zone".to_owned(),
+        FontId::proportional(11.0),
+        theme::map_undof(),
+    );
+    let size = galley.size();
+    let origin = anchor - vec2(size.x + 8.0, size.y / 2.0);
+    let rect = Rect::from_min_size(origin, size).expand(1.5);
+    if !transform.frame().contains_rect(rect) {
+        return None;
     }
+    shapes.push(Shape::rect_filled(
+        rect,
+        2.0,
+        Color32::from_white_alpha(170),
+    ));
+    shapes.push(Shape::galley(origin, galley, theme::map_undof()));
+    Some(rect)
 }

@@ -3,7 +3,9 @@
 use egui::{CursorIcon, Pos2, Role, WidgetInfo};
 use egui_plot::{Plot, PlotPoint, PlotTransform};
 
-use super::camera::{SYRIA_LONLAT, bounds_from_lonlat, fit_bounds, lonlat_from_bounds};
+use super::camera::{
+    SYRIA_LONLAT, bounds_from_lonlat, expand_to_aspect, fit_bounds, lonlat_from_bounds,
+};
 use super::draw::{MapItem, to_screen};
 use super::marks::MAX_RADIUS;
 use super::scene::MapScene;
@@ -46,6 +48,8 @@ impl MapView {
         };
         memory.fit_requested = false;
         self.camera_restored = true;
+        let size = ui.available_size_before_wrap();
+        let camera = camera.map(|b| expand_to_aspect(b, f64::from(size.x / size.y.max(1.0))));
 
         let scenario = input.engine.scenario();
         let item = MapItem::new(&self.scene, scenario, input.layers, input.selected);
