@@ -22,11 +22,18 @@ struct State {
     memory: MapMemory,
     /// The last click the map reported.
     clicked: Option<Option<usize>>,
+    /// The place under the pointer in the last frame.
+    hovered: Option<usize>,
 }
 
-/// The default scenario if it has Homs, else the mini fixture (whose Midtown stands in for it).
+/// The scenario at `FRONTLINE_SCENARIO` or the default one if it has Homs, else the mini
+/// fixture (whose Midtown stands in for Homs).
 fn scenario_and_target() -> (Scenario, &'static str) {
-    if let Ok(scenario) = frontline::io::default_scenario()
+    let chosen = match std::env::var("FRONTLINE_SCENARIO") {
+        Ok(path) => frontline::io::load_scenario_file(Path::new(&path)).ok(),
+        Err(_) => frontline::io::default_scenario().ok(),
+    };
+    if let Some(scenario) = chosen
         && scenario.place_index("homs").is_some()
     {
         return (scenario, "homs");
@@ -48,6 +55,7 @@ fn harness(scenario: Scenario) -> Harness<'static, State> {
         view: MapView::default(),
         memory: MapMemory::default(),
         clicked: None,
+        hovered: None,
     };
     Harness::builder()
         .with_size(vec2(900.0, 700.0))
@@ -63,6 +71,7 @@ fn harness(scenario: Scenario) -> Harness<'static, State> {
                     generation: 1,
                 };
                 let response: MapResponse = s.view.ui(ui, &mut s.memory, &input);
+                s.hovered = response.hovered;
                 if response.clicked.is_some() {
                     s.clicked = response.clicked;
                 }
@@ -108,6 +117,9 @@ fn clicking_a_place_selects_it_and_the_sea_selects_nothing() {
         (0.0..900.0).contains(&pos.x) && (0.0..700.0).contains(&pos.y),
         "{target} on screen: {pos:?}"
     );
+    harness.event(Event::PointerMoved(pos));
+    harness.run();
+    assert_eq!(harness.state().hovered, Some(target_index));
     click_at(&mut harness, pos);
     assert_eq!(harness.state().clicked, Some(Some(target_index)));
 
@@ -123,6 +135,7 @@ fn clicking_a_place_selects_it_and_the_sea_selects_nothing() {
     );
     click_at(&mut harness, sea);
     assert_eq!(harness.state().clicked, Some(None));
+    assert_eq!(harness.state().hovered, None);
 
     let bounds = harness.state().memory.bounds_lonlat.unwrap();
     assert!(
