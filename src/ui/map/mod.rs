@@ -1,7 +1,24 @@
 //! The map: a scene of plain draw batches built from the engine's output, drawn with
 //! egui_plot. Building the scene knows about the model; drawing only knows batches.
 
+mod base;
+mod camera;
+mod draw;
+mod draw_marks;
+mod hit;
+mod marks;
+mod scene;
+#[cfg(test)]
+mod scene_tests;
+mod territory;
+mod view;
+
 use serde::{Deserialize, Serialize};
+
+pub use hit::PlaceIndex;
+pub use marks::{Marker, MarkerStyle, RouteSegment, radius_for_population};
+pub use scene::{FillBatch, MapScene, Polyline};
+pub use territory::{Territory, TerritoryFill};
 
 use crate::control::{Engine, Resolution, RouteState};
 use crate::geo::Basemap;
@@ -14,11 +31,17 @@ pub struct MapLayers {
     pub hidden_factions: std::collections::BTreeSet<String>,
     /// Status names (`Status::as_str`) whose places are hidden.
     pub hidden_statuses: std::collections::BTreeSet<String>,
+    /// Roads, coloured by who holds each segment.
     pub routes: bool,
+    /// Highlight the segments that cut a faction's road.
     pub severed: bool,
+    /// Voronoi territory around places.
     pub territory: bool,
+    /// Governorate boundaries.
     pub governorates: bool,
+    /// Country borders.
     pub borders: bool,
+    /// Place labels.
     pub labels: bool,
 }
 
@@ -40,6 +63,7 @@ impl Default for MapLayers {
 /// The camera, persisted between runs: the visible lon/lat box (W, S, E, N).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MapMemory {
+    /// The visible box `[west, south, east, north]` in degrees, as of the last frame.
     pub bounds_lonlat: Option<[f64; 4]>,
     /// Set to refit the view to Syria on the next frame.
     #[serde(skip)]
@@ -57,13 +81,21 @@ impl Default for MapMemory {
 
 /// Everything the map needs to draw one state of the world.
 pub struct MapInput<'a> {
+    /// The scenario and its index.
     pub engine: &'a Engine,
+    /// The static map.
     pub basemap: &'a Basemap,
+    /// Who holds each place.
     pub resolution: &'a Resolution,
+    /// Who holds each route segment (`Engine::routes`).
     pub routes: &'a [RouteState],
+    /// Which layers are shown.
     pub layers: &'a MapLayers,
     /// Selected place index.
     pub selected: Option<usize>,
+    /// Bumped by the app whenever `resolution`, `routes` or `layers` change; the map
+    /// rebuilds its batches only when it (or the layers, or the scenario) changes.
+    pub generation: u64,
 }
 
 /// What the user did on the map this frame.
@@ -77,17 +109,10 @@ pub struct MapResponse {
 
 /// The map's cached scene and hit-test index; rebuilt when its inputs change.
 #[derive(Default)]
-pub struct MapView {}
-
-impl MapView {
-    /// Draws the map filling `ui`, and reports clicks and hovers.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        memory: &mut MapMemory,
-        input: &MapInput<'_>,
-    ) -> MapResponse {
-        let _ = (ui, memory, input);
-        MapResponse::default()
-    }
+pub struct MapView {
+    scene: MapScene,
+    /// The plot transform of the last frame drawn.
+    last_transform: Option<egui_plot::PlotTransform>,
+    /// Whether the camera was set from [`MapMemory`] yet.
+    camera_restored: bool,
 }

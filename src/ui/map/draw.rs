@@ -1,0 +1,195 @@
+//! Drawing the scene inside an `egui_plot::Plot`: one custom plot item paints every layer
+//! as meshes and shapes straight from the cached batches. It has no geometry for the plot's
+//! hover search (which would scan every point every frame); the map does its own hit testing.
+
+use std::ops::RangeInclusive;
+
+use egui::epaint::{Mesh, Vertex, WHITE_UV};
+use egui::{Color32, Pos2, Shape, Ui};
+use egui_plot::{PlotBounds, PlotGeometry, PlotItem, PlotItemBase, PlotPoint, PlotTransform};
+
+use super::MapLayers;
+use super::draw_marks::{draw_labels, draw_markers, draw_undof_label};
+use super::scene::{FillBatch, MapScene, Polyline};
+use crate::geo::TriangleMesh;
+use crate::model::Scenario;
+use crate::ui::theme;
+
+/// The whole map as one plot item, borrowing the scene for one frame.
+pub struct MapItem<'a> {
+    base: PlotItemBase,
+    scene: &'a MapScene,
+    scenario: &'a Scenario,
+    layers: &'a MapLayers,
+    selected: Option<usize>,
+}
+
+impl<'a> MapItem<'a> {
+    /// An item drawing `scene`, with `selected` highlighted.
+    pub fn new(
+        scene: &'a MapScene,
+        scenario: &'a Scenario,
+        layers: &'a MapLayers,
+        selected: Option<usize>,
+    ) -> Self {
+        Self {
+            base: PlotItemBase::new("map".to_owned()),
+            scene,
+            scenario,
+            layers,
+            selected,
+        }
+    }
+}
+
+/// The visible part of the plot as `[min x, min y, max x, max y]`.
+fn view_box(transform: &PlotTransform) -> [f64; 4] {
+    let b = transform.bounds();
+    let (min, max) = (b.min(), b.max());
+    [min[0], min[1], max[0], max[1]]
+}
+
+/// Whether two boxes overlap.
+fn overlaps(a: &[f64; 4], b: &[f64; 4]) -> bool {
+    a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
+}
+
+/// A plot-coordinate point on screen.
+pub fn to_screen(transform: &PlotTransform, [x, y]: [f64; 2]) -> Pos2 {
+    transform.position_from_point(&PlotPoint::new(x, y))
+}
+
+/// The triangles `indices` of `mesh` on screen, vertex `i` coloured `color(i)`.
+fn mesh_shape(
+    transform: &PlotTransform,
+    mesh: &TriangleMesh,
+    indices: &[u32],
+    color: impl Fn(usize) -> Color32,
+) -> Shape {
+    let vertices = mesh
+        .vertices
+        .iter()
+        .enumerate()
+        .map(|(i, &xy)| Vertex {
+            pos: to_screen(transform, xy),
+            uv: WHITE_UV,
+            color: color(i),
+        })
+        .collect();
+    Shape::mesh(Mesh {
+        indices: indices.to_vec(),
+        vertices,
+        ..Mesh::default()
+    })
+}
+
+fn fill_shape(transform: &PlotTransform, fill: &FillBatch) -> Shape {
+    mesh_shape(transform, &fill.mesh, &fill.mesh.indices, |_| fill.color)
+}
+
+fn push_polylines(
+    shapes: &mut Vec<Shape>,
+    transform: &PlotTransform,
+    view: &[f64; 4],
+    lines: &[Polyline],
+) {
+    for line in lines.iter().filter(|l| overlaps(&l.bbox, view)) {
+        let points: Vec<Pos2> = line
+            .points
+            .iter()
+            .map(|&p| to_screen(transform, p))
+            .collect();
+        if line.dashed {
+            shapes.extend(Shape::dashed_line(&points, line.stroke, 6.0, 4.0));
+        } else {
+            shapes.push(Shape::line(points, line.stroke));
+        }
+    }
+}
+
+impl MapItem<'_> {
+    fn push_routes(&self, shapes: &mut Vec<Shape>, transform: &PlotTransform) {
+        for segment in self.scene.routes.iter().filter(|s| s.severing) {
+            let points = segment.ends.map(|p| to_screen(transform, p));
+            shapes.push(Shape::line_segment(points, (7.0, theme::route_severed())));
+        }
+        for segment in &self.scene.routes {
+            let points = segment.ends.map(|p| to_screen(transform, p));
+            let width = if segment.severing { 3.5 } else { 2.5 };
+            if segment.front {
+                shapes.extend(Shape::dashed_line(
+                    &points,
+                    (width, segment.color),
+                    6.0,
+                    4.0,
+                ));
+            } else {
+                shapes.push(Shape::line_segment(points, (width, segment.color)));
+            }
+        }
+    }
+}
+
+impl PlotItem for MapItem<'_> {
+    fn shapes(&self, ui: &Ui, transform: &PlotTransform, shapes: &mut Vec<Shape>) {
+        let view = view_box(transform);
+        shapes.push(Shape::rect_filled(
+            *transform.frame(),
+            0.0,
+            theme::map_sea(),
+        ));
+        if let Some(base) = self.scene.base() {
+            for fill in base.fills.iter().filter(|f| overlaps(&f.bbox, &view)) {
+                shapes.push(fill_shape(transform, fill));
+            }
+        }
+        if let (Some(fill), Some(cells)) = (&self.scene.territory, self.scene.cells()) {
+            let colors = &fill.vertex_colors;
+            shapes.push(mesh_shape(transform, &cells.mesh, &fill.indices, |i| {
+                colors.get(i).copied().unwrap_or(Color32::TRANSPARENT)
+            }));
+        }
+        if let Some(base) = self.scene.base() {
+            if self.layers.governorates {
+                push_polylines(shapes, transform, &view, &base.governorates);
+            }
+            push_polylines(shapes, transform, &view, &base.undof);
+            if self.layers.borders {
+                push_polylines(shapes, transform, &view, &base.borders);
+            }
+        }
+        self.push_routes(shapes, transform);
+        draw_markers(shapes, transform, self.scene, self.selected);
+        let undof = draw_undof_label(ui, shapes, transform, self.scene);
+        if self.layers.labels {
+            let reserved: Vec<_> = undof.into_iter().collect();
+            draw_labels(ui, shapes, transform, self.scene, self.scenario, &reserved);
+        }
+    }
+
+    fn initialize(&mut self, _x_range: RangeInclusive<f64>) {}
+
+    fn color(&self) -> Color32 {
+        Color32::TRANSPARENT
+    }
+
+    fn allow_hover(&self) -> bool {
+        false
+    }
+
+    fn geometry(&self) -> PlotGeometry<'_> {
+        PlotGeometry::None
+    }
+
+    fn bounds(&self) -> PlotBounds {
+        PlotBounds::NOTHING
+    }
+
+    fn base(&self) -> &PlotItemBase {
+        &self.base
+    }
+
+    fn base_mut(&mut self) -> &mut PlotItemBase {
+        &mut self.base
+    }
+}

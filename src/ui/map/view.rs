@@ -1,0 +1,145 @@
+//! [`MapView::ui`]: the plot, the camera, hit testing and the hover tooltip.
+
+use egui::{CursorIcon, Pos2, Role, WidgetInfo};
+use egui_plot::{Plot, PlotPoint, PlotTransform};
+
+use super::camera::{
+    SYRIA_LONLAT, bounds_from_lonlat, expand_to_aspect, fit_bounds, lonlat_from_bounds,
+};
+use super::draw::{MapItem, to_screen};
+use super::marks::MAX_RADIUS;
+use super::scene::MapScene;
+use super::{MapInput, MapMemory, MapResponse, MapView};
+use crate::ui::theme;
+
+/// A click or hover picks the nearest place within this many screen points (or within its
+/// marker, for markers bigger than that).
+pub const HIT_RADIUS: f32 = 8.0;
+
+impl MapView {
+    /// Draws the map filling `ui`, and reports clicks and hovers.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        memory: &mut MapMemory,
+        input: &MapInput<'_>,
+    ) -> MapResponse {
+        self.scene.update(input);
+        let projection = MapScene::projection();
+        let syria = self
+            .scene
+            .base()
+            .and_then(|b| b.syria_bbox)
+            .and_then(|b| b.iter().all(|v| v.is_finite()).then_some(b));
+        let fit = || {
+            syria
+                .map(fit_bounds)
+                .or_else(|| bounds_from_lonlat(&projection, SYRIA_LONLAT))
+        };
+        let camera = if memory.fit_requested {
+            fit()
+        } else if !self.camera_restored {
+            memory
+                .bounds_lonlat
+                .and_then(|b| bounds_from_lonlat(&projection, b))
+                .or_else(fit)
+        } else {
+            None
+        };
+        memory.fit_requested = false;
+        self.camera_restored = true;
+        let size = ui.available_size_before_wrap();
+        let camera = camera.map(|b| expand_to_aspect(b, f64::from(size.x / size.y.max(1.0))));
+
+        let scenario = input.engine.scenario();
+        let item = MapItem::new(&self.scene, scenario, input.layers, input.selected);
+        let shown = Plot::new("map")
+            .data_aspect(1.0)
+            .show_axes(false)
+            .show_grid(false)
+            .show_x(false)
+            .show_y(false)
+            .show_background(false)
+            .auto_bounds(false)
+            .allow_double_click_reset(false)
+            .allow_boxed_zoom(false)
+            .show(ui, move |plot_ui| {
+                if let Some(bounds) = camera {
+                    plot_ui.set_plot_bounds(bounds);
+                }
+                plot_ui.add(item);
+            });
+        let transform = shown.transform;
+        self.last_transform = Some(transform);
+        memory.bounds_lonlat = Some(lonlat_from_bounds(&projection, transform.bounds()));
+
+        let response = shown.response;
+        response.widget_info(|| WidgetInfo::labeled(Role::Image, true, "Map of Syria"));
+        let hovered = response.hover_pos().and_then(|pos| self.place_at(pos));
+        let clicked = response.clicked().then(|| {
+            response
+                .interact_pointer_pos()
+                .and_then(|pos| self.place_at(pos))
+        });
+        if let Some(p) = hovered {
+            ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
+            let _ = response.on_hover_ui_at_pointer(|ui| tooltip(ui, input, p));
+        }
+        MapResponse { clicked, hovered }
+    }
+
+    /// The place under screen position `pos` in the last frame drawn: the nearest within
+    /// [`HIT_RADIUS`] points, or within its marker.
+    pub fn place_at(&self, pos: Pos2) -> Option<usize> {
+        let transform = self.last_transform.as_ref()?;
+        let xy = transform.value_from_position(pos);
+        let per_point = transform.dvalue_dpos()[0].abs();
+        let reach = f64::from(HIT_RADIUS.max(MAX_RADIUS + 2.0)) * per_point;
+        let p = self.scene.hit.nearest_within([xy.x, xy.y], reach)?;
+        let marker = self.scene.marker_of(p)?;
+        let distance = to_screen(transform, marker.pos).distance(pos);
+        (distance <= HIT_RADIUS.max(marker.radius + 2.0)).then_some(p)
+    }
+
+    /// Where `[lon, lat]` was on screen in the last frame drawn (for tests and overlays).
+    pub fn screen_pos_of(&self, lon: f64, lat: f64) -> Option<Pos2> {
+        let [x, y] = MapScene::projection().plot_from_lonlat([lon, lat]);
+        Some(
+            self.last_transform?
+                .position_from_point(&PlotPoint::new(x, y)),
+        )
+    }
+
+    /// The plot transform of the last frame drawn.
+    pub fn last_transform(&self) -> Option<&PlotTransform> {
+        self.last_transform.as_ref()
+    }
+
+    /// The cached scene.
+    pub fn scene(&self) -> &MapScene {
+        &self.scene
+    }
+}
+
+/// The hover card: name, controller, status.
+fn tooltip(ui: &mut egui::Ui, input: &MapInput<'_>, p: usize) {
+    let scenario = input.engine.scenario();
+    let Some(place) = scenario.places.get(p) else {
+        return;
+    };
+    let state = input.resolution.places.get(p).copied().unwrap_or_default();
+    ui.strong(&place.name);
+    let controller = state
+        .controller
+        .and_then(|f| scenario.factions.get(usize::from(f)));
+    match controller {
+        Some(faction) => {
+            let color = theme::faction_color(scenario, state.controller);
+            ui.colored_label(color, &faction.name);
+        }
+        None => {
+            ui.label("No known controller");
+        }
+    }
+    ui.label(format!("Status: {}", state.status.as_str()));
+}
