@@ -64,6 +64,8 @@ pub struct MapInput<'a> {
     pub layers: &'a MapLayers,
     /// Selected place index.
     pub selected: Option<usize>,
+    /// Bumped whenever the resolution, routes or layers change.
+    pub generation: u64,
 }
 
 /// What the user did on the map this frame.
