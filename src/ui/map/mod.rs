@@ -64,7 +64,8 @@ pub struct MapInput<'a> {
     pub layers: &'a MapLayers,
     /// Selected place index.
     pub selected: Option<usize>,
-    /// Bumped whenever the resolution, routes or layers change.
+    /// Bumped by the app whenever `resolution`, `routes` or `layers` change; the map
+    /// rebuilds its batches only when it (or the layers, or the scenario) changes.
     pub generation: u64,
 }
 
