@@ -314,3 +314,48 @@ fn what_if_shows_a_banner_and_resets() {
     assert!(harness.state().assume.is_empty());
     assert_eq!(harness.state().controller_of("southtown"), Some("rebels"));
 }
+
+#[test]
+fn hiding_a_source_drops_its_claims_from_the_map() {
+    let mut harness = harness(FrontlineApp::with_scenario(mini()));
+    harness.run();
+    assert_eq!(harness.state().controller_of("southtown"), Some("rebels"));
+    harness.get_by_label("observers (2 claims)").click();
+    harness.run();
+    assert!(harness.state().state.hidden_sources.contains("observers"));
+    assert_eq!(harness.state().controller_of("southtown"), Some("army"));
+}
+
+#[test]
+fn compare_lists_the_places_that_changed_hands() {
+    let scenario = scenario();
+    let (id, name) = if scenario.place_index("aleppo").is_some() {
+        ("aleppo", "Aleppo")
+    } else {
+        ("southtown", "Southtown")
+    };
+    let mut harness = harness(FrontlineApp::with_scenario(scenario));
+    harness.run();
+    let (start, end) = harness.state().world.time_span();
+    assert_ne!(start, end);
+    harness.get_by_label("Compare with another date").click();
+    harness.run();
+    // The comparison defaults to the start of the timeline.
+    harness.get_by_label_contains("places changed hands since");
+    let short = |f: &str| {
+        let scenario = harness.state().world.scenario();
+        scenario
+            .faction_index(f)
+            .map(|i| scenario.factions[i].short.clone())
+            .unwrap_or_default()
+    };
+    let (before, after) = if id == "aleppo" {
+        ("government", "rebels")
+    } else {
+        ("army", "rebels")
+    };
+    let label = format!("{name}: {} -> {}", short(before), short(after));
+    harness.get_by_label(&label).click();
+    harness.run();
+    assert_eq!(harness.state().selected, harness.state().place_index(id));
+}

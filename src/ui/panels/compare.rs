@@ -51,7 +51,9 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
         let mut date = format::local_date(then_secs, offset);
         ui.horizontal(|ui| {
             ui.label("Date");
-            let picker = egui_extras::DatePickerButton::new(&mut date).id_salt("compare-date");
+            let picker = egui_extras::DatePickerButton::new(&mut date)
+                .id_salt("compare-date")
+                .show_icon(false); // the calendar emoji is not in the default fonts
             if ui.add(picker).changed() {
                 out.push(Command::SetCompareDate(Some(date)));
             }

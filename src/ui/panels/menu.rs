@@ -7,7 +7,7 @@ use crate::ui::command::Command;
 pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            if ui.button("Open… (Ctrl+O)").clicked() {
+            if ui.button("Open... (Ctrl+O)").clicked() {
                 out.push(Command::OpenDialog);
                 ui.close();
             }
@@ -25,7 +25,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
                 out.push(Command::Fit);
                 ui.close();
             }
-            if ui.button("Search… (Ctrl+F)").clicked() {
+            if ui.button("Search... (Ctrl+F)").clicked() {
                 out.push(Command::FocusSearch);
                 ui.close();
             }

@@ -143,16 +143,16 @@ impl Panels {
         }
     }
 
-    /// The left panel: search, layers, perspective, comparison.
+    /// The left panel: search, perspective, comparison (collapsed), layers.
     pub fn left_ui(&mut self, ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
         egui::ScrollArea::vertical().show(ui, |ui| {
             search::ui(ui, cx, &mut self.search, &mut self.focus_search, out);
             ui.separator();
             perspective::ui(ui, cx, out);
             ui.separator();
-            layers::ui(ui, cx, out);
-            ui.separator();
             compare::ui(ui, cx, out);
+            ui.separator();
+            layers::ui(ui, cx, out);
         });
     }
 
@@ -179,7 +179,7 @@ impl Panels {
                 .show(ctx, |ui| {
                     ui.horizontal(|ui| {
                         ui.spinner();
-                        ui.label("Waiting for the file dialog…");
+                        ui.label("Waiting for the file dialog...");
                     });
                 });
         }
