@@ -195,6 +195,17 @@ fn the_timeline_moves_the_holders() {
     harness.run();
     assert!(harness.state().now_secs() > start);
     harness.get_by_label_contains("As of");
+    // Space plays; each frame moves the time on; Space again pauses.
+    let before = harness.state().now_secs();
+    harness.key_press(egui::Key::Space);
+    harness.step();
+    harness.step();
+    harness.step();
+    assert!(harness.state().playing);
+    assert!(harness.state().now_secs() > before);
+    harness.key_press(egui::Key::Space);
+    harness.run();
+    assert!(!harness.state().playing);
 }
 
 #[test]

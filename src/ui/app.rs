@@ -76,8 +76,21 @@ impl FrontlineApp {
             commands: Vec::new(),
             theme_applied: None,
         };
+        app.forget_unknown_ids();
         app.refresh();
         app
+    }
+
+    /// Drops remembered settings that name things this scenario does not have.
+    fn forget_unknown_ids(&mut self) {
+        let scenario = self.world.scenario();
+        if let crate::control::Perspective::Source(id) = &self.state.perspective
+            && scenario.source_index(id).is_none()
+        {
+            self.state.perspective = crate::control::Perspective::All;
+        }
+        let known = |id: &String| scenario.source_index(id).is_some();
+        self.state.hidden_sources.retain(known);
     }
 
     /// Loads a scenario file. On failure the current scenario stays and the located
@@ -94,6 +107,7 @@ impl FrontlineApp {
                 self.playing = false;
                 self.state.time_secs = None;
                 self.panels.after_scenario_change();
+                self.forget_unknown_ids();
                 self.refresh();
                 Ok(())
             }
