@@ -176,7 +176,7 @@ impl FrontlineApp {
         }
         super::apply::shortcuts(&ctx, &mut self.commands);
         self.panels.poll_dialog(&ctx, &mut self.commands);
-        self.advance_play(&ctx);
+        super::apply::advance_play(self, &ctx);
         self.refresh();
 
         let view = self.view();
@@ -221,23 +221,6 @@ impl FrontlineApp {
 
         if !self.commands.is_empty() {
             self.apply_queued(&ctx);
-            ctx.request_repaint();
-        }
-    }
-
-    fn advance_play(&mut self, ctx: &egui::Context) {
-        if !self.playing {
-            return;
-        }
-        let (start, end) = self.world.time_span();
-        let dt = ctx.input(|i| i.stable_dt).min(0.1);
-        // The whole span plays in 30 seconds.
-        let step = ((end - start) as f64 * f64::from(dt) / 30.0).max(1.0) as i64;
-        let next = (self.now_secs() + step).min(end);
-        self.state.time_secs = Some(next);
-        if next >= end {
-            self.playing = false;
-        } else {
             ctx.request_repaint();
         }
     }

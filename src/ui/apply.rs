@@ -111,3 +111,21 @@ pub fn shortcuts(ctx: &egui::Context, out: &mut Vec<Command>) {
         }
     });
 }
+
+/// Moves the time on while the timeline plays; stops at the end.
+pub fn advance_play(app: &mut FrontlineApp, ctx: &egui::Context) {
+    if !app.playing {
+        return;
+    }
+    let (start, end) = app.world.time_span();
+    let dt = ctx.input(|i| i.stable_dt).min(0.1);
+    // The whole span plays in 30 seconds.
+    let step = ((end - start) as f64 * f64::from(dt) / 30.0).max(1.0) as i64;
+    let next = (app.now_secs() + step).min(end);
+    app.state.time_secs = Some(next);
+    if next >= end {
+        app.playing = false;
+    } else {
+        ctx.request_repaint();
+    }
+}
