@@ -1,18 +1,237 @@
-//! The app shell: persisted state, panels, and commands applied after drawing.
+//! The app shell: persisted state, runtime caches, panels, and commands applied after
+//! drawing (the shape of egui's own demo app).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::command::Command;
+use super::map::{MapInput, MapView};
+use super::panels::{self, Panels};
+use super::state::{STORAGE_KEY, State};
+use super::world::{self, World};
+use crate::control::View;
+use crate::geo::Basemap;
+use crate::io::LoadError;
+use crate::model::Scenario;
 
 /// The Frontline window.
-pub struct FrontlineApp {}
+pub struct FrontlineApp {
+    /// What is remembered between runs.
+    pub state: State,
+    /// The engine and what it resolved.
+    pub world: World,
+    /// The map widget and its caches.
+    pub map_view: MapView,
+    /// The selected place (index).
+    pub selected: Option<usize>,
+    /// What-if assumptions of this session: place id → faction id.
+    pub assume: BTreeMap<String, String>,
+    /// True while the timeline plays.
+    pub playing: bool,
+    /// Transient state of the panels and windows.
+    pub panels: Panels,
+    commands: Vec<Command>,
+    theme_applied: Option<bool>,
+}
 
 impl FrontlineApp {
-    /// Creates the app, restoring persisted state.
+    /// Creates the app on the embedded default scenario, restoring persisted state.
     pub fn new(cc: &eframe::CreationContext<'_>) -> Self {
-        let _ = cc;
-        Self {}
+        let state: State = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, STORAGE_KEY))
+            .unwrap_or_default();
+        let (scenario, error) = match crate::io::default_scenario() {
+            Ok(scenario) => (scenario, None),
+            Err(err) => (world::empty_scenario(), Some(err)),
+        };
+        let mut app = Self::with_state(scenario, state);
+        if let Some(err) = error {
+            app.panels
+                .show_load_error("The built-in scenario did not load", &err);
+        }
+        app
+    }
+
+    /// Creates the app on `scenario` with default settings (no storage; for tests).
+    pub fn with_scenario(scenario: Scenario) -> Self {
+        Self::with_state(scenario, State::default())
+    }
+
+    /// Creates the app on `scenario` with the given settings.
+    pub fn with_state(scenario: Scenario, state: State) -> Self {
+        let mut panels = Panels::default();
+        let basemap = Basemap::embedded().unwrap_or_else(|err| {
+            panels.show_errors("The basemap did not load", vec![err.to_string()]);
+            world::empty_basemap()
+        });
+        let mut app = Self {
+            state,
+            world: World::new(scenario, basemap),
+            map_view: MapView::default(),
+            selected: None,
+            assume: BTreeMap::new(),
+            playing: false,
+            panels,
+            commands: Vec::new(),
+            theme_applied: None,
+        };
+        app.forget_unknown_ids();
+        app.refresh();
+        app
+    }
+
+    /// Drops remembered settings that name things this scenario does not have.
+    fn forget_unknown_ids(&mut self) {
+        let scenario = self.world.scenario();
+        if let crate::control::Perspective::Source(id) = &self.state.perspective
+            && scenario.source_index(id).is_none()
+        {
+            self.state.perspective = crate::control::Perspective::All;
+        }
+        let known = |id: &String| scenario.source_index(id).is_some();
+        self.state.hidden_sources.retain(known);
+    }
+
+    /// Loads a scenario file. On failure the current scenario stays and the located
+    /// errors are shown in a window (and returned).
+    pub fn open_path(&mut self, path: &Path) -> Result<(), LoadError> {
+        match crate::io::load_scenario_file(path) {
+            Ok(scenario) => {
+                let basemap = std::mem::replace(&mut self.world.basemap, world::empty_basemap());
+                let generation = self.world.generation + 1;
+                self.world = World::new(scenario, basemap);
+                self.world.generation = generation;
+                self.selected = None;
+                self.assume.clear();
+                self.playing = false;
+                self.state.time_secs = None;
+                self.panels.after_scenario_change();
+                self.forget_unknown_ids();
+                self.refresh();
+                Ok(())
+            }
+            Err(err) => {
+                self.panels
+                    .show_load_error(&format!("{} did not load", path.display()), &err);
+                Err(err)
+            }
+        }
+    }
+
+    /// The moment shown, Unix seconds (clamped to the scenario's span).
+    pub fn now_secs(&self) -> i64 {
+        let (start, end) = self.world.time_span();
+        self.state.time_secs.map_or(end, |t| t.clamp(start, end))
+    }
+
+    /// The engine view: perspective, hidden sources and what-if assumptions.
+    pub fn view(&self) -> View {
+        self.state.view(&self.assume)
+    }
+
+    /// Index of the place with this id.
+    pub fn place_index(&self, id: &str) -> Option<usize> {
+        self.world.scenario().place_index(id)
+    }
+
+    /// The id of the faction holding place `id` now.
+    pub fn controller_of(&self, id: &str) -> Option<&str> {
+        let p = self.place_index(id)?;
+        let f = self.world.resolution.places.get(p)?.controller?;
+        Some(self.world.scenario().factions.get(f as usize)?.id.as_str())
+    }
+
+    /// Queues a command, as a panel would; it is applied at the end of the next frame
+    /// (or now, with [`Self::apply_queued`]).
+    pub fn queue(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Applies every queued command.
+    pub fn apply_queued(&mut self, ctx: &egui::Context) {
+        for command in std::mem::take(&mut self.commands) {
+            super::apply::apply(self, ctx, command);
+        }
+        self.refresh();
+    }
+
+    /// Re-resolves if the moment or the view changed.
+    pub fn refresh(&mut self) {
+        let view = self.view();
+        let now = self.now_secs();
+        self.world.refresh(&view, now);
+    }
+
+    fn draw(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if self.theme_applied != Some(self.state.dark) {
+            let theme = if self.state.dark {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            };
+            ctx.set_theme(theme);
+            self.theme_applied = Some(self.state.dark);
+        }
+        super::apply::shortcuts(&ctx, &mut self.commands);
+        self.panels.poll_dialog(&ctx, &mut self.commands);
+        super::apply::advance_play(self, &ctx);
+        self.refresh();
+
+        let view = self.view();
+        let now = self.now_secs();
+        // The map moves the camera while the panels read the rest of the state.
+        let mut camera = std::mem::take(&mut self.state.camera);
+        let cx = panels::Cx {
+            world: &self.world,
+            state: &self.state,
+            view: &view,
+            now,
+            selected: self.selected,
+            playing: self.playing,
+        };
+        let out = &mut self.commands;
+        egui::Panel::top("menu").show(ui, |ui| panels::menu::ui(ui, &cx, out));
+        egui::Panel::bottom("timeline").show(ui, |ui| panels::timeline::ui(ui, &cx, out));
+        egui::Panel::left("controls")
+            .default_size(280.0)
+            .show(ui, |ui| self.panels.left_ui(ui, &cx, out));
+        egui::Panel::right("sidebar")
+            .default_size(380.0)
+            .show(ui, |ui| self.panels.sidebar_ui(ui, &cx, out));
+        egui::CentralPanel::default().show(ui, |ui| {
+            panels::whatif::banner(ui, &cx, &self.assume, out);
+            let input = MapInput {
+                engine: &self.world.engine,
+                basemap: &self.world.basemap,
+                resolution: &self.world.resolution,
+                routes: &self.world.routes,
+                layers: &self.state.layers,
+                selected: self.selected,
+                generation: self.world.generation,
+            };
+            let response = self.map_view.ui(ui, &mut camera, &input);
+            if let Some(clicked) = response.clicked {
+                out.push(Command::Select(clicked));
+            }
+        });
+        self.panels.windows(&ctx, &cx, out);
+        self.state.camera = camera;
+
+        if !self.commands.is_empty() {
+            self.apply_queued(&ctx);
+            ctx.request_repaint();
+        }
     }
 }
 
 impl eframe::App for FrontlineApp {
-    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
-        let _ = (ui, frame);
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.draw(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.state);
     }
 }

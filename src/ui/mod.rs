@@ -2,10 +2,18 @@
 //! `crate::io` and `crate::control` and draws what they return.
 
 mod app;
+mod apply;
+pub mod command;
+pub mod format;
 pub mod map;
+pub mod panels;
+pub mod state;
 pub mod theme;
+pub mod world;
 
 pub use app::FrontlineApp;
+pub use command::Command;
+pub use state::State;
 
 /// Opens the window on the embedded default scenario; returns the process exit code.
 pub fn run_app() -> std::process::ExitCode {

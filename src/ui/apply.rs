@@ -1,0 +1,131 @@
+//! Applying commands to the app, and the keyboard shortcuts that produce them.
+
+use egui::{Key, Modifiers};
+
+use super::FrontlineApp;
+use super::command::Command;
+
+/// Half the width and height, in degrees, of the view centred on a found place.
+const FOCUS_HALF_SPAN: [f64; 2] = [1.2, 0.9];
+
+/// Applies one command.
+pub fn apply(app: &mut FrontlineApp, ctx: &egui::Context, command: Command) {
+    match command {
+        Command::Select(place) => {
+            app.selected = place;
+            app.panels.claim_filter = None;
+        }
+        Command::FocusPlace(p) => {
+            if let Some(place) = app.world.scenario().places.get(p) {
+                let [dx, dy] = FOCUS_HALF_SPAN;
+                let (lon, lat) = (place.lon, place.lat);
+                app.state.camera.bounds_lonlat = Some([lon - dx, lat - dy, lon + dx, lat + dy]);
+                app.state.camera.fit_requested = false;
+                app.selected = Some(p);
+                app.panels.claim_filter = None;
+            }
+        }
+        Command::SetTime(secs) => app.state.time_secs = Some(secs),
+        Command::StepEvent(direction) => {
+            let now = app.now_secs();
+            let events = app.world.engine.event_secs();
+            let target = if direction < 0 {
+                events.iter().rev().find(|&&t| t < now)
+            } else {
+                events.iter().find(|&&t| t > now)
+            };
+            if let Some(&t) = target {
+                app.state.time_secs = Some(t);
+            }
+            app.playing = false;
+        }
+        Command::TogglePlay => {
+            app.playing = !app.playing;
+            let (start, end) = app.world.time_span();
+            if app.playing && app.now_secs() >= end {
+                app.state.time_secs = Some(start);
+            }
+        }
+        Command::SetPerspective(perspective) => app.state.perspective = perspective,
+        Command::HideSource(id, hide) => {
+            if hide {
+                app.state.hidden_sources.insert(id);
+            } else {
+                app.state.hidden_sources.remove(&id);
+            }
+        }
+        Command::SetLayers(layers) => {
+            if app.state.layers != layers {
+                app.state.layers = layers;
+                app.world.generation += 1;
+            }
+        }
+        Command::Assume(p, f) => {
+            let scenario = app.world.scenario();
+            if let (Some(place), Some(faction)) = (scenario.places.get(p), scenario.factions.get(f))
+            {
+                app.assume.insert(place.id.clone(), faction.id.clone());
+            }
+        }
+        Command::ResetAssumptions => app.assume.clear(),
+        Command::ShowClaimDocument(c) => app.panels.show_document(c),
+        Command::OpenDialog => app.panels.start_dialog(ctx),
+        Command::OpenPath(path) => {
+            let _ = app.open_path(&path);
+        }
+        Command::SetDark(dark) => app.state.dark = dark,
+        Command::Fit => app.state.camera.fit_requested = true,
+        Command::FocusSearch => app.panels.focus_search = true,
+        Command::ShowAbout => app.panels.about_open = true,
+        Command::SetCompareDate(date) => app.state.compare_date = date,
+        Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+    }
+}
+
+/// Reads the keyboard shortcuts: Ctrl+O open, Ctrl+F search, F fit, ←/→ step, Space play.
+/// The single keys are left to a text field that has the focus.
+pub fn shortcuts(ctx: &egui::Context, out: &mut Vec<Command>) {
+    ctx.input_mut(|input| {
+        if input.consume_key(Modifiers::COMMAND, Key::O) {
+            out.push(Command::OpenDialog);
+        }
+        if input.consume_key(Modifiers::COMMAND, Key::F) {
+            out.push(Command::FocusSearch);
+        }
+    });
+    if ctx.text_edit_focused() {
+        return;
+    }
+    ctx.input_mut(|input| {
+        if input.consume_key(Modifiers::NONE, Key::ArrowLeft) {
+            out.push(Command::StepEvent(-1));
+        }
+        if input.consume_key(Modifiers::NONE, Key::ArrowRight) {
+            out.push(Command::StepEvent(1));
+        }
+        if input.consume_key(Modifiers::NONE, Key::Space) {
+            out.push(Command::TogglePlay);
+        }
+        if input.consume_key(Modifiers::NONE, Key::F) {
+            out.push(Command::Fit);
+        }
+    });
+}
+
+/// Moves the time on while the timeline plays; stops at the end.
+pub fn advance_play(app: &mut FrontlineApp, ctx: &egui::Context) {
+    if !app.playing {
+        return;
+    }
+    let (start, end) = app.world.time_span();
+    let dt = ctx.input(|i| i.stable_dt).min(0.1);
+    // The whole span plays in 30 seconds.
+    let step = ((end - start) as f64 * f64::from(dt) / 30.0).max(1.0) as i64;
+    let next = (app.now_secs() + step).min(end);
+    app.state.time_secs = Some(next);
+    if next >= end {
+        app.playing = false;
+    } else {
+        ctx.request_repaint();
+    }
+}

@@ -1,0 +1,50 @@
+//! Commands: what panels ask for while drawing, applied once the frame is drawn so no
+//! panel mutates state another panel is still reading.
+
+use std::path::PathBuf;
+
+use super::map::MapLayers;
+use crate::control::Perspective;
+
+/// One thing the user asked for this frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Select a place (by index) or clear the selection.
+    Select(Option<usize>),
+    /// Select a place and centre the map on it.
+    FocusPlace(usize),
+    /// Move the timeline to this moment (Unix seconds).
+    SetTime(i64),
+    /// Jump to the previous (-1) or next (+1) moment a claim takes effect.
+    StepEvent(i32),
+    /// Start or stop playing the timeline.
+    TogglePlay,
+    /// Show another perspective.
+    SetPerspective(Perspective),
+    /// Hide (true) or show (false) a source's claims.
+    HideSource(String, bool),
+    /// Replace the map layers.
+    SetLayers(MapLayers),
+    /// What-if: assume place (index) held by faction (index).
+    Assume(usize, usize),
+    /// Drop every what-if assumption.
+    ResetAssumptions,
+    /// Show the document a claim (index) quotes, with the quote highlighted.
+    ShowClaimDocument(usize),
+    /// Ask for a scenario file with the native dialog.
+    OpenDialog,
+    /// Load a scenario file.
+    OpenPath(PathBuf),
+    /// Switch between dark (true) and light themes.
+    SetDark(bool),
+    /// Fit the map to Syria.
+    Fit,
+    /// Put the keyboard focus in the search box.
+    FocusSearch,
+    /// Show the About window.
+    ShowAbout,
+    /// Pick the comparison date.
+    SetCompareDate(Option<jiff::civil::Date>),
+    /// Close the window.
+    Quit,
+}

@@ -1,0 +1,42 @@
+//! The menu bar: File, View, Help.
+
+use super::Cx;
+use crate::ui::command::Command;
+
+/// Draws the menu bar.
+pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if ui.button("Open... (Ctrl+O)").clicked() {
+                out.push(Command::OpenDialog);
+                ui.close();
+            }
+            if ui.button("Quit").clicked() {
+                out.push(Command::Quit);
+                ui.close();
+            }
+        });
+        ui.menu_button("View", |ui| {
+            let mut dark = cx.state.dark;
+            if ui.checkbox(&mut dark, "Dark theme").changed() {
+                out.push(Command::SetDark(dark));
+            }
+            if ui.button("Fit to Syria (F)").clicked() {
+                out.push(Command::Fit);
+                ui.close();
+            }
+            if ui.button("Search... (Ctrl+F)").clicked() {
+                out.push(Command::FocusSearch);
+                ui.close();
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            if ui.button("About Frontline").clicked() {
+                out.push(Command::ShowAbout);
+                ui.close();
+            }
+        });
+        ui.separator();
+        ui.label(egui::RichText::new(&cx.world.scenario().title).strong());
+    });
+}

@@ -1,0 +1,188 @@
+//! The panels and windows around the map. Each draws from a read-only [`Cx`] and
+//! pushes [`Command`]s; none mutates shared state while drawing.
+
+pub mod about;
+pub mod compare;
+pub mod document;
+pub mod errors;
+pub mod layers;
+pub mod menu;
+pub mod perspective;
+pub mod search;
+pub mod sidebar;
+pub mod sources;
+pub mod timeline;
+pub mod whatif;
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+use super::command::Command;
+use super::state::State;
+use super::world::World;
+use crate::control::View;
+use crate::io::LoadError;
+
+/// What every panel reads while drawing.
+pub struct Cx<'a> {
+    /// The engine and the current resolution.
+    pub world: &'a World,
+    /// The persisted settings.
+    pub state: &'a State,
+    /// The view the resolution was made under.
+    pub view: &'a View,
+    /// The moment shown, Unix seconds.
+    pub now: i64,
+    /// The selected place.
+    pub selected: Option<usize>,
+    /// True while the timeline plays.
+    pub playing: bool,
+}
+
+/// Transient state of panels and windows (not persisted).
+#[derive(Default)]
+pub struct Panels {
+    /// The search box's text.
+    pub search: String,
+    /// Put the focus in the search box on the next frame.
+    pub focus_search: bool,
+    /// Show only the selected place's claims from this source.
+    pub claim_filter: Option<String>,
+    /// The document window, if open.
+    pub document: Option<document::DocumentWindow>,
+    /// The About window is open.
+    pub about_open: bool,
+    /// The error window, if open.
+    pub errors: Option<errors::ErrorWindow>,
+    /// The faction picked for "Assume held by".
+    pub assume_faction: usize,
+    /// A file dialog running on another thread.
+    dialog: Option<mpsc::Receiver<Option<PathBuf>>>,
+}
+
+impl Panels {
+    /// Opens the error window with these lines.
+    pub fn show_errors(&mut self, title: &str, lines: Vec<String>) {
+        self.errors = Some(errors::ErrorWindow {
+            title: title.to_owned(),
+            lines,
+        });
+    }
+
+    /// Opens the error window with a load error's located diagnostics.
+    pub fn show_load_error(&mut self, title: &str, err: &LoadError) {
+        let lines = err.diagnostics.iter().map(|d| d.to_string()).collect();
+        self.show_errors(title, lines);
+    }
+
+    /// Opens the document window on claim `c`.
+    pub fn show_document(&mut self, c: usize) {
+        self.document = Some(document::DocumentWindow {
+            claim: c,
+            scroll_pending: true,
+        });
+    }
+
+    /// Forgets what referred to the previous scenario.
+    pub fn after_scenario_change(&mut self) {
+        self.claim_filter = None;
+        self.document = None;
+        self.errors = None;
+        self.assume_faction = 0;
+    }
+
+    /// Starts the native file dialog on another thread so the window keeps drawing.
+    pub fn start_dialog(&mut self, ctx: &egui::Context) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let (send, receive) = mpsc::channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".into())
+            .spawn(move || {
+                let picked = rfd::FileDialog::new()
+                    .set_title("Open a scenario")
+                    .add_filter("Frontline scenario", &["ron"])
+                    .pick_file();
+                let _ = send.send(picked);
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.dialog = Some(receive),
+            Err(err) => self.show_errors("Cannot open the file dialog", vec![err.to_string()]),
+        }
+    }
+
+    /// True while the file dialog is open.
+    pub fn dialog_open(&self) -> bool {
+        self.dialog.is_some()
+    }
+
+    /// Collects the file dialog's answer, if it has one.
+    pub fn poll_dialog(&mut self, ctx: &egui::Context, out: &mut Vec<Command>) {
+        let Some(receive) = &self.dialog else { return };
+        match receive.try_recv() {
+            Ok(Some(path)) => {
+                self.dialog = None;
+                out.push(Command::OpenPath(path));
+            }
+            Ok(None) => self.dialog = None,
+            Err(mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(200));
+            }
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.dialog = None;
+                self.show_errors(
+                    "The file dialog failed",
+                    vec![
+                        "No native file dialog is available (xdg-desktop-portal or zenity).".into(),
+                    ],
+                );
+            }
+        }
+    }
+
+    /// The left panel: search, perspective, comparison (collapsed), layers.
+    pub fn left_ui(&mut self, ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            search::ui(ui, cx, &mut self.search, &mut self.focus_search, out);
+            ui.separator();
+            perspective::ui(ui, cx, out);
+            ui.separator();
+            compare::ui(ui, cx, out);
+            ui.separator();
+            layers::ui(ui, cx, out);
+        });
+    }
+
+    /// The right panel: the selected place, what-if, sources.
+    pub fn sidebar_ui(&mut self, ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            sidebar::ui(ui, cx, &mut self.claim_filter, out);
+            ui.separator();
+            whatif::ui(ui, cx, &mut self.assume_faction, out);
+            ui.separator();
+            sources::ui(ui, cx, out);
+        });
+    }
+
+    /// The floating windows: document, About, errors, and the dialog's spinner.
+    pub fn windows(&mut self, ctx: &egui::Context, cx: &Cx<'_>, out: &mut Vec<Command>) {
+        document::window(ctx, cx, &mut self.document);
+        about::window(ctx, &mut self.about_open);
+        errors::window(ctx, &mut self.errors);
+        if self.dialog.is_some() {
+            egui::Window::new("Opening")
+                .collapsible(false)
+                .resizable(false)
+                .show(ctx, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label("Waiting for the file dialog...");
+                    });
+                });
+        }
+        let _ = out;
+    }
+}

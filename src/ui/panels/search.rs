@@ -1,0 +1,68 @@
+//! Search: names and aliases ("Deraa" finds Daraa); a result selects and centres the place.
+
+use super::Cx;
+use crate::model::fold;
+use crate::ui::command::Command;
+
+/// The most results listed.
+const MAX_RESULTS: usize = 12;
+
+/// Draws the search box and its results.
+pub fn ui(
+    ui: &mut egui::Ui,
+    cx: &Cx<'_>,
+    text: &mut String,
+    focus: &mut bool,
+    out: &mut Vec<Command>,
+) {
+    let scenario = cx.world.scenario();
+    let label = ui.label("Search places");
+    let response = ui.add(
+        egui::TextEdit::singleline(text)
+            .hint_text("name or spelling, e.g. Deraa")
+            .desired_width(f32::INFINITY),
+    );
+    let response = response.labelled_by(label.id);
+    if std::mem::take(focus) {
+        response.request_focus();
+    }
+    let matches: Vec<usize> = scenario
+        .places
+        .iter()
+        .enumerate()
+        .filter(|(_, place)| place.matches_name(text))
+        .map(|(p, _)| p)
+        .take(MAX_RESULTS)
+        .collect();
+    let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    if entered && let Some(&first) = matches.first() {
+        out.push(Command::FocusPlace(first));
+    }
+    if text.trim().is_empty() {
+        return;
+    }
+    if matches.is_empty() {
+        ui.small("No place by that name.");
+    }
+    let query = fold(text);
+    for p in matches {
+        let place = &scenario.places[p];
+        let also: Vec<&str> = place
+            .aliases
+            .iter()
+            .filter(|alias| fold(alias).contains(&query) && !fold(&place.name).contains(&query))
+            .map(String::as_str)
+            .collect();
+        let caption = if also.is_empty() {
+            place.name.clone()
+        } else {
+            format!("{} (also {})", place.name, also.join(", "))
+        };
+        if ui
+            .selectable_label(cx.selected == Some(p), caption)
+            .clicked()
+        {
+            out.push(Command::FocusPlace(p));
+        }
+    }
+}

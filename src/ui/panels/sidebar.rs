@@ -1,0 +1,165 @@
+//! The attribution sidebar: the selected place, who holds it and why, and every claim
+//! about it up to the moment, in time order.
+
+use super::Cx;
+use crate::model::Scenario;
+use crate::ui::command::Command;
+use crate::ui::theme;
+
+/// Draws the selected place and its claims; `filter` keeps one source's claims.
+pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, filter: &mut Option<String>, out: &mut Vec<Command>) {
+    let scenario = cx.world.scenario();
+    let Some(p) = cx.selected.filter(|&p| p < scenario.places.len()) else {
+        ui.heading("No place selected");
+        ui.label("Click a place on the map, or search for one.");
+        return;
+    };
+    let place = &scenario.places[p];
+    let state = cx.world.resolution.places[p];
+    ui.horizontal(|ui| {
+        ui.heading(&place.name);
+        if ui
+            .small_button("Clear")
+            .on_hover_text("Clear the selection")
+            .clicked()
+        {
+            out.push(Command::Select(None));
+        }
+    });
+    if !place.aliases.is_empty() {
+        ui.label(format!("Also written: {}", place.aliases.join(", ")));
+    }
+    let governorate = scenario
+        .region_index(&place.governorate)
+        .map_or(place.governorate.as_str(), |r| {
+            scenario.regions[r].name.as_str()
+        });
+    ui.label(format!("Governorate: {governorate}"));
+    if place.population > 0 {
+        ui.label(format!("Population: {} (GeoNames)", place.population));
+    }
+    ui.horizontal(|ui| {
+        let colour = theme::faction_color(scenario, state.controller);
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+        ui.painter().rect_filled(rect, 6.0, colour);
+        ui.label(
+            egui::RichText::new(format!(
+                "{} — {}",
+                cx.world.holder_name(p),
+                state.status.as_str()
+            ))
+            .strong(),
+        );
+    });
+    ui.small(state.status.definition());
+    let details = cx
+        .world
+        .engine
+        .place_details(cx.view, &cx.world.resolution, p);
+    ui.label(&details.explanation);
+
+    ui.separator();
+    ui.heading(format!("Claims ({})", details.claims.len()));
+    if filter
+        .as_ref()
+        .is_some_and(|id| !details.sources.contains(id))
+    {
+        *filter = None;
+    }
+    egui::ComboBox::from_label("Filter by source")
+        .selected_text(
+            filter
+                .as_deref()
+                .map_or("All sources", |id| source_name(scenario, id)),
+        )
+        .show_ui(ui, |ui| {
+            ui.selectable_value(filter, None, "All sources");
+            for id in &details.sources {
+                ui.selectable_value(filter, Some(id.clone()), source_name(scenario, id));
+            }
+        });
+    for &c in &details.claims {
+        let claim = &scenario.claims[c];
+        if filter.as_ref().is_some_and(|id| *id != claim.source) {
+            continue;
+        }
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            claim_ui(ui, cx, c, details.deciding.contains(&c), out);
+        });
+    }
+}
+
+fn claim_ui(ui: &mut egui::Ui, cx: &Cx<'_>, c: usize, deciding: bool, out: &mut Vec<Command>) {
+    let scenario = cx.world.scenario();
+    let claim = &scenario.claims[c];
+    let source = scenario.source_by_id(&claim.source);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            egui::RichText::new(source.map_or(claim.source.as_str(), |s| s.name.as_str())).strong(),
+        );
+        if let Some(source) = source {
+            ui.small(format!(
+                "{}, graded {:?} ({})",
+                source.kind.label(),
+                source.reliability,
+                source.reliability.label()
+            ));
+        }
+        if deciding {
+            ui.small("(decides the status)");
+        }
+    });
+    ui.small(format!(
+        "{} ({})",
+        claim.when.at,
+        claim.when.precision.label()
+    ));
+    let actor = claim
+        .actor
+        .as_deref()
+        .and_then(|id| scenario.faction_index(id))
+        .map_or("", |f| scenario.factions[f].short.as_str());
+    let subject = claim.subject.id();
+    let subject = scenario
+        .place_index(subject)
+        .map(|p| scenario.places[p].name.as_str())
+        .or_else(|| {
+            scenario
+                .region_index(subject)
+                .map(|r| scenario.regions[r].name.as_str())
+        })
+        .unwrap_or(subject);
+    ui.label(
+        format!("{actor} {} {subject}", claim.assertion.label())
+            .trim()
+            .to_owned(),
+    );
+    ui.small(format!(
+        "Credibility {}: {}",
+        claim.credibility.0,
+        claim.credibility.label()
+    ));
+    if let Some(quote) = &claim.quote {
+        let text = format!("“{quote}”");
+        if claim.document.is_some() {
+            if ui
+                .link(egui::RichText::new(text).italics())
+                .on_hover_text("Show the quote in its document")
+                .clicked()
+            {
+                out.push(Command::ShowClaimDocument(c));
+            }
+        } else {
+            ui.label(egui::RichText::new(text).italics());
+        }
+    }
+    if let Some(note) = &claim.note {
+        ui.small(format!("Note: {note}"));
+    }
+}
+
+/// A source's display name, or its id when the scenario lacks it.
+fn source_name<'a>(scenario: &'a Scenario, id: &'a str) -> &'a str {
+    scenario.source_by_id(id).map_or(id, |s| s.name.as_str())
+}

@@ -1,0 +1,31 @@
+//! The sources list: every source with its claim count and grade; unticking one hides
+//! its claims from the map and the sidebar.
+
+use super::Cx;
+use crate::ui::command::Command;
+
+/// Draws the sources list.
+pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
+    let scenario = cx.world.scenario();
+    ui.heading("Sources");
+    ui.small("Untick a source to ignore its claims.");
+    for source in &scenario.sources {
+        let count = scenario
+            .claims
+            .iter()
+            .filter(|claim| claim.source == source.id)
+            .count();
+        let mut shown = !cx.state.hidden_sources.contains(&source.id);
+        let response = ui
+            .checkbox(&mut shown, format!("{} ({count} claims)", source.name))
+            .on_hover_text(format!(
+                "{}; graded {:?}: {}",
+                source.kind.label(),
+                source.reliability,
+                source.reliability_reason
+            ));
+        if response.changed() {
+            out.push(Command::HideSource(source.id.clone(), !shown));
+        }
+    }
+}

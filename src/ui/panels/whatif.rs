@@ -1,0 +1,100 @@
+//! What-if: assume the selected place held by a faction, see the banner saying so, and
+//! which key road connections that cuts.
+
+use std::collections::BTreeMap;
+
+use super::Cx;
+use crate::ui::command::Command;
+
+/// Draws the "Assume held by" control and the connectivity list.
+pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, faction: &mut usize, out: &mut Vec<Command>) {
+    let scenario = cx.world.scenario();
+    ui.heading("What-if");
+    if let Some(p) = cx.selected.filter(|&p| p < scenario.places.len())
+        && !scenario.factions.is_empty()
+    {
+        *faction = (*faction).min(scenario.factions.len() - 1);
+        ui.horizontal(|ui| {
+            egui::ComboBox::from_label("Assume held by")
+                .selected_text(&scenario.factions[*faction].name)
+                .show_ui(ui, |ui| {
+                    for (f, candidate) in scenario.factions.iter().enumerate() {
+                        ui.selectable_value(faction, f, &candidate.name);
+                    }
+                });
+        });
+        if ui
+            .button(format!("Assume {} held", scenario.places[p].name))
+            .clicked()
+        {
+            out.push(Command::Assume(p, *faction));
+        }
+    } else {
+        ui.small("Select a place to assume who holds it.");
+    }
+    if scenario.key_connections.is_empty() {
+        return;
+    }
+    ui.label(egui::RichText::new("Key road connections").strong());
+    for link in &cx.world.links {
+        let (Some(from), Some(to)) = (scenario.places.get(link.from), scenario.places.get(link.to))
+        else {
+            continue;
+        };
+        let holder = scenario
+            .factions
+            .get(usize::from(link.faction))
+            .map_or("?", |f| f.short.as_str());
+        let state = if link.connected { "open" } else { "CUT" };
+        let text = format!("{} to {}: {state} ({holder})", from.name, to.name);
+        if link.connected {
+            ui.label(text);
+        } else {
+            ui.colored_label(ui.visuals().warn_fg_color, text);
+        }
+    }
+}
+
+/// The banner over the map while assumptions are in force, with Reset.
+pub fn banner(
+    ui: &mut egui::Ui,
+    cx: &Cx<'_>,
+    assume: &BTreeMap<String, String>,
+    out: &mut Vec<Command>,
+) {
+    if assume.is_empty() {
+        return;
+    }
+    let scenario = cx.world.scenario();
+    let name_of_place = |id: &str| {
+        scenario
+            .place_index(id)
+            .map_or(id.to_owned(), |p| scenario.places[p].name.clone())
+    };
+    let name_of_faction = |id: &str| {
+        scenario
+            .faction_index(id)
+            .map_or(id.to_owned(), |f| scenario.factions[f].name.clone())
+    };
+    let parts: Vec<String> = assume
+        .iter()
+        .map(|(place, faction)| {
+            format!(
+                "{} assumed held by {}",
+                name_of_place(place),
+                name_of_faction(faction)
+            )
+        })
+        .collect();
+    egui::Frame::new()
+        .fill(ui.visuals().warn_fg_color.gamma_multiply(0.25))
+        .inner_margin(6.0)
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new(format!("What-if: {}", parts.join("; "))).strong());
+                if ui.button("Reset").clicked() {
+                    out.push(Command::ResetAssumptions);
+                }
+            });
+        });
+}

@@ -1,0 +1,79 @@
+//! What the app remembers between runs, kept apart from the caches rebuilt at start.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::map::{MapLayers, MapMemory};
+use crate::control::{Perspective, View};
+
+/// The eframe storage key the state is saved under.
+pub const STORAGE_KEY: &str = "frontline";
+
+/// Everything persisted between runs (eframe storage, key [`STORAGE_KEY`]).
+///
+/// What-if assumptions and the selection are deliberately not persisted: they are
+/// questions asked in one session, not settings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct State {
+    /// Which map layers are shown.
+    pub layers: MapLayers,
+    /// The moment shown, Unix seconds; `None` means the end of the scenario.
+    pub time_secs: Option<i64>,
+    /// Whose account the map shows.
+    pub perspective: Perspective,
+    /// Source ids hidden by hand.
+    pub hidden_sources: BTreeSet<String>,
+    /// The map camera.
+    pub camera: MapMemory,
+    /// Dark (true) or light theme.
+    pub dark: bool,
+    /// The second date of the comparison, if one was picked.
+    pub compare_date: Option<jiff::civil::Date>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        Self {
+            layers: MapLayers::default(),
+            time_secs: None,
+            perspective: Perspective::All,
+            hidden_sources: BTreeSet::new(),
+            camera: MapMemory::default(),
+            dark: true,
+            compare_date: None,
+        }
+    }
+}
+
+impl State {
+    /// The engine view for this state plus the session's what-if assumptions.
+    pub fn view(&self, assume: &std::collections::BTreeMap<String, String>) -> View {
+        View {
+            perspective: self.perspective.clone(),
+            hidden_sources: self.hidden_sources.clone(),
+            assume: assume.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn state_round_trips_through_ron() {
+        let mut state = State {
+            time_secs: Some(1_733_600_000),
+            dark: false,
+            ..State::default()
+        };
+        state.hidden_sources.insert("rebels-said".into());
+        state.layers.routes = false;
+        state.camera.fit_requested = false; // not persisted
+        let text = ron::to_string(&state).unwrap_or_default();
+        let back: Option<State> = ron::from_str(&text).ok();
+        assert_eq!(back, Some(state));
+    }
+}

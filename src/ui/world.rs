@@ -1,0 +1,125 @@
+//! Runtime caches rebuilt from the scenario: the engine, the basemap and the current
+//! resolution. Nothing here is persisted.
+
+use crate::control::{Engine, Link, Resolution, RouteState, View};
+use crate::geo::Basemap;
+use crate::model::Scenario;
+
+/// The scenario's engine and what it resolved for the current moment and view.
+pub struct World {
+    /// The indexed scenario.
+    pub engine: Engine,
+    /// The static map layers.
+    pub basemap: Basemap,
+    /// Who holds what at [`Self::resolved_secs`] under the current view.
+    pub resolution: Resolution,
+    /// Route segment holders for [`Self::resolution`].
+    pub routes: Vec<RouteState>,
+    /// Key connections for [`Self::resolution`].
+    pub links: Vec<Link>,
+    /// Bumped whenever the resolution changes, so the map knows to rebuild its scene.
+    pub generation: u64,
+    resolved_for: Option<(i64, View)>,
+}
+
+impl World {
+    /// Indexes `scenario`; call [`Self::refresh`] before drawing.
+    pub fn new(scenario: Scenario, basemap: Basemap) -> Self {
+        let engine = Engine::new(scenario);
+        let resolution = engine.resolve_secs(&View::default(), 0);
+        Self {
+            engine,
+            basemap,
+            resolution,
+            routes: Vec::new(),
+            links: Vec::new(),
+            generation: 0,
+            resolved_for: None,
+        }
+    }
+
+    /// The scenario.
+    pub fn scenario(&self) -> &Scenario {
+        self.engine.scenario()
+    }
+
+    /// Resolves again if the moment or the view changed since last time; true if it did.
+    pub fn refresh(&mut self, view: &View, at_secs: i64) -> bool {
+        if self
+            .resolved_for
+            .as_ref()
+            .is_some_and(|(secs, seen)| *secs == at_secs && seen == view)
+        {
+            return false;
+        }
+        self.resolution = self.engine.resolve_secs(view, at_secs);
+        self.routes = self.engine.routes(&self.resolution);
+        self.links = self.engine.connectivity(&self.resolution);
+        self.resolved_for = Some((at_secs, view.clone()));
+        self.generation += 1;
+        true
+    }
+
+    /// The timeline's span: the first claim to the end of the local day of the last one.
+    pub fn time_span(&self) -> (i64, i64) {
+        let Some((first, last)) = self.engine.time_range_secs() else {
+            return (0, 1);
+        };
+        let offset = self.scenario().offset();
+        let end = jiff::Timestamp::from_second(last)
+            .ok()
+            .map(|ts| offset.to_datetime(ts).date())
+            .and_then(|date| {
+                offset
+                    .to_timestamp(date.to_datetime(jiff::civil::time(23, 59, 0, 0)))
+                    .ok()
+            })
+            .map_or(last, |ts| ts.as_second().max(last));
+        (first, end.max(first + 1))
+    }
+
+    /// Index of the faction with this id.
+    pub fn faction_index(&self, id: &str) -> Option<usize> {
+        self.scenario().faction_index(id)
+    }
+
+    /// The faction name holding place `p` now, or "no one".
+    pub fn holder_name(&self, p: usize) -> &str {
+        self.resolution
+            .places
+            .get(p)
+            .and_then(|state| state.controller)
+            .and_then(|f| self.scenario().factions.get(f as usize))
+            .map_or("no one", |f| f.name.as_str())
+    }
+}
+
+/// A basemap with no areas, for when the embedded one cannot be read.
+pub fn empty_basemap() -> Basemap {
+    Basemap {
+        countries: Vec::new(),
+        governorates: Vec::new(),
+        undof: None,
+        lakes: Vec::new(),
+    }
+}
+
+/// A scenario with nothing in it, shown when even the default scenario fails to load.
+pub fn empty_scenario() -> Scenario {
+    Scenario {
+        format_version: crate::model::FORMAT_VERSION,
+        id: "empty".into(),
+        title: "No scenario".into(),
+        description: String::new(),
+        utc_offset: "Z".into(),
+        region_geometry: None,
+        factions: Vec::new(),
+        sources: Vec::new(),
+        documents: Vec::new(),
+        regions: Vec::new(),
+        places: Vec::new(),
+        routes: Vec::new(),
+        key_connections: Vec::new(),
+        claims: Vec::new(),
+    }
+}

@@ -1,0 +1,358 @@
+//! Drives the real `FrontlineApp` through egui_kittest: clicks, keys and menus in, app
+//! state and accessible text out.
+//!
+//! The tests prefer the embedded Syria scenario and its ids (`aleppo`, `daraa`, ...).
+//! While that scenario is still a placeholder they fall back to `tests/fixtures/mini.ron`
+//! and its ids (`southtown`, `northtown` with alias "Nortown").
+
+use std::path::{Path, PathBuf};
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use frontline::control::{Engine, Perspective, View};
+use frontline::model::Scenario;
+use frontline::ui::{Command, FrontlineApp};
+
+fn fixture_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini.ron")
+}
+
+fn mini() -> Scenario {
+    match frontline::io::load_scenario_file(&fixture_path()) {
+        Ok(scenario) => scenario,
+        Err(err) => panic!("the fixture must load: {err}"),
+    }
+}
+
+/// The real Syria scenario when it is there, else the mini fixture.
+fn scenario() -> Scenario {
+    frontline::io::default_scenario()
+        .ok()
+        .filter(|s| s.place_index("aleppo").is_some())
+        .unwrap_or_else(mini)
+}
+
+/// The first of `ids` the scenario has.
+fn pick<'a>(scenario: &Scenario, ids: &[&'a str]) -> &'a str {
+    match ids.iter().find(|id| scenario.place_index(id).is_some()) {
+        Some(id) => id,
+        None => panic!("none of {ids:?} is in the scenario"),
+    }
+}
+
+fn harness(app: FrontlineApp) -> Harness<'static, FrontlineApp> {
+    Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_max_steps(40)
+        .build_eframe(|_cc| app)
+}
+
+fn click_at(harness: &mut Harness<'_, FrontlineApp>, pos: egui::Pos2) {
+    harness.hover_at(pos);
+    harness.drag_at(pos);
+    harness.drop_at(pos);
+    harness.run();
+}
+
+#[test]
+fn clicking_a_city_shows_its_claims_and_empty_map_clears() {
+    let scenario = scenario();
+    let id = pick(&scenario, &["aleppo", "northtown"]);
+    let p = scenario.place_index(id).unwrap_or_default();
+    let (lon, lat) = (scenario.places[p].lon, scenario.places[p].lat);
+    let mut harness = harness(FrontlineApp::with_scenario(scenario.clone()));
+    harness.run();
+    let pos = harness
+        .state()
+        .map_view
+        .screen_pos_of(lon, lat)
+        .expect("the place is on the map");
+    click_at(&mut harness, pos);
+    assert_eq!(harness.state().selected, Some(p));
+    harness.get_by_label_contains("Claims (");
+    // Empty map: the grid point farthest from every place, inside the map's box.
+    let far = (0..60)
+        .flat_map(|i| (0..40).map(move |j| (36.0 + f64::from(i) * 0.1, 32.5 + f64::from(j) * 0.1)))
+        .max_by(|a, b| {
+            let d = |(x, y): (f64, f64)| {
+                scenario
+                    .places
+                    .iter()
+                    .map(|pl| (pl.lon - x).hypot(pl.lat - y))
+                    .fold(f64::INFINITY, f64::min)
+            };
+            d(*a).total_cmp(&d(*b))
+        })
+        .unwrap_or((40.5, 35.5));
+    let Some(pos) = harness.state().map_view.screen_pos_of(far.0, far.1) else {
+        panic!("{far:?} should be on the map");
+    };
+    click_at(&mut harness, pos);
+    assert_eq!(harness.state().selected, None);
+}
+
+#[test]
+fn selecting_a_place_lists_its_claims_with_quotes() {
+    let scenario = scenario();
+    let id = pick(&scenario, &["aleppo", "northtown"]);
+    let p = scenario.place_index(id).unwrap_or_default();
+    let mut harness = harness(FrontlineApp::with_scenario(scenario.clone()));
+    harness.state_mut().queue(Command::Select(Some(p)));
+    harness.run();
+    let details = {
+        let app = harness.state();
+        app.world
+            .engine
+            .place_details(&app.view(), &app.world.resolution, p)
+    };
+    assert!(!details.claims.is_empty(), "{id} should have claims");
+    harness.get_by_label(&format!("Claims ({})", details.claims.len()));
+    let quoted = details.claims.iter().find_map(|&c| {
+        scenario.claims[c]
+            .quote
+            .clone()
+            .filter(|_| scenario.claims[c].document.is_some())
+    });
+    if let Some(quote) = quoted {
+        harness.get_by_label(&format!("“{quote}”")).click();
+        harness.run();
+        assert!(harness.state().panels.document.is_some());
+        harness.get_by_label_contains("Document: ");
+    }
+}
+
+#[test]
+fn a_layer_toggle_removes_that_layer() {
+    let mut harness = harness(FrontlineApp::with_scenario(scenario()));
+    harness.run();
+    let generation = harness.state().world.generation;
+    harness.get_by_label("Routes").click();
+    harness.run();
+    assert!(!harness.state().state.layers.routes);
+    assert!(harness.state().world.generation > generation);
+
+    let (faction_id, label) = {
+        let app = harness.state();
+        let scenario = app.world.scenario();
+        let f = scenario.faction_index("rebels").unwrap_or_default();
+        let held = app
+            .world
+            .resolution
+            .places
+            .iter()
+            .filter(|s| s.controller.map(usize::from) == Some(f))
+            .count();
+        let faction = &scenario.factions[f];
+        (faction.id.clone(), format!("{} ({held})", faction.name))
+    };
+    harness.get_by_label(&label).click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .state
+            .layers
+            .hidden_factions
+            .contains(&faction_id)
+    );
+}
+
+#[test]
+fn the_timeline_moves_the_holders() {
+    let scenario = scenario();
+    let (id, before, after) = if scenario.place_index("aleppo").is_some() {
+        ("aleppo", "government", "rebels")
+    } else {
+        ("southtown", "army", "rebels")
+    };
+    let mut harness = harness(FrontlineApp::with_scenario(scenario));
+    harness.run();
+    assert_eq!(harness.state().controller_of(id), Some(after));
+    let (start, _) = harness.state().world.time_span();
+    harness
+        .get_by_label("Time")
+        .set_value_accesskit(start as f64);
+    harness.run();
+    assert_eq!(harness.state().now_secs(), start);
+    assert_eq!(harness.state().controller_of(id), Some(before));
+    // → steps to the next claim.
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    assert!(harness.state().now_secs() > start);
+    harness.get_by_label_contains("As of");
+    // Space plays; each frame moves the time on; Space again pauses.
+    let before = harness.state().now_secs();
+    harness.key_press(egui::Key::Space);
+    harness.step();
+    harness.step();
+    harness.step();
+    assert!(harness.state().playing);
+    assert!(harness.state().now_secs() > before);
+    harness.key_press(egui::Key::Space);
+    harness.run();
+    assert!(!harness.state().playing);
+}
+
+#[test]
+fn a_perspective_change_recolours_a_place() {
+    let scenario = scenario();
+    // Find a place and two sources whose accounts give it different holders.
+    let engine = Engine::new(scenario.clone());
+    let end = engine.time_range_secs().map_or(0, |r| r.1);
+    let controllers = |source: &str| {
+        let view = View {
+            perspective: Perspective::Source(source.to_owned()),
+            ..View::default()
+        };
+        engine.resolve_secs(&view, end).places
+    };
+    let sources: Vec<_> = scenario
+        .sources
+        .iter()
+        .filter(|s| !s.is_baseline())
+        .collect();
+    let differing = sources.iter().find_map(|a| {
+        let first = controllers(&a.id);
+        sources.iter().find_map(|b| {
+            let second = controllers(&b.id);
+            (0..first.len())
+                .find(|&p| first[p].controller != second[p].controller)
+                .map(|p| (a, b, p))
+        })
+    });
+    let Some((a, b, p)) = differing else {
+        panic!("no two sources disagree about a place");
+    };
+    let mut harness = harness(FrontlineApp::with_scenario(scenario.clone()));
+    harness
+        .state_mut()
+        .queue(Command::SetPerspective(Perspective::Source(a.id.clone())));
+    harness.run();
+    let held_by_a = harness.state().world.resolution.places[p].controller;
+    // Switch source through the combo box.
+    harness.get_by_label("Source").click();
+    harness.run();
+    harness.get_by_label(&b.name).scroll_to_me();
+    harness.run();
+    harness.get_by_label(&b.name).click();
+    harness.run();
+    assert_eq!(
+        harness.state().state.perspective,
+        Perspective::Source(b.id.clone())
+    );
+    assert_ne!(
+        harness.state().world.resolution.places[p].controller,
+        held_by_a
+    );
+    harness.get_by_label_contains(&format!("as {} tells it", b.name));
+}
+
+#[test]
+fn searching_an_alias_selects_and_centres_the_place() {
+    let scenario = scenario();
+    let (query, id) = if scenario.place_index("daraa").is_some() {
+        ("Deraa", "daraa")
+    } else {
+        ("Nortown", "northtown")
+    };
+    let p = scenario.place_index(id).unwrap_or_default();
+    let mut harness = harness(FrontlineApp::with_scenario(scenario.clone()));
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    let search = harness.get_by_role(Role::TextInput);
+    assert!(search.is_focused(), "Ctrl+F focuses the search box");
+    search.type_text(query);
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.selected, Some(p));
+    let bounds = app.state.camera.bounds_lonlat.unwrap_or_default();
+    let place = &scenario.places[p];
+    assert!(bounds[0] < place.lon && place.lon < bounds[2]);
+    assert!(bounds[1] < place.lat && place.lat < bounds[3]);
+}
+
+#[test]
+fn a_broken_file_shows_its_errors_and_keeps_the_scenario() {
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("temp dir: {err}"));
+    let path = dir.path().join("broken.ron");
+    std::fs::write(&path, "(\n  format_version: 1,\n  id: \"x\" oops\n)\n")
+        .unwrap_or_else(|err| panic!("write: {err}"));
+    let mut harness = harness(FrontlineApp::with_scenario(mini()));
+    harness.run();
+    assert!(harness.state_mut().open_path(&path).is_err());
+    harness.run();
+    assert_eq!(harness.state().world.scenario().id, "mini");
+    harness.get_by_label_contains("broken.ron:3:");
+    harness.get_by_label("Close").click();
+    harness.run();
+    assert!(harness.state().panels.errors.is_none());
+    // A good file replaces the scenario.
+    assert!(harness.state_mut().open_path(&fixture_path()).is_ok());
+}
+
+#[test]
+fn what_if_shows_a_banner_and_resets() {
+    let scenario = mini();
+    let p = scenario.place_index("southtown").unwrap_or_default();
+    let mut harness = harness(FrontlineApp::with_scenario(scenario));
+    harness.state_mut().queue(Command::Select(Some(p)));
+    harness.run();
+    harness.get_by_label("Assume Southtown held").click();
+    harness.run();
+    assert_eq!(harness.state().controller_of("southtown"), Some("army"));
+    harness.get_by_label_contains("What-if: Southtown assumed held by The army");
+    harness.get_by_label_contains("Southtown to Northtown:");
+    harness.get_by_label("Reset").click();
+    harness.run();
+    assert!(harness.state().assume.is_empty());
+    assert_eq!(harness.state().controller_of("southtown"), Some("rebels"));
+}
+
+#[test]
+fn hiding_a_source_drops_its_claims_from_the_map() {
+    let mut harness = harness(FrontlineApp::with_scenario(mini()));
+    harness.run();
+    assert_eq!(harness.state().controller_of("southtown"), Some("rebels"));
+    harness.get_by_label("observers (2 claims)").click();
+    harness.run();
+    assert!(harness.state().state.hidden_sources.contains("observers"));
+    assert_eq!(harness.state().controller_of("southtown"), Some("army"));
+}
+
+#[test]
+fn compare_lists_the_places_that_changed_hands() {
+    let scenario = scenario();
+    let (id, name) = if scenario.place_index("aleppo").is_some() {
+        ("aleppo", "Aleppo")
+    } else {
+        ("southtown", "Southtown")
+    };
+    let mut harness = harness(FrontlineApp::with_scenario(scenario));
+    harness.run();
+    let (start, end) = harness.state().world.time_span();
+    assert_ne!(start, end);
+    harness.get_by_label("Compare with another date").click();
+    harness.run();
+    // The comparison defaults to the start of the timeline.
+    harness.get_by_label_contains("places changed hands since");
+    let short = |f: &str| {
+        let scenario = harness.state().world.scenario();
+        scenario
+            .faction_index(f)
+            .map(|i| scenario.factions[i].short.clone())
+            .unwrap_or_default()
+    };
+    let (before, after) = if id == "aleppo" {
+        ("government", "rebels")
+    } else {
+        ("army", "rebels")
+    };
+    let label = format!("{name}: {} -> {}", short(before), short(after));
+    harness.get_by_label(&label).click();
+    harness.run();
+    assert_eq!(harness.state().selected, harness.state().place_index(id));
+}
