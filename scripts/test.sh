@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 # System packages: a virtual X display and Mesa's software renderers for the window
 # tests, GDAL's ogrinfo for the GeoJSON export tests. Installed only when missing.
 need=()
-for pkg in xvfb xauth mesa-vulkan-drivers libgl1-mesa-dri libegl1 libgl1 libxkbcommon-x11-0 gdal-bin; do
+for pkg in xvfb xauth x11-apps mesa-vulkan-drivers libgl1-mesa-dri libegl1 libgl1 libxkbcommon-x11-0 gdal-bin; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -1,0 +1,147 @@
+//! The real binary in a virtual X display: it opens a window and draws a map.
+//! Needs Xvfb and xwd (installed by scripts/test.sh); skipped, loudly, where absent
+//! outside CI.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may unwrap.
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Kills the child when dropped, so a failing test leaves no process behind.
+struct Killed(Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn have(tool: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {tool}")])
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// An X window dump (XWD, ZPixmap, 24/32 bits per pixel) as RGB pixels.
+struct Screen {
+    width: usize,
+    height: usize,
+    rgb: Vec<[u8; 3]>,
+}
+
+fn parse_xwd(bytes: &[u8]) -> Option<Screen> {
+    let field = |i: usize| -> Option<u32> {
+        let b = bytes.get(i * 4..i * 4 + 4)?;
+        Some(u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let header_size = field(0)? as usize;
+    let (width, height) = (field(4)? as usize, field(5)? as usize);
+    let msb_first = field(7)? == 1;
+    let bits_per_pixel = field(11)?;
+    let bytes_per_line = field(12)? as usize;
+    let (red, green, blue) = (field(14)?, field(15)?, field(16)?);
+    let colours = field(19)? as usize;
+    if bits_per_pixel != 32 {
+        return None;
+    }
+    let pixels = bytes.get(header_size + colours * 12..)?;
+    let channel = |value: u32, mask: u32| ((value & mask) >> mask.trailing_zeros()) as u8;
+    let mut rgb = Vec::with_capacity(width * height);
+    for y in 0..height {
+        for x in 0..width {
+            let b = pixels.get(y * bytes_per_line + x * 4..y * bytes_per_line + x * 4 + 4)?;
+            let value = if msb_first {
+                u32::from_be_bytes([b[0], b[1], b[2], b[3]])
+            } else {
+                u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+            };
+            rgb.push([
+                channel(value, red),
+                channel(value, green),
+                channel(value, blue),
+            ]);
+        }
+    }
+    Some(Screen { width, height, rgb })
+}
+
+fn count_near(screen: &Screen, colour: [u8; 3]) -> usize {
+    screen
+        .rgb
+        .iter()
+        .filter(|p| (0..3).all(|i| p[i].abs_diff(colour[i]) <= 12))
+        .count()
+}
+
+#[test]
+fn the_binary_opens_a_window_that_draws_a_map() {
+    if !(have("Xvfb") && have("xwd")) {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have Xvfb and xwd (scripts/test.sh installs them)"
+        );
+        eprintln!("SKIPPED: Xvfb or xwd missing; run scripts/test.sh as root to install them");
+        return;
+    }
+    let display = format!(":{}", 90 + std::process::id() % 100);
+    let _xvfb = Killed(
+        Command::new("Xvfb")
+            .args([
+                display.as_str(),
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    std::thread::sleep(Duration::from_millis(700));
+    let config = tempfile::tempdir().unwrap();
+    let _app = Killed(
+        Command::new(env!("CARGO_BIN_EXE_frontline"))
+            .env("DISPLAY", &display)
+            .env_remove("WAYLAND_DISPLAY")
+            .env("LIBGL_ALWAYS_SOFTWARE", "1")
+            // A fresh settings folder: the window opens as a new user would see it.
+            .env("XDG_DATA_HOME", config.path())
+            .env("XDG_CONFIG_HOME", config.path())
+            .env("HOME", config.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+
+    let scenario = frontline::io::default_scenario().unwrap();
+    let colour = |id: &str| {
+        scenario.factions[scenario.faction_index(id).unwrap()]
+            .rgb()
+            .unwrap()
+    };
+    let (government, rebels) = (colour("government"), colour("rebels"));
+    let deadline = Instant::now() + Duration::from_secs(90);
+    let mut last = (0, 0);
+    while Instant::now() < deadline {
+        std::thread::sleep(Duration::from_secs(2));
+        let dump = Command::new("xwd")
+            .args(["-root", "-silent", "-display", display.as_str()])
+            .output()
+            .unwrap();
+        let Some(screen) = parse_xwd(&dump.stdout) else {
+            continue;
+        };
+        assert_eq!((screen.width, screen.height), (1280, 800));
+        last = (count_near(&screen, government), count_near(&screen, rebels));
+        // Markers and territory in both sides' colours: the map was drawn.
+        if last.0 > 200 && last.1 > 200 {
+            return;
+        }
+    }
+    panic!("no map drawn within 90 s: government/rebel pixels {last:?}");
+}
