@@ -27,12 +27,12 @@ impl Citations {
         })
     }
 
+    /// "[1][3][4]": the claims' numbers in ascending order.
     fn list(&mut self, claims: &[usize]) -> String {
-        let marks: Vec<String> = claims
-            .iter()
-            .map(|&c| format!("[{}]", self.number(c)))
-            .collect();
-        marks.join("")
+        let mut numbers: Vec<usize> = claims.iter().map(|&c| self.number(c)).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        numbers.iter().map(|n| format!("[{n}]")).collect()
     }
 }
 
