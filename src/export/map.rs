@@ -204,3 +204,38 @@ fn basemap_fills(svg: &mut Svg, scene: &Scene<'_>, basemap: &Basemap, frame: &Fr
         svg.close("g");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::control::{Engine, View};
+    use crate::export::raster::parse_svg;
+    use crate::layers::Layers;
+    use crate::synthetic::{SyntheticSize, synthetic_scenario};
+
+    #[test]
+    fn draws_every_shown_place_and_valid_svg() {
+        let size = SyntheticSize {
+            places: 60,
+            claims: 300,
+            days: 10,
+        };
+        let engine = Engine::new(synthetic_scenario(7, size));
+        let (view, basemap) = (View::default(), Basemap::embedded().unwrap());
+        let at = jiff::Timestamp::from_second(engine.time_range_secs().unwrap().1).unwrap();
+        let mut layers = Layers::default();
+        let all = Scene::new(&engine, &view, &layers, at);
+        let svg = map_svg(&all, &basemap, &MapOptions::default());
+        assert_eq!(svg.matches("class=\"place ").count(), 60);
+        assert!(svg.contains("id=\"territory\""));
+        parse_svg(&svg).unwrap();
+
+        layers.hidden_statuses.insert("unknown".into());
+        layers.territory = false;
+        let some = Scene::new(&engine, &view, &layers, at);
+        let unknown = (0..60).filter(|&p| !some.shows_place(p)).count();
+        let svg = map_svg(&some, &basemap, &MapOptions::default());
+        assert_eq!(svg.matches("class=\"place ").count(), 60 - unknown);
+        assert!(!svg.contains("id=\"territory\""));
+    }
+}
