@@ -108,7 +108,8 @@ pub(super) fn panel(svg: &mut Svg, scene: &Scene<'_>, layout: &Layout) {
     }
     text(svg, &mut y, 0.0, TERRITORY_METHOD, "#555555");
     heading(svg, &mut y, "How sure (marker styles)");
-    let sample = [0x55, 0x55, 0x55];
+    // A blue that no status style uses, so "inferred" (faint) differs from "unknown" (grey).
+    let sample = [0x3b, 0x6e, 0xa8];
     for status in Status::ALL {
         let rival = (status == Status::Contested).then_some([0xff, 0xff, 0xff]);
         let at = format!("translate({} {})", N(x + 9.0 * u), N(y + 14.0 * u));
