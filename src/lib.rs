@@ -3,9 +3,11 @@
 
 pub mod cli;
 pub mod control;
+pub mod export;
 /// Pure geometry: the embedded basemap, the map projection, triangle meshes and territory cells.
 pub mod geo;
 pub mod io;
+pub mod layers;
 pub mod model;
 #[doc(hidden)]
 pub mod synthetic;

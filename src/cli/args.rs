@@ -43,6 +43,81 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Write what the map shows (moment, perspective, layers, what-if, extent) to a
+    /// file: a PNG or SVG map, GeoJSON, a RON snapshot, a Markdown brief or CSV claims.
+    Export(ExportArgs),
+    /// Reopen a RON snapshot written by `export --format ron`.
+    Open {
+        /// The snapshot file.
+        snapshot: PathBuf,
+        /// Print the snapshot's resolution instead of opening the window.
+        #[arg(long)]
+        print: bool,
+        /// Output format of --print.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+/// Options of `frontline export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Scenario file (RON); the embedded default when omitted.
+    pub file: Option<PathBuf>,
+    /// A date (2024-12-07: the end of that day in UTC) or an RFC 3339 time.
+    #[arg(long, required_unless_present = "every")]
+    pub at: Option<String>,
+    /// What to write.
+    #[arg(long, value_enum)]
+    pub format: ExportFormatArg,
+    /// The file to write (a timelapse numbers its frames beside it: NAME-0001.png, ...).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Whose account: all, source:ID, kind:KIND or grade:A-E.
+    #[arg(long)]
+    pub perspective: Option<String>,
+    /// What-if: PLACE=FACTION (repeatable).
+    #[arg(long, value_name = "PLACE=FACTION")]
+    pub assume: Vec<String>,
+    /// Layers to show, comma-separated: territory, governorates, borders, routes,
+    /// severed, places, labels (default: all).
+    #[arg(long, value_name = "LIST")]
+    pub layers: Option<String>,
+    /// Extent in degrees: west, south, east, north (default: Syria).
+    #[arg(long, value_name = "W,S,E,N", allow_hyphen_values = true)]
+    pub bbox: Option<String>,
+    /// Picture size in pixels (default 1920x1080).
+    #[arg(long, value_name = "WxH")]
+    pub size: Option<String>,
+    /// The brief's "what changed since" moment (default: the start of the scenario).
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// Timelapse step (1d, 12h, 30m): one numbered file per step from --from to --to.
+    #[arg(long, value_name = "STEP", requires_all = ["from", "to"], conflicts_with = "at")]
+    pub every: Option<String>,
+    /// First moment of a timelapse.
+    #[arg(long, value_name = "TIME", requires = "every")]
+    pub from: Option<String>,
+    /// Last moment of a timelapse.
+    #[arg(long, value_name = "TIME", requires = "every")]
+    pub to: Option<String>,
+}
+
+/// What `export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormatArg {
+    /// The map as a PNG picture.
+    Png,
+    /// The map as SVG (font embedded).
+    Svg,
+    /// GeoJSON (RFC 7946).
+    Geojson,
+    /// A RON snapshot for `frontline open`.
+    Ron,
+    /// A Markdown brief with citations.
+    Md,
+    /// The claims as ACLED-like CSV.
+    Csv,
 }
 
 /// The moment and the what-if assumptions.

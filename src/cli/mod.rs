@@ -1,14 +1,16 @@
-//! The command line: `check`, `resolve` and `routes` over a scenario file or the
-//! embedded default. With no command, the caller opens the window.
+//! The command line: `check`, `resolve`, `routes` and `export` over a scenario file or
+//! the embedded default, and `open` of a snapshot. With no command, the caller opens
+//! the window.
 
 mod args;
+mod export;
 mod report;
 mod table;
 
 use std::path::Path;
 use std::process::ExitCode;
 
-pub use args::{Cli, Command, Format, ViewArgs};
+pub use args::{Cli, Command, ExportArgs, ExportFormatArg, Format, ViewArgs};
 
 use crate::control::{Engine, View};
 use crate::io::{Diagnostic, LoadError, default_scenario, load_scenario_file};
@@ -19,6 +21,20 @@ pub const EXIT_BAD_INPUT: u8 = 2;
 
 /// Runs a command, printing results to stdout and errors to stderr.
 pub fn run(command: &Command) -> ExitCode {
+    if let Command::Open {
+        snapshot,
+        print: false,
+        ..
+    } = command
+    {
+        // Checks the snapshot and prints its warnings; the window opens on the
+        // default scenario until it can take a snapshot.
+        if let Err(err) = export::open_snapshot(snapshot) {
+            eprintln!("{err}");
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
+        return crate::ui::run_app();
+    }
     match try_run(command) {
         Ok(output) => {
             print!("{output}");
@@ -76,6 +92,10 @@ pub fn try_run(command: &Command) -> Result<String, LoadError> {
                 Format::Table => table::routes_table(&report),
             })
         }
+        Command::Export(args) => export::export(args),
+        Command::Open {
+            snapshot, format, ..
+        } => export::print_snapshot(snapshot, *format),
     }
 }
 
@@ -101,13 +121,13 @@ fn view_from_args(
 }
 
 /// An error in a command-line argument, located as `<--flag>:1:1`.
-fn argument_error(flag: &str, message: String) -> LoadError {
+fn argument_error(flag: &str, message: impl Into<String>) -> LoadError {
     LoadError {
         diagnostics: vec![Diagnostic {
             file: format!("<{flag}>"),
             line: 1,
             col: 1,
-            message,
+            message: message.into(),
         }],
     }
 }

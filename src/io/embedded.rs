@@ -29,3 +29,8 @@ pub fn default_scenario() -> Result<Scenario, LoadError> {
             .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, relative.to_owned()))
     })
 }
+
+/// The embedded default scenario's file text (snapshots hash it to notice changes).
+pub fn default_scenario_text() -> &'static str {
+    SCENARIO_TEXT
+}

@@ -11,7 +11,7 @@ mod validate;
 mod write;
 
 pub use diagnostic::{Diagnostic, LoadError, did_you_mean};
-pub use embedded::{DEFAULT_SCENARIO_NAME, default_scenario};
+pub use embedded::{DEFAULT_SCENARIO_NAME, default_scenario, default_scenario_text};
 
 pub use load::{load_scenario_file, load_scenario_str};
 pub use locate::Locator;

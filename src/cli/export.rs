@@ -1,0 +1,104 @@
+//! `frontline export` and `frontline open`: command-line arguments to an export job,
+//! and snapshots back to a view.
+
+use std::path::Path;
+
+use super::{ExportArgs, ExportFormatArg, Format, argument_error, load, report, table, to_json};
+use crate::control::{Engine, Perspective, View};
+use crate::export::{
+    ExportFormat, ExportJob, Moments, Snapshot, parse_bbox, parse_every, parse_size, run_job,
+};
+use crate::io::LoadError;
+use crate::layers::Layers;
+use crate::model::parse_instant;
+
+/// Checks every argument, then writes the export; returns what it wrote.
+pub fn export(args: &ExportArgs) -> Result<String, LoadError> {
+    let engine = Engine::new(load(args.file.as_deref())?);
+    let scenario = engine.scenario();
+    let instant = |flag: &str, text: &str| {
+        parse_instant(text).map_err(|message| argument_error(flag, message))
+    };
+    let moments = match (&args.every, &args.at) {
+        (Some(every), _) => Moments::Every {
+            from: instant("--from", args.from.as_deref().unwrap_or_default())?,
+            to: instant("--to", args.to.as_deref().unwrap_or_default())?,
+            step_secs: parse_every(every).map_err(|m| argument_error("--every", m))?,
+        },
+        (None, Some(at)) => Moments::At(instant("--at", at)?),
+        (None, None) => {
+            return Err(argument_error(
+                "--at",
+                "give --at TIME, or --every STEP --from TIME --to TIME for a timelapse",
+            ));
+        }
+    };
+    let mut view = View::default();
+    if let Some(text) = &args.perspective {
+        view.perspective = Perspective::parse(text, scenario)
+            .map_err(|message| argument_error("--perspective", message))?;
+    }
+    for assumption in &args.assume {
+        view.add_assumption(assumption, scenario)
+            .map_err(|err| argument_error("--assume", err.message))?;
+    }
+    let layers = match &args.layers {
+        Some(list) => Layers::parse_list(list).map_err(|m| argument_error("--layers", m))?,
+        None => Layers::default(),
+    };
+    let bbox_lonlat = match &args.bbox {
+        Some(text) => Some(parse_bbox(text).map_err(|m| argument_error("--bbox", m))?),
+        None => None,
+    };
+    let size = match &args.size {
+        Some(text) => parse_size(text).map_err(|m| argument_error("--size", m))?,
+        None => (1920, 1080),
+    };
+    let since = match &args.since {
+        Some(text) => Some(instant("--since", text)?),
+        None => None,
+    };
+    let job = ExportJob {
+        scenario_file: args.file.clone(),
+        format: match args.format {
+            ExportFormatArg::Png => ExportFormat::Png,
+            ExportFormatArg::Svg => ExportFormat::Svg,
+            ExportFormatArg::Geojson => ExportFormat::Geojson,
+            ExportFormatArg::Ron => ExportFormat::Ron,
+            ExportFormatArg::Md => ExportFormat::Md,
+            ExportFormatArg::Csv => ExportFormat::Csv,
+        },
+        out: args.out.clone(),
+        moments,
+        view,
+        layers,
+        bbox_lonlat,
+        size,
+        since,
+    };
+    run_job(&engine, &job)
+}
+
+/// Loads a snapshot, printing its warnings to stderr; returns the engine, the view and
+/// the moment it records.
+pub fn open_snapshot(path: &Path) -> Result<(Engine, Snapshot), LoadError> {
+    let (snapshot, scenario, warnings) = Snapshot::load(path)?;
+    for warning in warnings {
+        eprintln!("{warning}");
+    }
+    Ok((Engine::new(scenario), snapshot))
+}
+
+/// `open --print`: the snapshot's resolution, as `resolve` prints it.
+pub fn print_snapshot(path: &Path, format: Format) -> Result<String, LoadError> {
+    let (engine, snapshot) = open_snapshot(path)?;
+    let at = snapshot
+        .at()
+        .map_err(|message| LoadError::whole_file(&path.display().to_string(), message))?;
+    let resolution = engine.resolve(&snapshot.view, at);
+    let report = report::resolve_report(&engine, &snapshot.view, &resolution);
+    Ok(match format {
+        Format::Json => to_json(&report),
+        Format::Table => table::resolve_table(&report),
+    })
+}

@@ -1,0 +1,235 @@
+//! One export request, checked whole before anything is written, then written file by
+//! file through [`write_atomically`].
+
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+
+use super::snapshot::{SNAPSHOT_FORMAT_VERSION, Snapshot, scenario_identity};
+use super::{
+    MapOptions, Scene, argument_error, brief_markdown, check_moment, claims_csv, geojson_text,
+    map_svg, png_from_svg,
+};
+use crate::control::{Engine, View};
+use crate::geo::Basemap;
+use crate::io::{LoadError, write_atomically};
+use crate::layers::Layers;
+
+/// Most frames a timelapse may write.
+pub const MAX_FRAMES: i64 = 2_000;
+
+/// What to write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// The map as a PNG picture.
+    Png,
+    /// The map as SVG, with the font embedded.
+    Svg,
+    /// Places, route segments, territory and governorates as GeoJSON.
+    Geojson,
+    /// A snapshot that `frontline open` reopens.
+    Ron,
+    /// The Markdown brief.
+    Md,
+    /// The claims as ACLED-like CSV.
+    Csv,
+}
+
+/// Which moments to export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Moments {
+    /// One moment.
+    At(Timestamp),
+    /// A timelapse: `from`, then every `step_secs` up to `to`, one numbered file each.
+    Every {
+        /// First frame.
+        from: Timestamp,
+        /// Last frame at the latest.
+        to: Timestamp,
+        /// Seconds between frames.
+        step_secs: i64,
+    },
+}
+
+/// A whole export request.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportJob {
+    /// The scenario file, or `None` for the embedded default (recorded in snapshots).
+    pub scenario_file: Option<PathBuf>,
+    /// What to write.
+    pub format: ExportFormat,
+    /// Where; for a timelapse, frame `n` goes to `STEM-000n.EXT` beside it.
+    pub out: PathBuf,
+    /// The moment or moments.
+    pub moments: Moments,
+    /// Perspective, hidden sources and what-if.
+    pub view: View,
+    /// Layers shown.
+    pub layers: Layers,
+    /// Extent W, S, E, N; `None` for the default.
+    pub bbox_lonlat: Option<[f64; 4]>,
+    /// Picture size in pixels.
+    pub size: (u32, u32),
+    /// The brief's "what changed since"; `None` for the start of the scenario's range.
+    pub since: Option<Timestamp>,
+}
+
+/// Checks the whole job, then writes its files; returns a line per file written.
+pub fn run_job(engine: &Engine, job: &ExportJob) -> Result<String, LoadError> {
+    let moments = moments(engine, job)?;
+    let since = match job.since {
+        Some(since) => {
+            check_moment(engine, "--since", since)?;
+            if moments.iter().any(|&at| since > at) {
+                return Err(argument_error("--since", "must not be later than --at"));
+            }
+            since
+        }
+        None => engine
+            .time_range_secs()
+            .and_then(|(first, _)| Timestamp::from_second(first).ok())
+            .unwrap_or(Timestamp::UNIX_EPOCH),
+    };
+    check_writable(&job.out)?;
+    let basemap =
+        Basemap::embedded().map_err(|err| LoadError::whole_file("<basemap>", err.to_string()))?;
+    let numbered = moments.len() > 1 || matches!(job.moments, Moments::Every { .. });
+    let mut report = String::new();
+    for (i, &at) in moments.iter().enumerate() {
+        let path = if numbered {
+            frame_path(&job.out, i + 1)
+        } else {
+            job.out.clone()
+        };
+        let bytes = render(engine, job, &basemap, at, since)?;
+        write_atomically(&path, &bytes).map_err(|err| {
+            argument_error("--out", format!("cannot write {}: {err}", path.display()))
+        })?;
+        report.push_str(&format!("wrote {} ({at})\n", path.display()));
+    }
+    Ok(report)
+}
+
+/// The moments to render, each checked against the scenario's time range.
+fn moments(engine: &Engine, job: &ExportJob) -> Result<Vec<Timestamp>, LoadError> {
+    match job.moments {
+        Moments::At(at) => {
+            check_moment(engine, "--at", at)?;
+            Ok(vec![at])
+        }
+        Moments::Every {
+            from,
+            to,
+            step_secs,
+        } => {
+            if !matches!(job.format, ExportFormat::Png | ExportFormat::Svg) {
+                return Err(argument_error(
+                    "--every",
+                    "a timelapse writes png or svg frames",
+                ));
+            }
+            check_moment(engine, "--from", from)?;
+            check_moment(engine, "--to", to)?;
+            let (first, last) = (from.as_second(), to.as_second());
+            if first > last {
+                return Err(argument_error("--from", "must not be later than --to"));
+            }
+            if (last - first) / step_secs.max(1) >= MAX_FRAMES {
+                return Err(argument_error(
+                    "--every",
+                    format!("more than {MAX_FRAMES} frames; use a longer step"),
+                ));
+            }
+            (first..=last)
+                .step_by(usize::try_from(step_secs.max(1)).unwrap_or(usize::MAX))
+                .map(|secs| {
+                    Timestamp::from_second(secs)
+                        .map_err(|err| argument_error("--from", err.to_string()))
+                })
+                .collect()
+        }
+    }
+}
+
+/// The bytes of one file of the job at `at`.
+fn render(
+    engine: &Engine,
+    job: &ExportJob,
+    basemap: &Basemap,
+    at: Timestamp,
+    since: Timestamp,
+) -> Result<Vec<u8>, LoadError> {
+    let scene = Scene::new(engine, &job.view, &job.layers, at);
+    let map = |embed_font| {
+        let options = MapOptions {
+            bbox_lonlat: job.bbox_lonlat,
+            size: job.size,
+            embed_font,
+        };
+        map_svg(&scene, basemap, &options)
+    };
+    let failed = |message: String| argument_error("--format", message);
+    Ok(match job.format {
+        ExportFormat::Svg => map(true).into_bytes(),
+        ExportFormat::Png => png_from_svg(&map(false), job.size).map_err(failed)?,
+        ExportFormat::Geojson => geojson_text(&scene, basemap).into_bytes(),
+        ExportFormat::Md => brief_markdown(&scene, since).into_bytes(),
+        ExportFormat::Csv => claims_csv(engine, &job.view, at.as_second())
+            .map_err(failed)?
+            .into_bytes(),
+        ExportFormat::Ron => {
+            let (scenario_path, scenario_hash) = scenario_identity(job.scenario_file.as_deref())?;
+            let snapshot = Snapshot {
+                format_version: SNAPSHOT_FORMAT_VERSION,
+                scenario_path,
+                scenario_hash,
+                at: at.to_string(),
+                view: job.view.clone(),
+                layers: job.layers.clone(),
+                bbox_lonlat: job.bbox_lonlat,
+            };
+            snapshot.to_ron().map_err(failed)?.into_bytes()
+        }
+    })
+}
+
+/// `dir/name.png` → `dir/name-0007.png`.
+pub fn frame_path(out: &Path, n: usize) -> PathBuf {
+    let stem = out
+        .file_stem()
+        .map_or("frame".into(), |s| s.to_string_lossy());
+    let name = match out.extension() {
+        Some(ext) => format!("{stem}-{n:04}.{}", ext.to_string_lossy()),
+        None => format!("{stem}-{n:04}"),
+    };
+    out.with_file_name(name)
+}
+
+/// Fails unless a file can be created in `out`'s folder and `out` is not a folder.
+fn check_writable(out: &Path) -> Result<(), LoadError> {
+    let error = |message: String| argument_error("--out", message);
+    if out.is_dir() {
+        return Err(error(format!("{} is a folder, not a file", out.display())));
+    }
+    let folder = match out.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    tempfile::NamedTempFile::new_in(folder)
+        .map(drop)
+        .map_err(|err| error(format!("cannot write in {}: {err}", folder.display())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frames_are_numbered_beside_the_output() {
+        assert_eq!(
+            frame_path(Path::new("out/map.png"), 7),
+            PathBuf::from("out/map-0007.png")
+        );
+        assert_eq!(frame_path(Path::new("map"), 12), PathBuf::from("map-0012"));
+    }
+}

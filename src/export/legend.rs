@@ -1,0 +1,221 @@
+//! The furniture around the map: title with "as of" and perspective, the legend
+//! (factions, statuses with their definitions, territory method, routes, sources),
+//! the scale bar and the credits.
+
+use super::font::wrap;
+use super::frame::Frame;
+use super::map::Layout;
+use super::marks::{marker, severed_mark};
+use super::svg::{N, Svg, hex};
+use super::{Scene, local_time_label};
+use crate::control::Status;
+
+/// Data credits printed on every map.
+pub const CREDITS: &str = "Places: GeoNames (geonames.org), CC BY 4.0 · Borders, governorates, \
+     lakes: Natural Earth, public domain · Highways: schematic, town to town · Made with Frontline";
+
+/// How the territory is drawn, stated in the legend.
+pub const TERRITORY_METHOD: &str =
+    "Territory estimated from Voronoi cells around places, not surveyed front lines.";
+
+/// Title, "as of" with time zone, perspective and what-if, above the map.
+pub(super) fn title(svg: &mut Svg, scene: &Scene<'_>, layout: &Layout) {
+    let u = layout.u;
+    let engine = scene.engine;
+    let at = scene.resolution.at();
+    let mut line = format!(
+        "As of {} ({} UTC) · Perspective: {}",
+        local_time_label(engine, at),
+        at.strftime("%-d %b %Y %H:%M"),
+        scene.view.perspective.label(engine.scenario())
+    );
+    if !scene.view.assume.is_empty() {
+        let what_if: Vec<String> = scene
+            .view
+            .assume
+            .iter()
+            .map(|(place, faction)| format!("{place} = {faction}"))
+            .collect();
+        line.push_str(&format!(" · What-if: {}", what_if.join(", ")));
+    }
+    let x = N(20.0 * u);
+    svg.text(
+        "text",
+        &[("x", &x), ("y", &N(38.0 * u)), ("font-size", &N(28.0 * u))],
+        &engine.scenario().title,
+    );
+    svg.text(
+        "text",
+        &[
+            ("id", &"as-of"),
+            ("x", &x),
+            ("y", &N(68.0 * u)),
+            ("font-size", &N(17.0 * u)),
+            ("fill", &"#444444"),
+        ],
+        &line,
+    );
+}
+
+/// The legend panel on the right.
+pub(super) fn panel(svg: &mut Svg, scene: &Scene<'_>, layout: &Layout) {
+    let u = layout.u;
+    let (x, width) = (
+        layout.panel_x + 18.0 * u,
+        layout.width - layout.panel_x - 30.0 * u,
+    );
+    let size = 14.0 * u;
+    let line_h = 19.0 * u;
+    let mut y = layout.title_h + 10.0 * u;
+    let heading = |svg: &mut Svg, y: &mut f64, text: &str| {
+        *y += 26.0 * u;
+        svg.text(
+            "text",
+            &[("x", &N(x)), ("y", &N(*y)), ("font-size", &N(18.0 * u))],
+            text,
+        );
+        *y += 8.0 * u;
+    };
+    let text = |svg: &mut Svg, y: &mut f64, indent: f64, body: &str, fill: &str| {
+        for line in wrap(body, size, width - indent) {
+            *y += line_h;
+            svg.text(
+                "text",
+                &[("x", &N(x + indent)), ("y", &N(*y)), ("fill", &fill)],
+                &line,
+            );
+        }
+    };
+    svg.open("g", &[("id", &"legend"), ("font-size", &N(size))]);
+    heading(svg, &mut y, "Who holds it");
+    let scenario = scene.engine.scenario();
+    for faction in &scenario.factions {
+        if !scene.layers.shows_faction(&faction.id) {
+            continue;
+        }
+        let colour = hex(faction.rgb().unwrap_or(super::scene::NEUTRAL_RGB));
+        svg.empty(
+            "rect",
+            &[
+                ("x", &N(x)),
+                ("y", &N(y + 5.0 * u)),
+                ("width", &N(22.0 * u)),
+                ("height", &N(14.0 * u)),
+                ("fill", &colour),
+            ],
+        );
+        text(svg, &mut y, 32.0 * u, &faction.name, "#1e1e1e");
+    }
+    text(svg, &mut y, 0.0, TERRITORY_METHOD, "#555555");
+    heading(svg, &mut y, "How sure (marker styles)");
+    // A blue that no status style uses, so "inferred" (faint) differs from "unknown" (grey).
+    let sample = [0x3b, 0x6e, 0xa8];
+    for status in Status::ALL {
+        let rival = (status == Status::Contested).then_some([0xff, 0xff, 0xff]);
+        let at = format!("translate({} {})", N(x + 9.0 * u), N(y + 14.0 * u));
+        svg.open("g", &[("transform", &at)]);
+        marker(svg, status, sample, rival, 6.5 * u, u);
+        svg.close("g");
+        let body = format!("{}: {}", status.as_str(), status.definition());
+        text(svg, &mut y, 32.0 * u, &body, "#1e1e1e");
+    }
+    if scene.layers.routes {
+        heading(svg, &mut y, "Roads");
+        text(
+            svg,
+            &mut y,
+            32.0 * u,
+            "solid: held by one side; dashed grey: front line",
+            "#1e1e1e",
+        );
+        if scene.layers.severed {
+            severed_mark(svg, [x + 9.0 * u, y + 14.0 * u], u);
+            text(
+                svg,
+                &mut y,
+                32.0 * u,
+                "road severed for a side that holds both ends",
+                "#1e1e1e",
+            );
+        }
+    }
+    heading(svg, &mut y, "Sources used");
+    let sources = scene.sources_used();
+    let bottom = layout.height - layout.footer_h - 2.0 * line_h;
+    for (i, source) in sources.iter().enumerate() {
+        if y > bottom {
+            let more = format!("… and {} more", sources.len() - i);
+            text(svg, &mut y, 0.0, &more, "#555555");
+            break;
+        }
+        let body = format!(
+            "{} ({}, {:?})",
+            source.name,
+            source.kind.label(),
+            source.reliability
+        );
+        text(svg, &mut y, 0.0, &body, "#1e1e1e");
+    }
+    if sources.is_empty() {
+        text(svg, &mut y, 0.0, "none up to this moment", "#555555");
+    }
+    svg.close("g");
+}
+
+/// The scale bar in the map's lower left corner (true at 35° N).
+pub(super) fn scale_bar(svg: &mut Svg, frame: &Frame, u: f64) {
+    let [left, top, width, height] = frame.rect;
+    let target_km = width * 0.18 * frame.km_per_px();
+    let magnitude = 10f64.powf(target_km.log10().floor());
+    let km = [5.0, 2.0, 1.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|&km| km <= target_km)
+        .unwrap_or(magnitude);
+    let length = km / frame.km_per_px();
+    let (x, y) = (left + 24.0 * u, top + height - 24.0 * u);
+    let d = format!(
+        "M{} {}V{}H{}V{}",
+        N(x),
+        N(y - 7.0 * u),
+        N(y),
+        N(x + length),
+        N(y - 7.0 * u)
+    );
+    svg.open("g", &[("id", &"scale-bar")]);
+    svg.empty(
+        "path",
+        &[
+            ("d", &d),
+            ("fill", &"none"),
+            ("stroke", &"#1e1e1e"),
+            ("stroke-width", &N(2.0 * u)),
+        ],
+    );
+    svg.text(
+        "text",
+        &[
+            ("x", &N(x)),
+            ("y", &N(y - 12.0 * u)),
+            ("font-size", &N(14.0 * u)),
+        ],
+        &format!("{km} km (true at 35° N)"),
+    );
+    svg.close("g");
+}
+
+/// Credits along the bottom.
+pub(super) fn footer(svg: &mut Svg, layout: &Layout) {
+    let u = layout.u;
+    svg.text(
+        "text",
+        &[
+            ("id", &"credits"),
+            ("x", &N(20.0 * u)),
+            ("y", &N(layout.height - 11.0 * u)),
+            ("font-size", &N(13.0 * u)),
+            ("fill", &"#555555"),
+        ],
+        CREDITS,
+    );
+}

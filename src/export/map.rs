@@ -1,0 +1,241 @@
+//! The print map as SVG, in pixels of the requested size: basemap, territory,
+//! governorates, routes, places and labels, with a title, legend, scale bar and credits.
+
+use super::font::{font_face_style, font_family_attr};
+use super::frame::{Frame, default_bbox};
+use super::svg::{N, Svg, hex, path_data};
+use super::{Scene, labels, legend, marks};
+use crate::geo::Basemap;
+
+/// Picture options of the map export.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapOptions {
+    /// Extent W, S, E, N in degrees; the default is Syria with a margin.
+    pub bbox_lonlat: Option<[f64; 4]>,
+    /// Width and height in pixels.
+    pub size: (u32, u32),
+    /// Embed the font in the SVG (`@font-face`), for viewers other than ours.
+    pub embed_font: bool,
+}
+
+impl Default for MapOptions {
+    fn default() -> Self {
+        Self {
+            bbox_lonlat: None,
+            size: (1920, 1080),
+            embed_font: true,
+        }
+    }
+}
+
+/// Where things go on the page, scaled with the picture (`u` = pixels per design pixel
+/// of a 1920 × 1080 page).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Layout {
+    pub u: f64,
+    pub width: f64,
+    pub height: f64,
+    pub panel_x: f64,
+    pub title_h: f64,
+    pub footer_h: f64,
+}
+
+impl Layout {
+    fn new((width, height): (u32, u32)) -> Self {
+        let (width, height) = (f64::from(width), f64::from(height));
+        let u = (width / 1920.0).min(height / 1080.0);
+        Self {
+            u,
+            width,
+            height,
+            panel_x: width - 470.0 * u,
+            title_h: 84.0 * u,
+            footer_h: 34.0 * u,
+        }
+    }
+
+    /// The map's rectangle: left, top, width, height.
+    pub fn map_rect(&self) -> [f64; 4] {
+        [
+            0.0,
+            self.title_h,
+            self.panel_x,
+            self.height - self.title_h - self.footer_h,
+        ]
+    }
+}
+
+const SEA: &str = "#d6e4ec";
+const LAND: &str = "#ebe8e1";
+const SYRIA: &str = "#faf8f2";
+const LAKE: &str = "#c4d9e6";
+
+/// The map of `scene` as an SVG document.
+pub fn map_svg(scene: &Scene<'_>, basemap: &Basemap, options: &MapOptions) -> String {
+    let layout = Layout::new(options.size);
+    let scenario = scene.engine.scenario();
+    let bbox = options
+        .bbox_lonlat
+        .unwrap_or_else(|| default_bbox(basemap, scenario));
+    let frame = Frame::fit(bbox, layout.map_rect());
+    let mut svg = Svg::new(options.size.0, options.size.1);
+    if options.embed_font {
+        svg.raw(&font_face_style());
+    }
+    let [left, top, width, height] = frame.rect;
+    svg.raw(&format!(
+        "<defs><clipPath id=\"map-clip\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>\
+         </clipPath></defs>\n",
+        N(left),
+        N(top),
+        N(width),
+        N(height)
+    ));
+    let family = font_family_attr();
+    svg.open(
+        "g",
+        &[("font-family", &family), ("font-size", &N(14.0 * layout.u))],
+    );
+    svg.empty(
+        "rect",
+        &[
+            ("width", &"100%"),
+            ("height", &"100%"),
+            ("fill", &"#ffffff"),
+        ],
+    );
+    svg.open("g", &[("id", &"map"), ("clip-path", &"url(#map-clip)")]);
+    svg.empty(
+        "rect",
+        &[
+            ("x", &N(left)),
+            ("y", &N(top)),
+            ("width", &N(width)),
+            ("height", &N(height)),
+            ("fill", &SEA),
+        ],
+    );
+    basemap_fills(&mut svg, scene, basemap, &frame, layout.u);
+    marks::routes(&mut svg, scene, &frame, layout.u);
+    marks::places(&mut svg, scene, &frame, layout.u);
+    if scene.layers.labels {
+        labels::labels(&mut svg, scene, &frame, layout.u);
+    }
+    legend::scale_bar(&mut svg, &frame, layout.u);
+    svg.close("g");
+    legend::title(&mut svg, scene, &layout);
+    legend::panel(&mut svg, scene, &layout);
+    legend::footer(&mut svg, &layout);
+    svg.close("g");
+    svg.finish()
+}
+
+/// Land, lakes, territory, governorate outlines and borders.
+fn basemap_fills(svg: &mut Svg, scene: &Scene<'_>, basemap: &Basemap, frame: &Frame, u: f64) {
+    let layers = scene.layers;
+    let border = if layers.borders { "#6f6a60" } else { "none" };
+    svg.open("g", &[("id", &"basemap"), ("fill-rule", &"evenodd")]);
+    for country in &basemap.countries {
+        let fill = if country.code == crate::geo::basemap::SYRIA_ISO_A3 {
+            SYRIA
+        } else {
+            LAND
+        };
+        svg.empty(
+            "path",
+            &[
+                ("d", &path_data(&country.polygons, frame)),
+                ("fill", &fill),
+                ("stroke", &border),
+                ("stroke-width", &N(1.2 * u)),
+            ],
+        );
+    }
+    for lake in &basemap.lakes {
+        svg.empty(
+            "path",
+            &[("d", &path_data(&lake.polygons, frame)), ("fill", &LAKE)],
+        );
+    }
+    svg.close("g");
+    if layers.territory {
+        svg.open(
+            "g",
+            &[
+                ("id", &"territory"),
+                ("fill-rule", &"evenodd"),
+                ("fill-opacity", &"0.35"),
+            ],
+        );
+        for (faction, polygons) in scene.territory(basemap) {
+            let colour = hex(scene.rgb(Some(faction)));
+            let id = format!(
+                "territory-{}",
+                scene.faction_id(Some(faction)).unwrap_or("?")
+            );
+            svg.empty(
+                "path",
+                &[
+                    ("id", &id),
+                    ("d", &path_data(&polygons, frame)),
+                    ("fill", &colour),
+                ],
+            );
+        }
+        svg.close("g");
+    }
+    if layers.governorates {
+        svg.open(
+            "g",
+            &[
+                ("id", &"governorates"),
+                ("fill", &"none"),
+                ("stroke", &"#8c877c"),
+                ("stroke-width", &N(u)),
+                (
+                    "stroke-dasharray",
+                    &format!("{} {}", N(5.0 * u), N(3.0 * u)),
+                ),
+            ],
+        );
+        for area in basemap.governorates.iter().chain(&basemap.undof) {
+            svg.empty("path", &[("d", &path_data(&area.polygons, frame))]);
+        }
+        svg.close("g");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::control::{Engine, View};
+    use crate::export::raster::parse_svg;
+    use crate::layers::Layers;
+    use crate::synthetic::{SyntheticSize, synthetic_scenario};
+
+    #[test]
+    fn draws_every_shown_place_and_valid_svg() {
+        let size = SyntheticSize {
+            places: 60,
+            claims: 300,
+            days: 10,
+        };
+        let engine = Engine::new(synthetic_scenario(7, size));
+        let (view, basemap) = (View::default(), Basemap::embedded().unwrap());
+        let at = jiff::Timestamp::from_second(engine.time_range_secs().unwrap().1).unwrap();
+        let mut layers = Layers::default();
+        let all = Scene::new(&engine, &view, &layers, at);
+        let svg = map_svg(&all, &basemap, &MapOptions::default());
+        assert_eq!(svg.matches("class=\"place ").count(), 60);
+        assert!(svg.contains("id=\"territory\""));
+        parse_svg(&svg).unwrap();
+
+        layers.hidden_statuses.insert("unknown".into());
+        layers.territory = false;
+        let some = Scene::new(&engine, &view, &layers, at);
+        let unknown = (0..60).filter(|&p| !some.shows_place(p)).count();
+        let svg = map_svg(&some, &basemap, &MapOptions::default());
+        assert_eq!(svg.matches("class=\"place ").count(), 60 - unknown);
+        assert!(!svg.contains("id=\"territory\""));
+    }
+}

@@ -1,0 +1,84 @@
+//! SVG to PNG without a GPU: resvg with only the embedded font (no system fonts), so
+//! the pixels are the same on every machine.
+
+use std::sync::{Arc, OnceLock};
+
+use resvg::{tiny_skia, usvg};
+
+use super::font::FONT_TTF;
+
+/// The font database with only the embedded font, which also serves `sans-serif`.
+fn font_database() -> Arc<usvg::fontdb::Database> {
+    static DATABASE: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+    DATABASE
+        .get_or_init(|| {
+            let mut db = usvg::fontdb::Database::new();
+            db.load_font_data(FONT_TTF.to_vec());
+            let family = db
+                .faces()
+                .next()
+                .and_then(|face| face.families.first())
+                .map(|(name, _)| name.clone());
+            if let Some(family) = family {
+                db.set_sans_serif_family(family);
+            }
+            Arc::new(db)
+        })
+        .clone()
+}
+
+/// Parses an SVG document with the embedded font (also a check that it is valid SVG).
+pub fn parse_svg(svg: &str) -> Result<usvg::Tree, String> {
+    let mut options = usvg::Options {
+        fontdb: font_database(),
+        ..usvg::Options::default()
+    };
+    options.font_family = "sans-serif".into();
+    usvg::Tree::from_str(svg, &options).map_err(|err| format!("invalid SVG: {err}"))
+}
+
+/// Renders an SVG document to PNG bytes of exactly `width` × `height` pixels.
+pub fn png_from_svg(svg: &str, (width, height): (u32, u32)) -> Result<Vec<u8>, String> {
+    let tree = parse_svg(svg)?;
+    let mut pixmap = tiny_skia::Pixmap::new(width, height)
+        .ok_or_else(|| format!("cannot make a {width}x{height} picture"))?;
+    pixmap.fill(tiny_skia::Color::WHITE);
+    let size = tree.size();
+    let transform = tiny_skia::Transform::from_scale(
+        width as f32 / size.width(),
+        height as f32 / size.height(),
+    );
+    resvg::render(&tree, transform, &mut pixmap.as_mut());
+    pixmap
+        .encode_png()
+        .map_err(|err| format!("cannot encode the PNG: {err}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_font_serves_sans_serif() {
+        let db = font_database();
+        assert_eq!(db.len(), 1);
+        let query = usvg::fontdb::Query {
+            families: &[usvg::fontdb::Family::SansSerif],
+            ..Default::default()
+        };
+        assert!(db.query(&query).is_some());
+    }
+
+    #[test]
+    fn renders_text_at_the_requested_size() {
+        let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">
+            <rect width="40" height="20" fill="#ff0000"/>
+            <text x="2" y="15" font-family="'Frontline Ubuntu Light', sans-serif" font-size="14">Hi</text></svg>"##;
+        let png = png_from_svg(svg, (80, 40)).unwrap();
+        let pixmap = tiny_skia::Pixmap::decode_png(&png).unwrap();
+        assert_eq!((pixmap.width(), pixmap.height()), (80, 40));
+        let black = pixmap.pixels().iter().filter(|p| p.red() < 60).count();
+        assert!(black > 10, "the text was drawn with the embedded font");
+        assert!(parse_svg("<svg").is_err());
+    }
+}

@@ -1,0 +1,196 @@
+//! RON snapshots: everything needed to reopen a view exactly (scenario path and content
+//! hash, moment, perspective, hidden sources, what-if, layers, extent).
+//!
+//! `frontline open SNAPSHOT.ron` and the window's File > Open read them with
+//! [`Snapshot::load`], which warns when the scenario changed since.
+
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::control::{Perspective, View};
+use crate::io::{
+    Diagnostic, LoadError, default_scenario, default_scenario_text, load_scenario_file,
+};
+use crate::layers::Layers;
+use crate::model::Scenario;
+
+/// The snapshot format version this build reads and writes.
+pub const SNAPSHOT_FORMAT_VERSION: u32 = 1;
+
+/// One view of one scenario, as saved in a `.ron` snapshot.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// Must equal [`SNAPSHOT_FORMAT_VERSION`].
+    pub format_version: u32,
+    /// Absolute path of the scenario file; `None` for the embedded default.
+    pub scenario_path: Option<String>,
+    /// FNV-1a 64 of the scenario file's bytes, in hex ([`fnv1a64_hex`]).
+    pub scenario_hash: String,
+    /// The moment, RFC 3339.
+    pub at: String,
+    /// Perspective, hidden sources and what-if.
+    pub view: View,
+    /// Layers shown.
+    #[serde(default)]
+    pub layers: Layers,
+    /// The camera: the extent shown, W, S, E, N in degrees (`None`: the default extent).
+    #[serde(default)]
+    pub bbox_lonlat: Option<[f64; 4]>,
+}
+
+/// FNV-1a 64-bit hash of `bytes` as 16 hex digits: a cheap, stable fingerprint.
+pub fn fnv1a64_hex(bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
+/// The path a snapshot records for a scenario file (absolute when it can be made so),
+/// and the hash of the file's bytes; the embedded default without a file.
+pub fn scenario_identity(file: Option<&Path>) -> Result<(Option<String>, String), LoadError> {
+    let Some(path) = file else {
+        return Ok((None, fnv1a64_hex(default_scenario_text().as_bytes())));
+    };
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path)
+        .map_err(|err| LoadError::whole_file(&name, format!("cannot read the scenario: {err}")))?;
+    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    Ok((Some(absolute.display().to_string()), fnv1a64_hex(&bytes)))
+}
+
+impl Snapshot {
+    /// The snapshot as RON: fields in a fixed order, sets and maps sorted.
+    pub fn to_ron(&self) -> Result<String, String> {
+        let config = ron::ser::PrettyConfig::new().indentor("    ".to_owned());
+        ron::ser::to_string_pretty(self, config)
+            .map(|text| {
+                format!("// Frontline view snapshot: open with `frontline open FILE`.\n{text}\n")
+            })
+            .map_err(|err| format!("cannot write the snapshot: {err}"))
+    }
+
+    /// Parses snapshot text; `name` locates errors.
+    pub fn from_ron(name: &str, text: &str) -> Result<Self, LoadError> {
+        let snapshot: Self = ron::Options::default()
+            .from_str(text)
+            .map_err(|err| LoadError {
+                diagnostics: vec![Diagnostic {
+                    file: name.to_owned(),
+                    line: err.span.start.line.max(1),
+                    col: err.span.start.col.max(1),
+                    message: err.code.to_string(),
+                }],
+            })?;
+        if snapshot.format_version != SNAPSHOT_FORMAT_VERSION {
+            return Err(LoadError::whole_file(
+                name,
+                format!(
+                    "snapshot format_version {} is not {SNAPSHOT_FORMAT_VERSION}",
+                    snapshot.format_version
+                ),
+            ));
+        }
+        Ok(snapshot)
+    }
+
+    /// The moment.
+    pub fn at(&self) -> Result<Timestamp, String> {
+        self.at
+            .parse()
+            .map_err(|err| format!("at {:?} is not an RFC 3339 time: {err}", self.at))
+    }
+
+    /// Reads a snapshot and its scenario, checking the view against the scenario.
+    /// Returns warnings (the scenario changed since; hidden sources it lacks).
+    pub fn load(path: &Path) -> Result<(Self, Scenario, Vec<String>), LoadError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|err| {
+            LoadError::whole_file(&name, format!("cannot read the snapshot: {err}"))
+        })?;
+        let snapshot = Self::from_ron(&name, &text)?;
+        let scenario_file = snapshot.scenario_path.as_ref().map(|recorded| {
+            let recorded = PathBuf::from(recorded);
+            match path.parent() {
+                Some(folder) if recorded.is_relative() => folder.join(recorded),
+                _ => recorded,
+            }
+        });
+        let scenario = match &scenario_file {
+            Some(file) => load_scenario_file(file)?,
+            None => default_scenario()?,
+        };
+        let mut warnings = Vec::new();
+        let (_, hash) = scenario_identity(scenario_file.as_deref())?;
+        if hash != snapshot.scenario_hash {
+            warnings.push(format!(
+                "{name}: warning: the scenario {} changed since the snapshot was taken \
+                 (hash {} now {hash}); the view may differ",
+                scenario_file
+                    .as_ref()
+                    .map_or("(embedded default)".to_owned(), |f| f.display().to_string()),
+                snapshot.scenario_hash
+            ));
+        }
+        let problem = |message: String| LoadError::whole_file(&name, message);
+        snapshot.at().map_err(problem)?;
+        Perspective::parse(&snapshot.view.perspective.to_arg(), &scenario).map_err(problem)?;
+        let mut check = View::default();
+        for (place, faction) in &snapshot.view.assume {
+            check
+                .add_assumption(&format!("{place}={faction}"), &scenario)
+                .map_err(|err| problem(err.message))?;
+        }
+        for source in &snapshot.view.hidden_sources {
+            if scenario.source_index(source).is_none() {
+                warnings.push(format!(
+                    "{name}: warning: hidden source {source:?} is not in the scenario"
+                ));
+            }
+        }
+        Ok((snapshot, scenario, warnings))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a64_matches_reference_values() {
+        assert_eq!(fnv1a64_hex(b""), "cbf29ce484222325");
+        assert_eq!(fnv1a64_hex(b"a"), "af63dc4c8601ec8c");
+        assert_eq!(fnv1a64_hex(b"foobar"), "85944171f73967e8");
+    }
+
+    #[test]
+    fn ron_round_trips_and_is_stable() {
+        let mut view = View {
+            perspective: Perspective::Source("observers".into()),
+            ..View::default()
+        };
+        view.assume.insert("midtown".into(), "rebels".into());
+        view.hidden_sources.insert("army-said".into());
+        let mut layers = Layers::default();
+        layers.hidden_factions.insert("army".into());
+        layers.labels = false;
+        let snapshot = Snapshot {
+            format_version: SNAPSHOT_FORMAT_VERSION,
+            scenario_path: Some("/tmp/mini.ron".into()),
+            scenario_hash: fnv1a64_hex(b"x"),
+            at: "2024-12-07T23:59:59Z".into(),
+            view,
+            layers,
+            bbox_lonlat: Some([35.5, 32.25, 42.5, 37.5]),
+        };
+        let text = snapshot.to_ron().unwrap();
+        assert_eq!(Snapshot::from_ron("s.ron", &text).unwrap(), snapshot);
+        assert_eq!(snapshot.clone().to_ron().unwrap(), text);
+        let bad = text.replace("format_version: 1", "format_version: 9");
+        assert!(Snapshot::from_ron("s.ron", &bad).is_err());
+        let err = Snapshot::from_ron("s.ron", "(format_version: 1,\n oops)").unwrap_err();
+        assert!(err.to_string().starts_with("s.ron:2:"), "{err}");
+    }
+}

@@ -1,0 +1,570 @@
+//! `frontline export` and `frontline open`, run as a user would: on the small fixture
+//! (known places and colours) and on the embedded default scenario (generic checks).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may unwrap.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use resvg::tiny_skia::Pixmap;
+use serde_json::Value;
+
+const MINI: &str = "tests/fixtures/mini.ron";
+const AT: &str = "2024-12-07";
+const ARMY: [u8; 3] = [0xc0, 0x39, 0x2b];
+const REBELS: [u8; 3] = [0x27, 0xae, 0x60];
+
+/// The binary under test; `FRONTLINE_TEST_BIN` overrides it where several checkouts
+/// share one target folder and may overwrite `target/debug/frontline`.
+fn binary() -> String {
+    std::env::var("FRONTLINE_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_frontline").into())
+}
+
+fn frontline(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(binary()).args(args).output().unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+/// Runs `frontline` and expects success.
+fn ok(args: &[&str]) -> String {
+    let (code, stdout, stderr) = frontline(args);
+    assert_eq!(code, 0, "{args:?}: {stderr}");
+    stdout
+}
+
+fn export(file: Option<&str>, format: &str, out: &Path, extra: &[&str]) {
+    let mut args = vec!["export"];
+    args.extend(file);
+    args.extend([
+        "--at",
+        AT,
+        "--format",
+        format,
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    args.extend(extra);
+    ok(&args);
+}
+
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    let be = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    (be(16), be(20))
+}
+
+/// The translate(x y) of the marker group of `place` in an exported SVG.
+fn marker_position(svg: &str, place: &str) -> (f32, f32) {
+    let group = format!("id=\"place-{place}\"");
+    let start = svg
+        .find(&group)
+        .unwrap_or_else(|| panic!("no marker for {place}"));
+    let rest = &svg[start..];
+    let t = rest.find("translate(").unwrap() + "translate(".len();
+    let end = rest[t..].find(')').unwrap();
+    let mut numbers = rest[t..t + end]
+        .split(' ')
+        .map(|n| n.parse::<f32>().unwrap());
+    (numbers.next().unwrap(), numbers.next().unwrap())
+}
+
+/// Mean colour of the 3x3 pixels around (x, y).
+fn colour_at(pixmap: &Pixmap, (x, y): (f32, f32)) -> [i32; 3] {
+    let mut sum = [0i32; 3];
+    for dy in -1..=1 {
+        for dx in -1..=1 {
+            let p = pixmap
+                .pixel(
+                    (x.round() as i32 + dx) as u32,
+                    (y.round() as i32 + dy) as u32,
+                )
+                .unwrap();
+            sum[0] += i32::from(p.red());
+            sum[1] += i32::from(p.green());
+            sum[2] += i32::from(p.blue());
+        }
+    }
+    sum.map(|s| s / 9)
+}
+
+fn close_to(colour: [i32; 3], expected: [u8; 3]) -> bool {
+    colour
+        .iter()
+        .zip(expected)
+        .all(|(c, e)| (c - i32::from(e)).abs() <= 3)
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Feature count GDAL's ogrinfo reads, optionally with a `-where` filter; `None` when
+/// ogrinfo is not installed.
+fn ogr_count(path: &Path, filter: Option<&str>) -> Option<usize> {
+    let mut command = Command::new("ogrinfo");
+    command.args(["-ro", "-al", "-so"]);
+    if let Some(filter) = filter {
+        command.args(["-where", filter]);
+    }
+    let output = command.arg(path).output().ok()?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "ogrinfo failed: {text}");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Feature Count:"))
+        .unwrap();
+    Some(line["Feature Count:".len()..].trim().parse().unwrap())
+}
+
+#[test]
+fn geojson_is_read_by_gdal_with_the_right_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("mini.geojson");
+    export(Some(MINI), "geojson", &out, &[]);
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(json["type"], "FeatureCollection");
+    let features = json["features"].as_array().unwrap();
+    let count = |layer: &str| {
+        features
+            .iter()
+            .filter(|f| f["properties"]["layer"] == layer)
+            .count()
+    };
+    assert_eq!(
+        [
+            count("place"),
+            count("route_segment"),
+            count("territory"),
+            count("governorate")
+        ],
+        [4, 2, 2, 2]
+    );
+    let northtown = features
+        .iter()
+        .find(|f| f["id"] == "place:northtown")
+        .unwrap();
+    assert_eq!(
+        northtown["geometry"]["coordinates"],
+        serde_json::json!([37.0, 36.0])
+    );
+    assert_eq!(northtown["properties"]["controller"], "army");
+    assert_eq!(northtown["properties"]["status"], "contested");
+    assert_eq!(northtown["properties"]["claims"], 3);
+    assert!(
+        northtown["properties"]["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("Disagreeing")
+    );
+    let north = features
+        .iter()
+        .find(|f| f["id"] == "governorate:north-gov")
+        .unwrap();
+    assert_eq!(north["properties"]["shares"]["army"], 1.0);
+
+    let Some(total) = ogr_count(&out, None) else {
+        eprintln!(
+            "SKIPPED: ogrinfo (Debian's gdal-bin) is not installed; scripts/test.sh installs it"
+        );
+        return;
+    };
+    assert_eq!(total, 10);
+    assert_eq!(ogr_count(&out, Some("layer = 'place'")), Some(4));
+    assert_eq!(ogr_count(&out, Some("layer = 'route_segment'")), Some(2));
+
+    let only_places = dir.path().join("places.geojson");
+    export(Some(MINI), "geojson", &only_places, &["--layers", "places"]);
+    assert_eq!(ogr_count(&only_places, None), Some(4));
+
+    let default = dir.path().join("default.geojson");
+    export(None, "geojson", &default, &[]);
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(&default).unwrap()).unwrap();
+    let features = json["features"].as_array().unwrap().len();
+    assert!(features > 0);
+    assert_eq!(ogr_count(&default, None), Some(features));
+}
+
+#[test]
+fn png_has_the_size_asked_for_and_faction_colours_at_known_towns() {
+    let dir = tempfile::tempdir().unwrap();
+    let (png, svg_path) = (dir.path().join("map.png"), dir.path().join("map.svg"));
+    export(Some(MINI), "png", &png, &["--size", "800x600"]);
+    export(Some(MINI), "svg", &svg_path, &["--size", "800x600"]);
+    let bytes = std::fs::read(&png).unwrap();
+    assert_eq!(png_size(&bytes), (800, 600));
+    let pixmap = Pixmap::decode_png(&bytes).unwrap();
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+
+    // Southtown is held by the rebels, confirmed: a solid marker in their colour.
+    let (x, y) = marker_position(&svg, "southtown");
+    assert!(
+        close_to(colour_at(&pixmap, (x, y)), REBELS),
+        "{:?}",
+        colour_at(&pixmap, (x, y))
+    );
+    // Around it, the rebels' territory tints the land green; around Hamlet, the army's red.
+    let [r, g, _] = colour_at(&pixmap, (x + 14.0, y - 14.0));
+    assert!(g > r + 20, "rebel territory near Southtown: {r} {g}");
+    let (hx, hy) = marker_position(&svg, "hamlet");
+    let [r, g, _] = colour_at(&pixmap, (hx, hy + 12.0));
+    assert!(r > g + 20, "army territory near Hamlet: {r} {g}");
+
+    // Northtown is contested: its marker's left half is the army's, the right the
+    // rebels' (checked at the default 1920x1080, where the marker is big enough).
+    export(Some(MINI), "png", &png, &[]);
+    export(Some(MINI), "svg", &svg_path, &[]);
+    let pixmap = Pixmap::decode_png(&std::fs::read(&png).unwrap()).unwrap();
+    assert_eq!((pixmap.width(), pixmap.height()), (1920, 1080));
+    let (x, y) = marker_position(&std::fs::read_to_string(&svg_path).unwrap(), "northtown");
+    assert!(close_to(colour_at(&pixmap, (x - 3.5, y)), ARMY));
+    assert!(close_to(colour_at(&pixmap, (x + 3.5, y)), REBELS));
+
+    let default = dir.path().join("default.png");
+    export(None, "png", &default, &["--size", "640x360"]);
+    assert_eq!(png_size(&std::fs::read(&default).unwrap()), (640, 360));
+}
+
+#[test]
+fn svg_parses_and_carries_the_legend_and_credits() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("map.svg");
+    export(Some(MINI), "svg", &out, &["--assume", "hamlet=rebels"]);
+    let text = std::fs::read_to_string(&out).unwrap();
+    let tree = resvg::usvg::Tree::from_str(&text, &resvg::usvg::Options::default()).unwrap();
+    assert_eq!(
+        (tree.size().width(), tree.size().height()),
+        (1920.0, 1080.0)
+    );
+    for expected in [
+        "Mini scenario",
+        "As of Sun 8 Dec 2024, 02:59, UTC+03:00",
+        "Perspective: all sources",
+        "What-if: hamlet = rebels",
+        "The army",
+        "The rebels",
+        "confirmed: corroborated by an independent source",
+        "assumed: what-if assumption",
+        "Voronoi cells around places",
+        "observers (news agency, B)",
+        "GeoNames (geonames.org), CC BY 4.0",
+        "Natural Earth",
+        " km (true at 35° N)",
+        "@font-face",
+        "id=\"place-hamlet\" class=\"place assumed\"",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?}");
+    }
+    let default = dir.path().join("default.svg");
+    export(None, "svg", &default, &[]);
+    let text = std::fs::read_to_string(&default).unwrap();
+    resvg::usvg::Tree::from_str(&text, &resvg::usvg::Options::default()).unwrap();
+}
+
+#[test]
+fn ron_snapshot_reopens_the_same_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let snap = dir.path().join("view.ron");
+    let view = ["--perspective", "grade:C", "--assume", "hamlet=rebels"];
+    let mut extra = view.to_vec();
+    extra.extend([
+        "--layers",
+        "territory,places",
+        "--bbox",
+        "35.5,32,42.5,37.5",
+    ]);
+    export(Some(MINI), "ron", &snap, &extra);
+    let first = std::fs::read_to_string(&snap).unwrap();
+    export(Some(MINI), "ron", &snap, &extra);
+    assert_eq!(
+        std::fs::read_to_string(&snap).unwrap(),
+        first,
+        "stable output"
+    );
+
+    let snapshot = frontline::export::Snapshot::from_ron("view.ron", &first).unwrap();
+    assert_eq!(snapshot.at, "2024-12-07T23:59:59Z");
+    assert_eq!(snapshot.bbox_lonlat, Some([35.5, 32.0, 42.5, 37.5]));
+    assert_eq!(snapshot.layers.to_list(), "territory,places");
+
+    for format in ["json", "table"] {
+        let mut resolve = vec!["resolve", MINI, "--at", AT, "--format", format];
+        resolve.extend(view);
+        let (code, reopened, stderr) = frontline(&[
+            "open",
+            snap.to_str().unwrap(),
+            "--print",
+            "--format",
+            format,
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(
+            stderr.is_empty(),
+            "no warning for an unchanged scenario: {stderr}"
+        );
+        assert_eq!(reopened, ok(&resolve));
+    }
+
+    // A changed scenario still opens, with a warning.
+    let copy = dir.path().join("mini.ron");
+    std::fs::copy(MINI, &copy).unwrap();
+    std::fs::copy("tests/fixtures/mini.txt", dir.path().join("mini.txt")).unwrap();
+    let moved = dir.path().join("moved.ron");
+    export(Some(copy.to_str().unwrap()), "ron", &moved, &[]);
+    let text = std::fs::read_to_string(&copy).unwrap() + "\n// edited\n";
+    std::fs::write(&copy, text).unwrap();
+    let (code, _, stderr) = frontline(&["open", moved.to_str().unwrap(), "--print"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("changed since the snapshot"), "{stderr}");
+
+    let default = dir.path().join("default.ron");
+    export(None, "ron", &default, &[]);
+    let reopened = ok(&["open", default.to_str().unwrap(), "--print"]);
+    assert_eq!(reopened, ok(&["resolve", "--at", AT]));
+}
+
+#[test]
+fn brief_cites_every_claim_it_uses() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("brief.md");
+    export(Some(MINI), "md", &out, &[]);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.starts_with("# Situation as of Sun 8 Dec 2024"),
+        "{text}"
+    );
+    assert!(text.contains("| North | The army | The army 100% |"));
+    assert!(text.contains("- Southtown: The army (inferred) → The rebels (confirmed)"));
+    let (body, references) = text.split_once("## References").unwrap();
+    let listed: Vec<&str> = references
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    for (n, line) in listed.iter().enumerate() {
+        assert!(line.starts_with(&format!("{}. ", n + 1)), "{line}");
+    }
+    // Every citation mark resolves to a reference.
+    for mark in body.split('[').skip(1).filter_map(|s| s.split_once(']')) {
+        let n: usize = mark
+            .0
+            .parse()
+            .unwrap_or_else(|_| panic!("uncited claim id [{}]", mark.0));
+        assert!((1..=listed.len()).contains(&n), "[{n}] has no reference");
+    }
+    // Every claim a place counts is in the reference list, with its quote and document.
+    let report: Value =
+        serde_json::from_str(&ok(&["resolve", MINI, "--at", AT, "--format", "json"])).unwrap();
+    let counted: usize = report["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["claims"].as_u64().unwrap() as usize)
+        .sum();
+    assert!(counted > 0);
+    for id in [
+        "b-all",
+        "c-north-captured",
+        "c-north-held",
+        "c-south-withdrew",
+        "c-mid-fighting",
+    ] {
+        assert!(references.contains(&format!("[{id}]")), "{id} not cited");
+    }
+    assert!(
+        references
+            .contains("\"Observers confirmed the army withdrew from Southtown\". Mini report")
+    );
+    assert!(body.contains("### Northtown: The army, contested"));
+
+    export(Some(MINI), "md", &out, &["--since", AT]);
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("Nothing changed.")
+    );
+    export(None, "md", &out, &[]);
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("## References")
+    );
+}
+
+#[test]
+fn csv_has_acled_like_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("claims.csv");
+    export(Some(MINI), "csv", &out, &[]);
+    let mut reader = csv::Reader::from_path(&out).unwrap();
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        header[..9],
+        [
+            "event_date",
+            "time_precision",
+            "actor1",
+            "location",
+            "admin1",
+            "latitude",
+            "longitude",
+            "source",
+            "notes"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 5);
+    let row = |id: &str| rows.iter().find(|r| &r[9] == id).unwrap();
+    let captured = row("c-north-captured");
+    assert_eq!(&captured[0], "2024-12-06");
+    assert_eq!(&captured[2], "The rebels");
+    assert_eq!((&captured[3], &captured[4]), ("Northtown", "North"));
+    assert_eq!((&captured[5], &captured[6]), ("36.00000", "37.00000"));
+    assert!(captured[8].contains("Rebels said they captured Northtown on Friday"));
+    let region = row("b-all");
+    assert_eq!(&region[3], "Everywhere");
+    assert!(
+        !region[5].is_empty() && !region[6].is_empty(),
+        "centroid of its places"
+    );
+
+    export(None, "csv", &out, &[]);
+    assert!(csv::Reader::from_path(&out).unwrap().records().count() > 0);
+}
+
+#[test]
+fn timelapse_writes_one_numbered_png_per_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("frame.png");
+    ok(&[
+        "export",
+        MINI,
+        "--every",
+        "1d",
+        "--from",
+        "2024-12-05",
+        "--to",
+        "2024-12-07",
+        "--format",
+        "png",
+        "--size",
+        "320x180",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let files = files_in(dir.path());
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        ["frame-0001.png", "frame-0002.png", "frame-0003.png"]
+    );
+    for file in files {
+        assert_eq!(png_size(&std::fs::read(file).unwrap()), (320, 180));
+    }
+}
+
+#[test]
+fn bad_input_is_a_clear_error_and_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("map.png");
+    let out = out.to_str().unwrap();
+    let missing = dir.path().join("no-such-folder").join("map.png");
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec!["--at", AT, "--layers", "territory,rutes"],
+            "<--layers>:1:1: unknown layer \"rutes\" (did you mean \"routes\"?)",
+        ),
+        (vec!["--at", AT, "--bbox", "36,33,35"], "<--bbox>:1:1:"),
+        (
+            vec!["--at", AT, "--bbox", "40,33,35,35"],
+            "west must be less than east",
+        ),
+        (vec!["--at", AT, "--size", "big"], "<--size>:1:1:"),
+        (vec!["--at", AT, "--size", "0x100"], "<--size>:1:1:"),
+        (
+            vec!["--at", "2030-01-01"],
+            "<--at>:1:1: 2030-01-01T23:59:59Z is outside the scenario's time range",
+        ),
+        (vec!["--at", "someday"], "<--at>:1:1:"),
+        (
+            vec!["--at", AT, "--assume", "hamlet=navy"],
+            "<--assume>:1:1: unknown faction",
+        ),
+        (
+            vec!["--at", AT, "--since", "2024-12-08T12:00:00Z"],
+            "<--since>:1:1:",
+        ),
+        (
+            vec![
+                "--every",
+                "1d",
+                "--from",
+                "2024-12-05",
+                "--to",
+                "2031-01-01",
+            ],
+            "<--to>:1:1:",
+        ),
+        (
+            vec![
+                "--every",
+                "1w",
+                "--from",
+                "2024-12-05",
+                "--to",
+                "2024-12-07",
+            ],
+            "<--every>:1:1:",
+        ),
+    ];
+    for (extra, expected) in cases {
+        let mut args = vec!["export", MINI, "--format", "png", "--out", out];
+        args.extend(&extra);
+        let (code, _, stderr) = frontline(&args);
+        assert_eq!(code, 2, "{extra:?}");
+        assert!(stderr.contains(expected), "{extra:?}: {stderr}");
+        assert!(files_in(dir.path()).is_empty(), "{extra:?} left a file");
+    }
+    let (code, _, stderr) = frontline(&[
+        "export",
+        MINI,
+        "--at",
+        AT,
+        "--format",
+        "png",
+        "--out",
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("<--out>:1:1: cannot write in"), "{stderr}");
+    let (code, _, stderr) = frontline(&[
+        "export",
+        MINI,
+        "--at",
+        AT,
+        "--format",
+        "md",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("is a folder"), "{stderr}");
+    assert!(files_in(dir.path()).is_empty());
+    let (code, _, stderr) = frontline(&["open", "tests/fixtures/mini.ron", "--print"]);
+    assert_eq!(code, 2, "a scenario is not a snapshot: {stderr}");
+}
