@@ -7,7 +7,7 @@ use clap::Parser as _;
 fn main() -> ExitCode {
     let cli = frontline::cli::Cli::parse();
     match &cli.command {
-        Some(command) => frontline::cli::run(command),
-        None => frontline::ui::run_app(),
+        Some(command) => frontline::cli::run(command, cli.renderer),
+        None => frontline::ui::run_app_with(None, cli.renderer),
     }
 }

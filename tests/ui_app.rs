@@ -356,3 +356,200 @@ fn compare_lists_the_places_that_changed_hands() {
     harness.run();
     assert_eq!(harness.state().selected, harness.state().place_index(id));
 }
+
+/// Steps the app until its background export is done (at most ~60 s).
+fn wait_for_export(harness: &mut Harness<'_, FrontlineApp>) {
+    for _ in 0..1200 {
+        harness.step();
+        if !harness.state().exports.busy() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("the export did not finish");
+}
+
+fn export_from_window(
+    harness: &mut Harness<'_, FrontlineApp>,
+    path: &Path,
+    format: frontline::export::ExportFormat,
+) {
+    harness.state_mut().queue(Command::ExportTo {
+        path: path.to_path_buf(),
+        format,
+    });
+    harness.step();
+    wait_for_export(harness);
+    harness.run();
+    let last = harness.state().exports.last.clone();
+    assert_eq!(
+        last,
+        Some(frontline::ui::export::ExportOutcome::Wrote(
+            path.to_path_buf()
+        )),
+        "{}",
+        path.display()
+    );
+    harness.get_by_label_contains("Exported ");
+}
+
+/// The controller of place `id` in an exported GeoJSON file.
+fn geojson_controller(path: &Path, id: &str) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    let features = json["features"].as_array().cloned().unwrap_or_default();
+    let place = features
+        .iter()
+        .find(|f| f["properties"]["layer"] == "place" && f["properties"]["id"] == id)
+        .unwrap_or_else(|| panic!("{id} is not in {}", path.display()));
+    place["properties"]["controller"].clone()
+}
+
+#[test]
+fn export_writes_what_is_on_screen_at_the_moment_shown() {
+    use frontline::export::ExportFormat;
+    let scenario = scenario();
+    let (id, before, after) = if scenario.place_index("aleppo").is_some() {
+        ("aleppo", "government", "rebels")
+    } else {
+        ("southtown", "army", "rebels")
+    };
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    let mut harness = harness(FrontlineApp::with_scenario(scenario));
+    harness.run();
+    // After the offensive (the end of the scenario).
+    let after_path = dir.path().join("after.geojson");
+    export_from_window(&mut harness, &after_path, ExportFormat::Geojson);
+    assert_eq!(geojson_controller(&after_path, id), after);
+    let png = dir.path().join("after.png");
+    export_from_window(&mut harness, &png, ExportFormat::Png);
+    let bytes = std::fs::read(&png).unwrap_or_default();
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+    // Before the offensive.
+    let (start, _) = harness.state().world.time_span();
+    harness.state_mut().queue(Command::SetTime(start));
+    harness.run();
+    let before_path = dir.path().join("before.geojson");
+    export_from_window(&mut harness, &before_path, ExportFormat::Geojson);
+    assert_eq!(geojson_controller(&before_path, id), before);
+    // A failed export says why and leaves no file.
+    let bad = dir.path().join("missing-folder/out.png");
+    harness.state_mut().queue(Command::ExportTo {
+        path: bad.clone(),
+        format: ExportFormat::Png,
+    });
+    harness.step();
+    wait_for_export(&mut harness);
+    harness.run();
+    assert!(matches!(
+        harness.state().exports.last,
+        Some(frontline::ui::export::ExportOutcome::Failed(_))
+    ));
+    harness.get_by_label_contains("Export failed");
+    assert!(!bad.exists());
+}
+
+#[test]
+fn ctrl_e_opens_the_export_window() {
+    let mut harness = harness(FrontlineApp::with_scenario(mini()));
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run();
+    assert!(harness.state().exports.window_open);
+    harness.get_by_label("GeoJSON (places, routes, territory)");
+    harness.get_by_label("Choose file and export...");
+}
+
+#[test]
+fn a_snapshot_opens_with_its_view() {
+    use frontline::control::View;
+    use frontline::export::{ExportFormat, ExportJob, Moments, run_job};
+    let scenario = mini();
+    let engine = Engine::new(scenario.clone());
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    let mut view = View {
+        perspective: Perspective::Source("observers".into()),
+        ..View::default()
+    };
+    view.assume.insert("northtown".into(), "army".into());
+    view.hidden_sources.insert("army-said".into());
+    let mut layers = frontline::layers::Layers::default();
+    layers.routes = false;
+    layers.labels = false;
+    let at: jiff::Timestamp = "2024-12-06T12:00:00Z".parse().unwrap_or_default();
+    let bbox = [36.0, 33.0, 38.0, 35.0];
+    let path = dir.path().join("view.ron");
+    let job = ExportJob {
+        scenario_file: Some(fixture_path()),
+        format: ExportFormat::Ron,
+        out: path.clone(),
+        moments: Moments::At(at),
+        view: view.clone(),
+        layers: layers.clone(),
+        bbox_lonlat: Some(bbox),
+        size: (800, 600),
+        since: None,
+    };
+    if let Err(err) = run_job(&engine, &job) {
+        panic!("{err}");
+    }
+    // Start on the default scenario, then open the snapshot like File > Open does.
+    let mut harness = harness(FrontlineApp::with_scenario(self::scenario()));
+    harness.run();
+    assert!(harness.state_mut().open_path(&path).is_ok());
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.world.scenario().id, "mini");
+    assert_eq!(app.scenario_file.as_deref(), Some(fixture_path().as_path()));
+    assert_eq!(app.now_secs(), at.as_second());
+    assert_eq!(app.state.perspective, view.perspective);
+    assert_eq!(app.state.hidden_sources, view.hidden_sources);
+    assert_eq!(app.assume, view.assume);
+    assert_eq!(app.state.layers, layers);
+    assert_eq!(app.controller_of("northtown"), Some("army"));
+    // The camera shows the snapshot's box (grown to the map's aspect).
+    let shown = app.state.camera.bounds_lonlat.unwrap_or_default();
+    assert!(
+        shown[0] <= bbox[0] + 1e-6 && shown[2] >= bbox[2] - 1e-6,
+        "{shown:?}"
+    );
+    assert!(
+        shown[1] <= bbox[1] + 1e-6 && shown[3] >= bbox[3] - 1e-6,
+        "{shown:?}"
+    );
+    assert!(shown[2] - shown[0] < 4.0, "{shown:?}");
+    harness.get_by_label_contains("What-if: Northtown");
+}
+
+#[test]
+fn a_snapshot_of_a_changed_scenario_warns_in_the_window() {
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    let copy = dir.path().join("mini.ron");
+    let text = std::fs::read_to_string(fixture_path()).unwrap_or_default();
+    std::fs::write(&copy, &text).unwrap_or_default();
+    std::fs::copy(
+        fixture_path().with_file_name("mini.txt"),
+        dir.path().join("mini.txt"),
+    )
+    .ok();
+    let (hash_path, hash) = (
+        copy.display().to_string(),
+        frontline::export::fnv1a64_hex(b"something else"),
+    );
+    let snapshot = frontline::export::Snapshot {
+        format_version: 1,
+        scenario_path: Some(hash_path),
+        scenario_hash: hash,
+        at: "2024-12-07T23:59:59Z".into(),
+        view: frontline::control::View::default(),
+        layers: frontline::layers::Layers::default(),
+        bbox_lonlat: None,
+    };
+    let path = dir.path().join("old.ron");
+    std::fs::write(&path, snapshot.to_ron().unwrap_or_default()).unwrap_or_default();
+    let mut harness = harness(FrontlineApp::with_scenario(mini()));
+    harness.run();
+    harness.state_mut().queue(Command::OpenPath(path));
+    harness.run();
+    harness.get_by_label_contains("changed since the snapshot was taken");
+}

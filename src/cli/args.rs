@@ -6,6 +6,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "frontline", version, about)]
 pub struct Cli {
+    /// How the window is drawn: glow (OpenGL, the default; fastest under software
+    /// rendering) or wgpu. Also FRONTLINE_RENDERER; else the View > Renderer choice.
+    #[arg(long, value_enum, global = true)]
+    pub renderer: Option<crate::ui::Renderer>,
     /// What to do; without a command the window opens on the default scenario.
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -19,21 +19,34 @@ use crate::model::{Scenario, parse_instant};
 /// Exit code for bad input (files, times, ids).
 pub const EXIT_BAD_INPUT: u8 = 2;
 
-/// Runs a command, printing results to stdout and errors to stderr.
-pub fn run(command: &Command) -> ExitCode {
+/// Runs a command, printing results to stdout and errors to stderr. `open` without
+/// `--print` opens the window on the snapshot, drawn by `renderer` (see
+/// [`crate::ui::choose_renderer`]).
+pub fn run(command: &Command, renderer: Option<crate::ui::Renderer>) -> ExitCode {
     if let Command::Open {
         snapshot,
         print: false,
         ..
     } = command
     {
-        // Checks the snapshot and prints its warnings; the window opens on the
-        // default scenario until it can take a snapshot.
-        if let Err(err) = export::open_snapshot(snapshot) {
-            eprintln!("{err}");
-            return ExitCode::from(EXIT_BAD_INPUT);
-        }
-        return crate::ui::run_app();
+        return match crate::export::Snapshot::load(snapshot) {
+            Ok((loaded, scenario, warnings)) => {
+                for warning in &warnings {
+                    eprintln!("{warning}");
+                }
+                let initial = crate::ui::Initial {
+                    scenario_file: loaded.scenario_file(snapshot),
+                    snapshot: loaded,
+                    scenario,
+                    warnings,
+                };
+                crate::ui::run_app_with(Some(initial), renderer)
+            }
+            Err(err) => {
+                eprintln!("{err}");
+                ExitCode::from(EXIT_BAD_INPUT)
+            }
+        };
     }
     match try_run(command) {
         Ok(output) => {

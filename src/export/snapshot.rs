@@ -103,6 +103,31 @@ impl Snapshot {
             .map_err(|err| format!("at {:?} is not an RFC 3339 time: {err}", self.at))
     }
 
+    /// The scenario file the snapshot at `path` refers to (a relative path is taken
+    /// from the snapshot's folder); `None` for the embedded default.
+    pub fn scenario_file(&self, path: &Path) -> Option<PathBuf> {
+        self.scenario_path.as_ref().map(|recorded| {
+            let recorded = PathBuf::from(recorded);
+            match path.parent() {
+                Some(folder) if recorded.is_relative() => folder.join(recorded),
+                _ => recorded,
+            }
+        })
+    }
+
+    /// True when the file at `path` is a view snapshot rather than a scenario: it reads
+    /// as RON with a `scenario_hash` field, which scenarios do not have.
+    pub fn is_snapshot_file(path: &Path) -> bool {
+        #[derive(Deserialize)]
+        struct Probe {
+            #[allow(dead_code)]
+            scenario_hash: String,
+        }
+        std::fs::read_to_string(path)
+            .ok()
+            .is_some_and(|text| ron::Options::default().from_str::<Probe>(&text).is_ok())
+    }
+
     /// Reads a snapshot and its scenario, checking the view against the scenario.
     /// Returns warnings (the scenario changed since; hidden sources it lacks).
     pub fn load(path: &Path) -> Result<(Self, Scenario, Vec<String>), LoadError> {
@@ -111,13 +136,7 @@ impl Snapshot {
             LoadError::whole_file(&name, format!("cannot read the snapshot: {err}"))
         })?;
         let snapshot = Self::from_ron(&name, &text)?;
-        let scenario_file = snapshot.scenario_path.as_ref().map(|recorded| {
-            let recorded = PathBuf::from(recorded);
-            match path.parent() {
-                Some(folder) if recorded.is_relative() => folder.join(recorded),
-                _ => recorded,
-            }
-        });
+        let scenario_file = snapshot.scenario_file(path);
         let scenario = match &scenario_file {
             Some(file) => load_scenario_file(file)?,
             None => default_scenario()?,
@@ -192,5 +211,26 @@ mod tests {
         assert!(Snapshot::from_ron("s.ron", &bad).is_err());
         let err = Snapshot::from_ron("s.ron", "(format_version: 1,\n oops)").unwrap_err();
         assert!(err.to_string().starts_with("s.ron:2:"), "{err}");
+    }
+
+    #[test]
+    fn snapshots_are_told_from_scenarios() {
+        let dir = tempfile::tempdir().unwrap();
+        let snapshot = Snapshot {
+            format_version: SNAPSHOT_FORMAT_VERSION,
+            scenario_path: None,
+            scenario_hash: fnv1a64_hex(b"x"),
+            at: "2024-12-07T23:59:59Z".into(),
+            view: View::default(),
+            layers: Layers::default(),
+            bbox_lonlat: None,
+        };
+        let path = dir.path().join("s.ron");
+        std::fs::write(&path, snapshot.to_ron().unwrap()).unwrap();
+        assert!(Snapshot::is_snapshot_file(&path));
+        let scenario = dir.path().join("scenario.ron");
+        std::fs::write(&scenario, default_scenario_text()).unwrap();
+        assert!(!Snapshot::is_snapshot_file(&scenario));
+        assert!(!Snapshot::is_snapshot_file(&dir.path().join("missing.ron")));
     }
 }

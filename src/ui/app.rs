@@ -2,14 +2,16 @@
 //! drawing (the shape of egui's own demo app).
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::command::Command;
+use super::export::{self as window_export, Exports, OnScreen};
 use super::map::{MapInput, MapView};
 use super::panels::{self, Panels};
 use super::state::{STORAGE_KEY, State};
 use super::world::{self, World};
 use crate::control::View;
+use crate::export::Snapshot;
 use crate::geo::Basemap;
 use crate::io::LoadError;
 use crate::model::Scenario;
@@ -30,6 +32,10 @@ pub struct FrontlineApp {
     pub playing: bool,
     /// Transient state of the panels and windows.
     pub panels: Panels,
+    /// The scenario file shown; `None` for the embedded default.
+    pub scenario_file: Option<PathBuf>,
+    /// File > Export: the format picker, the save dialog and the running export.
+    pub exports: Exports,
     commands: Vec<Command>,
     theme_applied: Option<bool>,
 }
@@ -73,6 +79,8 @@ impl FrontlineApp {
             assume: BTreeMap::new(),
             playing: false,
             panels,
+            scenario_file: None,
+            exports: Exports::default(),
             commands: Vec::new(),
             theme_applied: None,
         };
@@ -93,22 +101,27 @@ impl FrontlineApp {
         self.state.hidden_sources.retain(known);
     }
 
-    /// Loads a scenario file. On failure the current scenario stays and the located
-    /// errors are shown in a window (and returned).
+    /// Opens a scenario file or a view snapshot (told apart by
+    /// [`Snapshot::is_snapshot_file`]). On failure the current scenario stays and the
+    /// located errors are shown in a window (and returned).
     pub fn open_path(&mut self, path: &Path) -> Result<(), LoadError> {
+        if Snapshot::is_snapshot_file(path) {
+            return match Snapshot::load(path) {
+                Ok((snapshot, scenario, warnings)) => {
+                    let file = snapshot.scenario_file(path);
+                    self.open_snapshot(&snapshot, scenario, file, &warnings);
+                    Ok(())
+                }
+                Err(err) => {
+                    self.panels
+                        .show_load_error(&format!("{} did not open", path.display()), &err);
+                    Err(err)
+                }
+            };
+        }
         match crate::io::load_scenario_file(path) {
             Ok(scenario) => {
-                let basemap = std::mem::replace(&mut self.world.basemap, world::empty_basemap());
-                let generation = self.world.generation + 1;
-                self.world = World::new(scenario, basemap);
-                self.world.generation = generation;
-                self.selected = None;
-                self.assume.clear();
-                self.playing = false;
-                self.state.time_secs = None;
-                self.panels.after_scenario_change();
-                self.forget_unknown_ids();
-                self.refresh();
+                self.set_scenario(scenario, Some(path.to_path_buf()));
                 Ok(())
             }
             Err(err) => {
@@ -117,6 +130,81 @@ impl FrontlineApp {
                 Err(err)
             }
         }
+    }
+
+    /// Shows `scenario` (read from `file`; `None` for the embedded default) with the
+    /// session's questions cleared.
+    fn set_scenario(&mut self, scenario: Scenario, file: Option<PathBuf>) {
+        let basemap = std::mem::replace(&mut self.world.basemap, world::empty_basemap());
+        let generation = self.world.generation + 1;
+        self.world = World::new(scenario, basemap);
+        self.world.generation = generation;
+        self.scenario_file = file;
+        self.selected = None;
+        self.assume.clear();
+        self.playing = false;
+        self.state.time_secs = None;
+        self.panels.after_scenario_change();
+        self.forget_unknown_ids();
+        self.refresh();
+    }
+
+    /// Restores a snapshot's view over its scenario: moment, perspective, hidden
+    /// sources, what-if, layers and camera. Its warnings (the scenario changed since)
+    /// are shown in a window.
+    pub fn open_snapshot(
+        &mut self,
+        snapshot: &Snapshot,
+        scenario: Scenario,
+        scenario_file: Option<PathBuf>,
+        warnings: &[String],
+    ) {
+        self.set_scenario(scenario, scenario_file);
+        if let Ok(at) = snapshot.at() {
+            self.state.time_secs = Some(at.as_second());
+        }
+        self.state.perspective = snapshot.view.perspective.clone();
+        self.state.hidden_sources = snapshot.view.hidden_sources.clone();
+        self.assume = snapshot.view.assume.clone();
+        self.state.layers = snapshot.layers.clone();
+        match snapshot.bbox_lonlat {
+            Some(bbox) => {
+                self.state.camera.bounds_lonlat = Some(bbox);
+                self.state.camera.fit_requested = false;
+            }
+            None => self.state.camera.fit_requested = true,
+        }
+        self.forget_unknown_ids();
+        self.world.generation += 1;
+        if !warnings.is_empty() {
+            self.panels
+                .show_errors("The snapshot opened with warnings", warnings.to_vec());
+        }
+        self.refresh();
+    }
+
+    /// Everything on screen that an export carries.
+    pub fn on_screen(&self) -> OnScreen {
+        OnScreen {
+            scenario_file: self.scenario_file.clone(),
+            at_secs: self.now_secs(),
+            view: self.view(),
+            layers: self.state.layers.clone(),
+            bbox_lonlat: self.state.camera.bounds_lonlat,
+        }
+    }
+
+    /// Starts exporting what is on screen to `path` on a background thread; the status
+    /// bar shows progress and then the file written or the error.
+    pub fn export_to(
+        &mut self,
+        ctx: &egui::Context,
+        path: &Path,
+        format: crate::export::ExportFormat,
+    ) {
+        let job = window_export::job(self.on_screen(), format, path);
+        let scenario = self.world.scenario().clone();
+        self.exports.start(ctx, scenario, job);
     }
 
     /// The moment shown, Unix seconds (clamped to the scenario's span).
@@ -176,6 +264,10 @@ impl FrontlineApp {
         }
         super::apply::shortcuts(&ctx, &mut self.commands);
         self.panels.poll_dialog(&ctx, &mut self.commands);
+        if let Some((path, format)) = self.exports.poll_dialog(&ctx) {
+            self.commands.push(Command::ExportTo { path, format });
+        }
+        self.exports.poll(&ctx);
         super::apply::advance_play(self, &ctx);
         self.refresh();
 
@@ -193,6 +285,10 @@ impl FrontlineApp {
         };
         let out = &mut self.commands;
         egui::Panel::top("menu").show(ui, |ui| panels::menu::ui(ui, &cx, out));
+        if self.exports.busy() || self.exports.last.is_some() {
+            let exports = &mut self.exports;
+            egui::Panel::bottom("status").show(ui, |ui| window_export::status(ui, exports));
+        }
         egui::Panel::bottom("timeline").show(ui, |ui| panels::timeline::ui(ui, &cx, out));
         egui::Panel::left("controls")
             .default_size(280.0)
@@ -217,6 +313,7 @@ impl FrontlineApp {
             }
         });
         self.panels.windows(&ctx, &cx, out);
+        window_export::window(&ctx, &mut self.exports, out);
         self.state.camera = camera;
 
         if !self.commands.is_empty() {

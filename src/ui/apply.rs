@@ -73,6 +73,14 @@ pub fn apply(app: &mut FrontlineApp, ctx: &egui::Context, command: Command) {
         Command::OpenPath(path) => {
             let _ = app.open_path(&path);
         }
+        Command::ShowExport => app.exports.window_open = true,
+        Command::ExportDialog(format) => {
+            let name =
+                super::export::default_file_name(app.world.scenario(), app.now_secs(), format);
+            app.exports.start_dialog(ctx, format, name);
+        }
+        Command::ExportTo { path, format } => app.export_to(ctx, &path, format),
+        Command::SetRenderer(renderer) => app.state.renderer = renderer,
         Command::SetDark(dark) => app.state.dark = dark,
         Command::Fit => app.state.camera.fit_requested = true,
         Command::FocusSearch => app.panels.focus_search = true,
@@ -82,12 +90,15 @@ pub fn apply(app: &mut FrontlineApp, ctx: &egui::Context, command: Command) {
     }
 }
 
-/// Reads the keyboard shortcuts: Ctrl+O open, Ctrl+F search, F fit, ←/→ step, Space play.
+/// Reads the keyboard shortcuts: Ctrl+O open, Ctrl+E export, Ctrl+F search, F fit, ←/→ step, Space play.
 /// The single keys are left to a text field that has the focus.
 pub fn shortcuts(ctx: &egui::Context, out: &mut Vec<Command>) {
     ctx.input_mut(|input| {
         if input.consume_key(Modifiers::COMMAND, Key::O) {
             out.push(Command::OpenDialog);
+        }
+        if input.consume_key(Modifiers::COMMAND, Key::E) {
+            out.push(Command::ShowExport);
         }
         if input.consume_key(Modifiers::COMMAND, Key::F) {
             out.push(Command::FocusSearch);

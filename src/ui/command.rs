@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 
 use super::map::MapLayers;
+use super::state::Renderer;
 use crate::control::Perspective;
+use crate::export::ExportFormat;
 
 /// One thing the user asked for this frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,8 +35,21 @@ pub enum Command {
     ShowClaimDocument(usize),
     /// Ask for a scenario file with the native dialog.
     OpenDialog,
-    /// Load a scenario file.
+    /// Load a scenario file or a view snapshot.
     OpenPath(PathBuf),
+    /// Open the File > Export window (format picker).
+    ShowExport,
+    /// Ask where to export, with the native save dialog, in this format.
+    ExportDialog(ExportFormat),
+    /// Export what is on screen to this file, in the background.
+    ExportTo {
+        /// The file to write.
+        path: PathBuf,
+        /// What to write.
+        format: ExportFormat,
+    },
+    /// Pick the renderer used from the next start.
+    SetRenderer(Renderer),
     /// Switch between dark (true) and light themes.
     SetDark(bool),
     /// Fit the map to Syria.

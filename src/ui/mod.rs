@@ -4,6 +4,7 @@
 mod app;
 mod apply;
 pub mod command;
+pub mod export;
 pub mod format;
 pub mod map;
 pub mod panels;
@@ -13,25 +14,103 @@ pub mod world;
 
 pub use app::FrontlineApp;
 pub use command::Command;
-pub use state::State;
+pub use state::{Renderer, State};
+
+use std::path::PathBuf;
+
+use crate::export::Snapshot;
+use crate::model::Scenario;
+
+/// The name the window and its persisted state go by.
+pub const APP_NAME: &str = "Frontline";
+
+/// The environment variable that picks the renderer (`glow` or `wgpu`).
+pub const RENDERER_ENV: &str = "FRONTLINE_RENDERER";
+
+/// A snapshot to show when the window opens, with its scenario, the scenario's file
+/// (`None` for the embedded default) and the warnings from loading it.
+pub struct Initial {
+    /// The view to restore.
+    pub snapshot: Snapshot,
+    /// The snapshot's scenario.
+    pub scenario: Scenario,
+    /// Where the scenario was read from.
+    pub scenario_file: Option<PathBuf>,
+    /// Shown in a window once it opens.
+    pub warnings: Vec<String>,
+}
 
 /// Opens the window on the embedded default scenario; returns the process exit code.
 pub fn run_app() -> std::process::ExitCode {
+    run_app_with(None, None)
+}
+
+/// The renderer to use: the command line's choice, else `FRONTLINE_RENDERER`, else the
+/// one picked in View > Renderer last time, else glow.
+pub fn choose_renderer(cli: Option<Renderer>) -> Result<Renderer, String> {
+    if let Some(renderer) = cli {
+        return Ok(renderer);
+    }
+    if let Ok(text) = std::env::var(RENDERER_ENV)
+        && !text.trim().is_empty()
+    {
+        return Renderer::parse(&text).map_err(|err| format!("{RENDERER_ENV}: {err}"));
+    }
+    Ok(persisted_state().map(|s| s.renderer).unwrap_or_default())
+}
+
+/// The settings eframe saved last time, read before the window opens (only the
+/// renderer is needed that early).
+fn persisted_state() -> Option<State> {
+    let path = eframe::storage_dir(APP_NAME)?.join("app.ron");
+    let text = std::fs::read_to_string(path).ok()?;
+    let kv: std::collections::HashMap<String, String> = ron::from_str(&text).ok()?;
+    ron::from_str(kv.get(state::STORAGE_KEY)?).ok()
+}
+
+/// Opens the window, with `initial`'s view applied if given, drawn by `renderer`
+/// (see [`choose_renderer`] when `None`); returns the process exit code.
+pub fn run_app_with(
+    initial: Option<Initial>,
+    renderer: Option<Renderer>,
+) -> std::process::ExitCode {
+    let renderer = match choose_renderer(renderer) {
+        Ok(renderer) => renderer,
+        Err(err) => {
+            eprintln!("frontline: {err}");
+            return std::process::ExitCode::from(crate::cli::EXIT_BAD_INPUT);
+        }
+    };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Frontline")
             .with_inner_size([1400.0, 900.0]),
+        renderer: renderer.into(),
         ..Default::default()
     };
     let result = eframe::run_native(
-        "Frontline",
+        APP_NAME,
         options,
-        Box::new(|cc| Ok(Box::new(FrontlineApp::new(cc)))),
+        Box::new(move |cc| {
+            let mut app = FrontlineApp::new(cc);
+            if let Some(initial) = initial {
+                app.open_snapshot(
+                    &initial.snapshot,
+                    initial.scenario,
+                    initial.scenario_file,
+                    &initial.warnings,
+                );
+            }
+            Ok(Box::new(app))
+        }),
     );
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("frontline: cannot open the window: {err}");
+            eprintln!(
+                "frontline: cannot open the window ({} renderer): {err}",
+                renderer.as_str()
+            );
             std::process::ExitCode::FAILURE
         }
     }

@@ -23,42 +23,9 @@ pub use territory::{Territory, TerritoryFill};
 use crate::control::{Engine, Resolution, RouteState};
 use crate::geo::Basemap;
 
-/// Which layers are shown. Persisted between runs.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct MapLayers {
-    /// Faction ids whose places and territory are hidden.
-    pub hidden_factions: std::collections::BTreeSet<String>,
-    /// Status names (`Status::as_str`) whose places are hidden.
-    pub hidden_statuses: std::collections::BTreeSet<String>,
-    /// Roads, coloured by who holds each segment.
-    pub routes: bool,
-    /// Highlight the segments that cut a faction's road.
-    pub severed: bool,
-    /// Voronoi territory around places.
-    pub territory: bool,
-    /// Governorate boundaries.
-    pub governorates: bool,
-    /// Country borders.
-    pub borders: bool,
-    /// Place labels.
-    pub labels: bool,
-}
-
-impl Default for MapLayers {
-    fn default() -> Self {
-        Self {
-            hidden_factions: Default::default(),
-            hidden_statuses: Default::default(),
-            routes: true,
-            severed: true,
-            territory: true,
-            governorates: true,
-            borders: true,
-            labels: true,
-        }
-    }
-}
+/// Which layers are shown: the same type the command line and snapshots use, so the
+/// window exports and reopens exactly its own layers. Persisted between runs.
+pub use crate::layers::Layers as MapLayers;
 
 /// The camera, persisted between runs: the visible lon/lat box (W, S, E, N).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -115,4 +82,7 @@ pub struct MapView {
     last_transform: Option<egui_plot::PlotTransform>,
     /// Whether the camera was set from [`MapMemory`] yet.
     camera_restored: bool,
+    /// The box written to [`MapMemory`] last frame; a different box there means the
+    /// app moved the camera (a found place, a snapshot).
+    written_bounds: Option<[f64; 4]>,
 }

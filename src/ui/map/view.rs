@@ -38,7 +38,7 @@ impl MapView {
         };
         let camera = if memory.fit_requested {
             fit()
-        } else if !self.camera_restored {
+        } else if !self.camera_restored || memory.bounds_lonlat != self.written_bounds {
             memory
                 .bounds_lonlat
                 .and_then(|b| bounds_from_lonlat(&projection, b))
@@ -72,6 +72,7 @@ impl MapView {
         let transform = shown.transform;
         self.last_transform = Some(transform);
         memory.bounds_lonlat = Some(lonlat_from_bounds(&projection, transform.bounds()));
+        self.written_bounds = memory.bounds_lonlat;
 
         let response = shown.response;
         response.widget_info(|| WidgetInfo::labeled(Role::Image, true, "Map of Syria"));

@@ -2,6 +2,7 @@
 
 use super::Cx;
 use crate::ui::command::Command;
+use crate::ui::state::Renderer;
 
 /// Draws the menu bar.
 pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
@@ -11,6 +12,11 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
                 out.push(Command::OpenDialog);
                 ui.close();
             }
+            if ui.button("Export... (Ctrl+E)").clicked() {
+                out.push(Command::ShowExport);
+                ui.close();
+            }
+            ui.separator();
             if ui.button("Quit").clicked() {
                 out.push(Command::Quit);
                 ui.close();
@@ -29,6 +35,17 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
                 out.push(Command::FocusSearch);
                 ui.close();
             }
+            ui.menu_button("Renderer", |ui| {
+                for renderer in [Renderer::Glow, Renderer::Wgpu] {
+                    if ui
+                        .radio(cx.state.renderer == renderer, renderer.as_str())
+                        .clicked()
+                    {
+                        out.push(Command::SetRenderer(renderer));
+                    }
+                }
+                ui.small("Takes effect on restart.");
+            });
         });
         ui.menu_button("Help", |ui| {
             if ui.button("About Frontline").clicked() {

@@ -102,8 +102,8 @@ impl Panels {
             .name("file-dialog".into())
             .spawn(move || {
                 let picked = rfd::FileDialog::new()
-                    .set_title("Open a scenario")
-                    .add_filter("Frontline scenario", &["ron"])
+                    .set_title("Open a scenario or a snapshot")
+                    .add_filter("Frontline scenario or snapshot", &["ron"])
                     .pick_file();
                 let _ = send.send(picked);
                 ctx.request_repaint();

@@ -1,0 +1,304 @@
+//! Exports from the window: the format picker, the native save dialog, and the export
+//! itself on a background thread. The files are written by [`crate::export::run_job`],
+//! which checks everything first and writes atomically, so a failed export leaves
+//! nothing behind.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+use jiff::Timestamp;
+
+use crate::control::{Engine, View};
+use crate::export::{ExportFormat, ExportJob, Moments, run_job};
+use crate::layers::Layers;
+use crate::model::Scenario;
+
+/// Picture size of PNG and SVG exports from the window.
+pub const PICTURE_SIZE: (u32, u32) = (1920, 1080);
+
+/// The formats offered by File > Export, in menu order.
+pub const FORMATS: [ExportFormat; 6] = [
+    ExportFormat::Png,
+    ExportFormat::Svg,
+    ExportFormat::Geojson,
+    ExportFormat::Ron,
+    ExportFormat::Md,
+    ExportFormat::Csv,
+];
+
+/// The file extension of a format.
+pub fn extension(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Png => "png",
+        ExportFormat::Svg => "svg",
+        ExportFormat::Geojson => "geojson",
+        ExportFormat::Ron => "ron",
+        ExportFormat::Md => "md",
+        ExportFormat::Csv => "csv",
+    }
+}
+
+/// What the format picker says about a format.
+pub fn label(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Png => "PNG map picture",
+        ExportFormat::Svg => "SVG map",
+        ExportFormat::Geojson => "GeoJSON (places, routes, territory)",
+        ExportFormat::Ron => "RON snapshot of this view",
+        ExportFormat::Md => "Markdown brief with citations",
+        ExportFormat::Csv => "CSV claims (ACLED-like)",
+    }
+}
+
+/// `frontline-2024-12-07T2359.png`: the moment shown, in the scenario's time zone.
+pub fn default_file_name(scenario: &Scenario, at_secs: i64, format: ExportFormat) -> String {
+    let stamp = Timestamp::from_second(at_secs)
+        .map(|ts| {
+            scenario
+                .offset()
+                .to_datetime(ts)
+                .strftime("%Y-%m-%dT%H%M")
+                .to_string()
+        })
+        .unwrap_or_else(|_| "view".into());
+    format!("frontline-{stamp}.{}", extension(format))
+}
+
+/// Everything on screen that an export carries.
+pub struct OnScreen {
+    /// The scenario file shown, `None` for the embedded default.
+    pub scenario_file: Option<PathBuf>,
+    /// The moment, Unix seconds.
+    pub at_secs: i64,
+    /// Perspective, hidden sources, what-if.
+    pub view: View,
+    /// Layers shown.
+    pub layers: Layers,
+    /// The map's visible extent W, S, E, N, if it was drawn yet.
+    pub bbox_lonlat: Option<[f64; 4]>,
+}
+
+/// The export job writing what is on screen to `out`.
+pub fn job(on_screen: OnScreen, format: ExportFormat, out: &Path) -> ExportJob {
+    let at = Timestamp::from_second(on_screen.at_secs).unwrap_or(Timestamp::UNIX_EPOCH);
+    ExportJob {
+        scenario_file: on_screen.scenario_file,
+        format,
+        out: out.to_path_buf(),
+        moments: Moments::At(at),
+        view: on_screen.view,
+        layers: on_screen.layers,
+        bbox_lonlat: on_screen
+            .bbox_lonlat
+            .filter(|b| b.iter().all(|v| v.is_finite()) && b[0] < b[2] && b[1] < b[3]),
+        size: PICTURE_SIZE,
+        since: None,
+    }
+}
+
+/// How the last export went, shown in the status bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportOutcome {
+    /// The file written.
+    Wrote(PathBuf),
+    /// Why nothing was written.
+    Failed(String),
+}
+
+/// An export or a save dialog running on another thread.
+#[derive(Default)]
+pub struct Exports {
+    /// The File > Export window is open.
+    pub window_open: bool,
+    /// The format picked in that window.
+    pub format: Option<ExportFormat>,
+    /// The save dialog's answer: the path and format picked, or `None` if cancelled.
+    dialog: Option<mpsc::Receiver<Option<(PathBuf, ExportFormat)>>>,
+    /// The export in progress: its path and the answer to come.
+    running: Option<(PathBuf, mpsc::Receiver<Result<String, String>>)>,
+    /// How the last export went.
+    pub last: Option<ExportOutcome>,
+}
+
+impl Exports {
+    /// The picked format (PNG until one is picked).
+    pub fn picked(&self) -> ExportFormat {
+        self.format.unwrap_or(ExportFormat::Png)
+    }
+
+    /// True while a save dialog or an export runs.
+    pub fn busy(&self) -> bool {
+        self.dialog.is_some() || self.running.is_some()
+    }
+
+    /// The file being written, while an export runs.
+    pub fn running_path(&self) -> Option<&Path> {
+        self.running.as_ref().map(|(path, _)| path.as_path())
+    }
+
+    /// Opens the native save dialog on its own thread, with a default name that carries
+    /// the moment shown and the format's extension filter.
+    pub fn start_dialog(&mut self, ctx: &egui::Context, format: ExportFormat, name: String) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let (send, receive) = mpsc::channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("save-dialog".into())
+            .spawn(move || {
+                let picked = rfd::FileDialog::new()
+                    .set_title("Export")
+                    .set_file_name(name)
+                    .add_filter(label(format), &[extension(format)])
+                    .save_file();
+                let _ = send.send(picked.map(|path| (path, format)));
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.dialog = Some(receive),
+            Err(err) => self.last = Some(ExportOutcome::Failed(err.to_string())),
+        }
+    }
+
+    /// The save dialog's answer, once it has one.
+    pub fn poll_dialog(&mut self, ctx: &egui::Context) -> Option<(PathBuf, ExportFormat)> {
+        let receive = self.dialog.as_ref()?;
+        match receive.try_recv() {
+            Ok(answer) => {
+                self.dialog = None;
+                answer
+            }
+            Err(mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(200));
+                None
+            }
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.dialog = None;
+                self.last = Some(ExportOutcome::Failed(
+                    "no native file dialog is available (xdg-desktop-portal or zenity)".into(),
+                ));
+                None
+            }
+        }
+    }
+
+    /// Runs `job` on a background thread over its own engine for `scenario`.
+    pub fn start(&mut self, ctx: &egui::Context, scenario: Scenario, job: ExportJob) {
+        if self.running.is_some() {
+            self.last = Some(ExportOutcome::Failed(
+                "an export is still running; try again when it is done".into(),
+            ));
+            return;
+        }
+        let (send, receive) = mpsc::channel();
+        let ctx = ctx.clone();
+        let out = job.out.clone();
+        let spawned = std::thread::Builder::new()
+            .name("export".into())
+            .spawn(move || {
+                let engine = Engine::new(scenario);
+                let result = run_job(&engine, &job).map_err(|err| err.to_string());
+                let _ = send.send(result);
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => {
+                self.running = Some((out, receive));
+                self.last = None;
+            }
+            Err(err) => self.last = Some(ExportOutcome::Failed(err.to_string())),
+        }
+    }
+
+    /// Collects the running export's result, if it is done.
+    pub fn poll(&mut self, ctx: &egui::Context) {
+        let Some((path, receive)) = &self.running else {
+            return;
+        };
+        let outcome = match receive.try_recv() {
+            Ok(Ok(_)) => ExportOutcome::Wrote(path.clone()),
+            Ok(Err(message)) => ExportOutcome::Failed(message.trim_end().to_owned()),
+            Err(mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                return;
+            }
+            Err(mpsc::TryRecvError::Disconnected) => {
+                ExportOutcome::Failed("the export stopped unexpectedly".into())
+            }
+        };
+        self.running = None;
+        self.last = Some(outcome);
+    }
+}
+
+/// The File > Export window: pick a format, then a file.
+pub fn window(ctx: &egui::Context, exports: &mut Exports, out: &mut Vec<super::Command>) {
+    let mut open = exports.window_open;
+    let mut choose = false;
+    egui::Window::new("Export")
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            ui.label("Exports exactly what the map shows: moment, perspective, layers, what-if and extent.");
+            let mut picked = exports.picked();
+            for format in FORMATS {
+                ui.radio_value(&mut picked, format, label(format));
+            }
+            exports.format = Some(picked);
+            ui.add_space(4.0);
+            ui.add_enabled_ui(!exports.busy(), |ui| {
+                if ui.button("Choose file and export...").clicked() {
+                    choose = true;
+                }
+            });
+        });
+    if choose {
+        out.push(super::Command::ExportDialog(exports.picked()));
+        open = false;
+    }
+    exports.window_open = open;
+}
+
+/// The status bar line: a spinner while exporting, then the file written or the error.
+pub fn status(ui: &mut egui::Ui, exports: &mut Exports) {
+    ui.horizontal(|ui| {
+        if let Some(path) = exports.running_path() {
+            ui.spinner();
+            ui.label(format!("Exporting {}...", path.display()));
+        } else if exports.dialog.is_some() {
+            ui.spinner();
+            ui.label("Waiting for the save dialog...");
+        } else if let Some(last) = &exports.last {
+            match last {
+                ExportOutcome::Wrote(path) => {
+                    ui.label(format!("Exported {}", path.display()));
+                }
+                ExportOutcome::Failed(message) => {
+                    ui.colored_label(ui.visuals().error_fg_color, "Export failed:");
+                    ui.label(message);
+                }
+            }
+            if ui.small_button("Dismiss").clicked() {
+                exports.last = None;
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_names_carry_the_moment_and_extension() {
+        let mut scenario = crate::ui::world::empty_scenario();
+        scenario.utc_offset = "+03:00".into();
+        // 2024-12-07T20:59:00Z is 23:59 in UTC+3.
+        let name = default_file_name(&scenario, 1_733_605_140, ExportFormat::Png);
+        assert_eq!(name, "frontline-2024-12-07T2359.png");
+        let name = default_file_name(&scenario, 1_733_605_140, ExportFormat::Geojson);
+        assert!(name.ends_with(".geojson"), "{name}");
+    }
+}
