@@ -473,9 +473,11 @@ fn a_snapshot_opens_with_its_view() {
     };
     view.assume.insert("northtown".into(), "army".into());
     view.hidden_sources.insert("army-said".into());
-    let mut layers = frontline::layers::Layers::default();
-    layers.routes = false;
-    layers.labels = false;
+    let layers = frontline::layers::Layers {
+        routes: false,
+        labels: false,
+        ..Default::default()
+    };
     let at: jiff::Timestamp = "2024-12-06T12:00:00Z".parse().unwrap_or_default();
     let bbox = [36.0, 33.0, 38.0, 35.0];
     let path = dir.path().join("view.ron");

@@ -143,3 +143,36 @@ pub enum Format {
     /// The stable JSON contract (see README).
     Json,
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser as _;
+
+    use super::*;
+    use crate::ui::Renderer;
+
+    #[test]
+    fn renderer_is_a_top_level_option() {
+        let parse = |args: &[&str]| Cli::try_parse_from(args).map(|cli| cli.renderer);
+        assert_eq!(parse(&["frontline"]).ok(), Some(None));
+        assert_eq!(
+            parse(&["frontline", "--renderer", "glow"]).ok(),
+            Some(Some(Renderer::Glow))
+        );
+        assert_eq!(
+            parse(&["frontline", "--renderer", "wgpu"]).ok(),
+            Some(Some(Renderer::Wgpu))
+        );
+        // Global: it may follow `open SNAPSHOT` too.
+        let cli = Cli::try_parse_from(["frontline", "open", "s.ron", "--renderer", "wgpu"]);
+        assert!(matches!(
+            cli,
+            Ok(Cli {
+                renderer: Some(Renderer::Wgpu),
+                command: Some(Command::Open { .. })
+            })
+        ));
+        let err = parse(&["frontline", "--renderer", "vulkan"]).err();
+        assert!(err.is_some_and(|e| e.to_string().contains("glow")));
+    }
+}

@@ -313,7 +313,9 @@ impl FrontlineApp {
             }
         });
         self.panels.windows(&ctx, &cx, out);
-        window_export::window(&ctx, &mut self.exports, out);
+        let scenario = self.world.scenario();
+        let name = |format| window_export::default_file_name(scenario, now, format);
+        window_export::window(&ctx, &mut self.exports, name, out);
         self.state.camera = camera;
 
         if !self.commands.is_empty() {

@@ -103,6 +103,8 @@ pub enum ExportOutcome {
     Wrote(PathBuf),
     /// Why nothing was written.
     Failed(String),
+    /// The save dialog closed without a file (or no dialog is available).
+    Cancelled,
 }
 
 /// An export or a save dialog running on another thread.
@@ -167,6 +169,9 @@ impl Exports {
         match receive.try_recv() {
             Ok(answer) => {
                 self.dialog = None;
+                if answer.is_none() {
+                    self.last = Some(ExportOutcome::Cancelled);
+                }
                 answer
             }
             Err(mpsc::TryRecvError::Empty) => {
@@ -232,21 +237,41 @@ impl Exports {
     }
 }
 
-/// The File > Export window: pick a format, then a file.
-pub fn window(ctx: &egui::Context, exports: &mut Exports, out: &mut Vec<super::Command>) {
+/// The File > Export window: pick a format, then a file. `name` gives the default
+/// file name for a format.
+pub fn window(
+    ctx: &egui::Context,
+    exports: &mut Exports,
+    name: impl Fn(ExportFormat) -> String,
+    out: &mut Vec<super::Command>,
+) {
     let mut open = exports.window_open;
     let mut choose = false;
     egui::Window::new("Export")
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
-            ui.label("Exports exactly what the map shows: moment, perspective, layers, what-if and extent.");
+            ui.label(
+                "Exports exactly what the map shows: moment, perspective, layers, \
+                 what-if and extent.",
+            );
+            ui.add_space(4.0);
             let mut picked = exports.picked();
             for format in FORMATS {
                 ui.radio_value(&mut picked, format, label(format));
             }
             exports.format = Some(picked);
+            ui.add_space(4.0);
+            ui.small(format!("Suggested name: {}", name(picked)));
+            if matches!(picked, ExportFormat::Png | ExportFormat::Svg) {
+                let (w, h) = PICTURE_SIZE;
+                ui.small(format!(
+                    "{w} x {h} pixels, with legend, scale bar and credits."
+                ));
+            }
             ui.add_space(4.0);
             ui.add_enabled_ui(!exports.busy(), |ui| {
                 if ui.button("Choose file and export...").clicked() {
@@ -278,6 +303,9 @@ pub fn status(ui: &mut egui::Ui, exports: &mut Exports) {
                 ExportOutcome::Failed(message) => {
                     ui.colored_label(ui.visuals().error_fg_color, "Export failed:");
                     ui.label(message);
+                }
+                ExportOutcome::Cancelled => {
+                    ui.label("Export cancelled: no file was chosen.");
                 }
             }
             if ui.small_button("Dismiss").clicked() {

@@ -106,6 +106,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn renderers_parse_and_old_settings_default_to_glow() {
+        assert_eq!(Renderer::parse(" WGPU "), Ok(Renderer::Wgpu));
+        assert_eq!(Renderer::parse("glow"), Ok(Renderer::Glow));
+        assert!(Renderer::parse("vulkan").is_err());
+        let old: Option<State> = ron::from_str("(dark: false)").ok();
+        assert_eq!(old.map(|s| s.renderer), Some(Renderer::Glow));
+        assert_eq!(
+            eframe::Renderer::from(Renderer::Wgpu),
+            eframe::Renderer::Wgpu
+        );
+    }
+
+    #[test]
     fn state_round_trips_through_ron() {
         let mut state = State {
             time_secs: Some(1_733_600_000),
@@ -114,6 +127,8 @@ mod tests {
         };
         state.hidden_sources.insert("rebels-said".into());
         state.layers.routes = false;
+        state.layers.hidden_factions.insert("army".into());
+        state.renderer = Renderer::Wgpu;
         state.camera.fit_requested = false; // not persisted
         let text = ron::to_string(&state).unwrap_or_default();
         let back: Option<State> = ron::from_str(&text).ok();

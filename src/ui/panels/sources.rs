@@ -17,7 +17,14 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
             .count();
         let mut shown = !cx.state.hidden_sources.contains(&source.id);
         let response = ui
-            .checkbox(&mut shown, format!("{} ({count} claims)", source.name))
+            .checkbox(
+                &mut shown,
+                format!(
+                    "{} ({count} {})",
+                    source.name,
+                    if count == 1 { "claim" } else { "claims" }
+                ),
+            )
             .on_hover_text(format!(
                 "{}; graded {:?}: {}",
                 source.kind.label(),
