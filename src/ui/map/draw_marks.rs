@@ -137,12 +137,27 @@ pub fn draw_labels(
     let painter = ui.painter();
     let font = FontId::proportional(12.0);
     let mut placed: Vec<Rect> = reserved.to_vec();
-    for marker in scene
+    // A label must not hide the marker of a place labelled before it (a bigger one).
+    let markers: Vec<(usize, Rect)> = scene
         .label_order
         .iter()
         .filter_map(|&m| scene.markers.get(m))
+        .map(|marker| {
+            let center = to_screen(transform, marker.pos);
+            (
+                marker.place,
+                Rect::from_center_size(center, vec2(2.0, 2.0) * marker.radius),
+            )
+        })
+        .collect();
+    let mut count = 0;
+    for (i, marker) in scene
+        .label_order
+        .iter()
+        .filter_map(|&m| scene.markers.get(m))
+        .enumerate()
     {
-        if placed.len() >= MAX_LABELS + reserved.len() {
+        if count >= MAX_LABELS {
             break;
         }
         let center = to_screen(transform, marker.pos);
@@ -155,10 +170,14 @@ pub fn draw_labels(
         let galley = painter.layout_no_wrap(place.name.clone(), font.clone(), theme::map_ink());
         let origin = center + vec2(marker.radius + 3.0, -galley.size().y / 2.0);
         let rect = Rect::from_min_size(origin, galley.size()).expand(1.5);
-        if !frame.contains_rect(rect) || placed.iter().any(|r| r.intersects(rect)) {
+        let hides_marker = markers[..i]
+            .iter()
+            .any(|(p, r)| *p != marker.place && r.intersects(rect));
+        if !frame.contains_rect(rect) || hides_marker || placed.iter().any(|r| r.intersects(rect)) {
             continue;
         }
         placed.push(rect);
+        count += 1;
         shapes.push(Shape::rect_filled(
             rect,
             2.0,
