@@ -145,3 +145,132 @@ fn the_binary_opens_a_window_that_draws_a_map() {
     }
     panic!("no map drawn within 90 s: government/rebel pixels {last:?}");
 }
+
+/// The binary under test; `FRONTLINE_TEST_BIN` overrides it where several checkouts
+/// share one target folder.
+fn binary() -> String {
+    std::env::var("FRONTLINE_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_frontline").into())
+}
+
+/// Writes a snapshot of the default scenario at the end of 7 December; with
+/// `hide_government`, the government's places, territory and the roads are hidden.
+fn write_snapshot(path: &std::path::Path, hide_government: bool) {
+    let mut layers = frontline::layers::Layers::default();
+    if hide_government {
+        layers.hidden_factions.insert("government".into());
+        layers.routes = false;
+        layers.severed = false;
+    }
+    let text = frontline::export::Snapshot {
+        format_version: frontline::export::snapshot::SNAPSHOT_FORMAT_VERSION,
+        scenario_path: None,
+        scenario_hash: frontline::export::fnv1a64_hex(
+            frontline::io::default_scenario_text().as_bytes(),
+        ),
+        at: "2024-12-07T20:59:59Z".into(),
+        view: frontline::control::View::default(),
+        layers,
+        bbox_lonlat: None,
+    }
+    .to_ron()
+    .unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+/// Runs `frontline --renderer RENDERER open SNAPSHOT` in a fresh display and returns
+/// the counts of government and rebel pixels once the map is drawn.
+fn open_in_window(renderer: &str, snapshot: &std::path::Path, n: u32) -> (usize, usize) {
+    let scenario = frontline::io::default_scenario().unwrap();
+    let colour = |id: &str| {
+        scenario.factions[scenario.faction_index(id).unwrap()]
+            .rgb()
+            .unwrap()
+    };
+    let (government, rebels) = (colour("government"), colour("rebels"));
+    let display = format!(":{}", 190 + n * 100 + std::process::id() % 100);
+    let _xvfb = Killed(
+        Command::new("Xvfb")
+            .args([
+                display.as_str(),
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    std::thread::sleep(Duration::from_millis(700));
+    let config = tempfile::tempdir().unwrap();
+    let _app = Killed(
+        Command::new(binary())
+            .args(["--renderer", renderer, "open"])
+            .arg(snapshot)
+            .env("DISPLAY", &display)
+            .env_remove("WAYLAND_DISPLAY")
+            .env_remove("FRONTLINE_RENDERER")
+            .env("LIBGL_ALWAYS_SOFTWARE", "1")
+            .env("XDG_DATA_HOME", config.path())
+            .env("XDG_CONFIG_HOME", config.path())
+            .env("HOME", config.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let deadline = Instant::now() + Duration::from_secs(90);
+    let mut last = (0, 0);
+    while Instant::now() < deadline {
+        std::thread::sleep(Duration::from_secs(2));
+        let dump = Command::new("xwd")
+            .args(["-root", "-silent", "-display", display.as_str()])
+            .output()
+            .unwrap();
+        let Some(screen) = parse_xwd(&dump.stdout) else {
+            continue;
+        };
+        last = (count_near(&screen, government), count_near(&screen, rebels));
+        if last.0 + last.1 > 1000 {
+            // Drawn; one more frame so the map has settled.
+            std::thread::sleep(Duration::from_secs(1));
+            let dump = Command::new("xwd")
+                .args(["-root", "-silent", "-display", display.as_str()])
+                .output()
+                .unwrap();
+            if let Some(screen) = parse_xwd(&dump.stdout) {
+                last = (count_near(&screen, government), count_near(&screen, rebels));
+            }
+            return last;
+        }
+    }
+    panic!("{renderer}: no map drawn within 90 s: government/rebel pixels {last:?}");
+}
+
+#[test]
+fn open_shows_a_snapshot_in_the_window_with_either_renderer() {
+    if !(have("Xvfb") && have("xwd")) {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have Xvfb and xwd (scripts/test.sh installs them)"
+        );
+        eprintln!("SKIPPED: Xvfb or xwd missing; run scripts/test.sh as root to install them");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (all, hidden) = (dir.path().join("all.ron"), dir.path().join("hidden.ron"));
+    write_snapshot(&all, false);
+    write_snapshot(&hidden, true);
+    let shown = open_in_window("glow", &all, 0);
+    eprintln!("glow, all layers: government/rebel pixels {shown:?}");
+    for (n, renderer) in ["glow", "wgpu"].into_iter().enumerate() {
+        let without = open_in_window(renderer, &hidden, n as u32 + 1);
+        eprintln!("{renderer}, government hidden: government/rebel pixels {without:?}");
+        // The snapshot's layers reached the window: far fewer government pixels.
+        assert!(
+            without.0 * 3 < shown.0,
+            "{renderer}: the government is still drawn: {without:?} vs {shown:?}"
+        );
+    }
+}
