@@ -555,3 +555,52 @@ fn a_snapshot_of_a_changed_scenario_warns_in_the_window() {
     harness.run();
     harness.get_by_label_contains("changed since the snapshot was taken");
 }
+
+#[test]
+fn a_snapshot_exported_from_the_window_reopens_the_same_view() {
+    use frontline::export::ExportFormat;
+    let scenario = mini();
+    let south = scenario.place_index("southtown").unwrap_or_default();
+    let army = scenario.faction_index("army").unwrap_or_default();
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    let mut app = FrontlineApp::with_scenario(scenario);
+    // As if the file had been opened from disk, so the snapshot records it.
+    assert!(app.open_path(&fixture_path()).is_ok());
+    let mut harness = harness(app);
+    harness.run();
+    let (start, end) = harness.state().world.time_span();
+    let mut layers = harness.state().state.layers.clone();
+    layers.governorates = false;
+    layers.hidden_statuses.insert("unknown".into());
+    for command in [
+        Command::SetTime((start + end) / 2),
+        Command::SetPerspective(Perspective::Source("observers".into())),
+        Command::HideSource("army-said".into(), true),
+        Command::Assume(south, army),
+        Command::SetLayers(layers.clone()),
+    ] {
+        harness.state_mut().queue(command);
+    }
+    harness.run();
+    let path = dir.path().join("view.ron");
+    export_from_window(&mut harness, &path, ExportFormat::Ron);
+    let before = harness.state();
+    let mut other = harness_for_reopen();
+    assert!(other.state_mut().open_path(&path).is_ok());
+    other.run();
+    let after = other.state();
+    assert_eq!(after.now_secs(), before.now_secs());
+    assert_eq!(after.view(), before.view());
+    assert_eq!(after.state.layers, layers);
+    assert_eq!(after.scenario_file, before.scenario_file);
+    assert!(
+        after.panels.errors.is_none(),
+        "no warnings for an unchanged scenario"
+    );
+}
+
+fn harness_for_reopen() -> Harness<'static, FrontlineApp> {
+    let mut harness = harness(FrontlineApp::with_scenario(scenario()));
+    harness.run();
+    harness
+}
