@@ -53,6 +53,9 @@ pub struct ControlIndex {
     entry_facts: Vec<ClaimFacts>,
     /// Places of each region (governorates: their places; groupings: their members').
     pub region_places: Vec<Vec<u32>>,
+    /// Each place's population (read for every region at every resolution; kept here
+    /// in one array rather than read from the places).
+    pub population: Vec<u64>,
     /// `allied[a][b]`: b's territory counts as a's for passage.
     pub allied: Vec<Vec<bool>>,
     /// Faction index of each source's affiliation.
@@ -166,6 +169,7 @@ impl ControlIndex {
             entry_secs,
             entry_facts,
             region_places,
+            population: scenario.places.iter().map(|p| p.population).collect(),
             allied: allied(scenario),
             source_affiliation: scenario
                 .sources
