@@ -27,6 +27,8 @@ TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
 VENV = TARGET / "peers-venv"
 WORK = TARGET / "peers"
 START_SECS = 1_732_050_000  # 2024-11-20T00:00+03:00, where the seeded claims start
+# The seeded scenario's factions' colours (src/synthetic.rs).
+COLORS = {"government": "#c0392b", "rebels": "#27ae60", "sdf": "#f1c40f"}
 
 
 def sh(*args, **kw):
@@ -106,7 +108,7 @@ def matplotlib_png(geojson, out, runs):
         for feature in data["features"]:
             geometry = feature.get("geometry") or {}
             props = feature.get("properties") or {}
-            color = props.get("color") or props.get("fill") or "#888888"
+            color = COLORS.get(props.get("controller"), "#999999")
             kind = geometry.get("type")
             coords = geometry.get("coordinates")
             if kind == "Point":
