@@ -1,11 +1,13 @@
 //! The engine at scale: indexing, resolving at a new moment (the timeline scrub) and
-//! route connectivity, over seeded synthetic scenarios.
+//! route connectivity, over seeded claims about 20k real places (GeoNames, read from
+//! `../shared/data/` at run time; see `frontline::synthetic::geonames_scenario`).
 
 use std::hint::black_box;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use frontline::control::{Engine, View};
-use frontline::synthetic::{SyntheticSize, synthetic_scenario};
+use frontline::model::Scenario;
+use frontline::synthetic::{SyntheticSize, geonames_scenario, shared_data_dir};
 
 /// Start of the synthetic claims (2024-11-20T00:00+03:00) in Unix seconds.
 const START_SECS: i64 = 1_732_050_000;
@@ -21,11 +23,15 @@ fn sizes() -> Vec<SyntheticSize> {
         .collect()
 }
 
+fn large(size: SyntheticSize) -> Scenario {
+    geonames_scenario(1, size, &shared_data_dir()).unwrap_or_else(|message| panic!("{message}"))
+}
+
 fn index(c: &mut Criterion) {
     let mut group = c.benchmark_group("index");
     group.sample_size(10);
     for size in sizes() {
-        let scenario = synthetic_scenario(1, size);
+        let scenario = large(size);
         group.bench_with_input(
             BenchmarkId::from_parameter(size.claims),
             &scenario,
@@ -40,8 +46,10 @@ fn index(c: &mut Criterion) {
 fn scrub(c: &mut Criterion) {
     let mut group = c.benchmark_group("resolve_at_new_moment");
     for size in sizes() {
-        let engine = Engine::new(synthetic_scenario(1, size));
+        let engine = Engine::new(large(size));
         let view = View::default();
+        // The first resolution under a view builds its timeline; measured below.
+        engine.prepare(&view);
         let mut hour = 0;
         group.bench_function(BenchmarkId::from_parameter(size.claims), |b| {
             b.iter(|| {
@@ -59,7 +67,21 @@ fn routes(c: &mut Criterion) {
         Engine::new(frontline::io::default_scenario().unwrap_or_else(|err| panic!("{err}")));
     let at = frontline::model::parse_instant("2024-12-07").unwrap_or_else(|err| panic!("{err}"));
     let resolution = engine.resolve(&View::default(), at);
-    c.bench_function("routes_and_connectivity_default", |b| {
+    c.bench_function("routes_and_connectivity/default", |b| {
+        b.iter(|| {
+            (
+                engine.routes(black_box(&resolution)),
+                engine.connectivity(&resolution),
+            )
+        });
+    });
+    let engine = Engine::new(large(SyntheticSize {
+        places: 20_000,
+        claims: 1_000_000,
+        days: 30,
+    }));
+    let resolution = engine.resolve_secs(&View::default(), START_SECS + 15 * 24 * 3600);
+    c.bench_function("routes_and_connectivity/large_1m", |b| {
         b.iter(|| {
             (
                 engine.routes(black_box(&resolution)),
@@ -69,5 +91,51 @@ fn routes(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, index, scrub, routes);
+/// Without the timeline: every place walks back through its claims (the engine before
+/// the timeline, and what the timeline is built from).
+fn walking(c: &mut Criterion) {
+    let mut group = c.benchmark_group("resolve_walking");
+    group.sample_size(20);
+    let size = SyntheticSize {
+        places: 20_000,
+        claims: 1_000_000,
+        days: 30,
+    };
+    let engine = Engine::new(large(size));
+    let view = View::default();
+    let mut hour = 0;
+    group.bench_function(BenchmarkId::from_parameter(size.claims), |b| {
+        b.iter(|| {
+            hour = (hour + 7) % (30 * 24);
+            engine.resolve_secs_walking(black_box(&view), START_SECS + hour * 3600)
+        });
+    });
+    group.finish();
+
+    // The first resolution under a new set of sources (a perspective or hidden-source
+    // change): builds that view's timeline. Five views cycle through a cache of four,
+    // so each is built afresh.
+    let mut group = c.benchmark_group("first_resolve_under_new_view");
+    group.sample_size(10);
+    let views: Vec<View> = engine
+        .scenario()
+        .sources
+        .iter()
+        .map(|source| {
+            let mut view = View::default();
+            view.hidden_sources.insert(source.id.clone());
+            view
+        })
+        .collect();
+    let mut n = 0;
+    group.bench_function(BenchmarkId::from_parameter(size.claims), |b| {
+        b.iter(|| {
+            n += 1;
+            engine.resolve_secs(black_box(&views[n % views.len()]), START_SECS + 400 * 3600)
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, index, scrub, walking, routes);
 criterion_main!(benches);

@@ -97,6 +97,35 @@ proptest! {
     }
 
     #[test]
+    fn the_timeline_resolves_like_walking_every_claim(
+        seed in any::<u64>(),
+        moments in proptest::collection::vec(-24i64..(16 * 24 * 60), 1..12),
+        hidden in proptest::option::of(0usize..5),
+        grade in proptest::option::of(0usize..5),
+    ) {
+        // Scrubbing back and forth to arbitrary minutes, under various views, gives
+        // exactly what a fresh walk through every place's claims gives.
+        let scenario = synthetic_scenario(seed, SIZE);
+        let mut view = View::default();
+        if let Some(source) = hidden {
+            view.hidden_sources.insert(scenario.sources[source].id.clone());
+        }
+        if let Some(grade) = grade {
+            view.perspective = Perspective::MinGrade(
+                [Reliability::A, Reliability::B, Reliability::C, Reliability::D, Reliability::E][grade],
+            );
+        }
+        let engine = Engine::new(scenario);
+        for minutes in moments {
+            let at_secs = START_SECS + minutes * 60;
+            prop_assert_eq!(
+                engine.resolve_secs(&view, at_secs),
+                engine.resolve_secs_walking(&view, at_secs)
+            );
+        }
+    }
+
+    #[test]
     fn region_shares_never_exceed_the_whole(seed in any::<u64>(), hours in 0i64..(14 * 24)) {
         let engine = Engine::new(synthetic_scenario(seed, SIZE));
         let resolution = engine.resolve_secs(&View::default(), START_SECS + hours * 3600);

@@ -22,6 +22,10 @@ pub enum Command {
     Check {
         /// Scenario file (RON); the embedded default when omitted.
         file: Option<PathBuf>,
+        /// Bulk claims to add: JSON lines, one claim per line (much faster than RON
+        /// at hundreds of thousands of claims).
+        #[arg(long, value_name = "FILE.jsonl")]
+        claims: Option<PathBuf>,
     },
     /// Who holds every place and region at a moment.
     Resolve {

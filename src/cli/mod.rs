@@ -63,8 +63,17 @@ pub fn run(command: &Command, renderer: Option<crate::ui::Renderer>) -> ExitCode
 /// Runs a command and returns what it prints, or the errors to report.
 pub fn try_run(command: &Command) -> Result<String, LoadError> {
     match command {
-        Command::Check { file } => {
-            let scenario = load(file.as_deref())?;
+        Command::Check { file, claims } => {
+            let scenario = match (file.as_deref(), claims.as_deref()) {
+                (Some(file), Some(claims)) => crate::io::load_scenario_with_claims(file, claims)?,
+                (None, Some(_)) => {
+                    return Err(LoadError::whole_file(
+                        "--claims",
+                        "--claims needs a scenario file to add the claims to",
+                    ));
+                }
+                (file, None) => load(file)?,
+            };
             Ok(format!(
                 "ok: {} ({} places, {} regions, {} routes, {} sources, {} claims)\n",
                 scenario.title,

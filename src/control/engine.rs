@@ -1,17 +1,57 @@
+use std::sync::{Arc, Mutex};
+
 use jiff::Timestamp;
 
 use super::index::{ControlIndex, FactionIx};
 use super::place::{Decision, resolve_place};
 use super::region::resolve_regions;
 use super::routes::{connectivity, resolve_routes};
+use super::timeline::Timeline;
 use super::{Link, PlaceState, RegionState, RouteState, Status, View};
 use crate::model::Scenario;
+
+/// Below this many places per thread, resolving on one thread is faster than starting
+/// others.
+const PLACES_PER_THREAD: usize = 4096;
+
+/// The machine's threads, asked once.
+fn threads() -> usize {
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+/// Runs `fill(first, chunk)` over `places` split in one chunk per thread (on this
+/// thread alone when there are too few places to be worth starting others).
+fn in_parallel(places: &mut [PlaceState], fill: impl Fn(usize, &mut [PlaceState]) + Sync) {
+    let threads = threads().min(places.len() / PLACES_PER_THREAD).max(1);
+    if threads == 1 {
+        fill(0, places);
+        return;
+    }
+    let per_thread = places.len().div_ceil(threads);
+    let fill = &fill;
+    std::thread::scope(|scope| {
+        let mut chunks = places.chunks_mut(per_thread).enumerate();
+        let mine = chunks.next();
+        for (n, chunk) in chunks {
+            scope.spawn(move || fill(n * per_thread, chunk));
+        }
+        if let Some((_, chunk)) = mine {
+            fill(0, chunk);
+        }
+    });
+}
 
 /// A loaded scenario with its claims indexed for resolution.
 pub struct Engine {
     scenario: Scenario,
     index: ControlIndex,
+    /// Timelines built so far, by source mask (the few most recent views).
+    timelines: Mutex<Vec<(Vec<bool>, Arc<Timeline>)>>,
 }
+
+/// How many views' timelines are kept.
+const TIMELINES_KEPT: usize = 4;
 
 /// Who holds what at one moment under one view.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,7 +75,11 @@ impl Engine {
     /// Indexes a loaded, validated scenario.
     pub fn new(scenario: Scenario) -> Self {
         let index = ControlIndex::build(&scenario);
-        Self { scenario, index }
+        Self {
+            scenario,
+            index,
+            timelines: Mutex::new(Vec::new()),
+        }
     }
 
     /// The scenario.
@@ -61,6 +105,12 @@ impl Engine {
         self.index.facts.get(c).map(|f| f.effective_secs)
     }
 
+    /// Every claim place `place` is resolved from (its own and its regions'), oldest
+    /// first by effective time (claim indices).
+    pub fn place_claims(&self, place: usize) -> &[u32] {
+        self.index.claims_until(place, i64::MAX)
+    }
+
     /// Resolves every place and region at `at` under `view`.
     pub fn resolve(&self, view: &View, at: Timestamp) -> Resolution {
         self.resolve_secs(view, at.as_second())
@@ -69,10 +119,57 @@ impl Engine {
     /// [`Self::resolve`] with the moment in Unix seconds.
     pub fn resolve_secs(&self, view: &View, at_secs: i64) -> Resolution {
         let mask = view.source_mask(&self.scenario);
-        let mut scratch = Decision::default();
-        let mut places: Vec<PlaceState> = (0..self.scenario.places.len())
-            .map(|p| resolve_place(&self.index, p, at_secs, &mask, &mut scratch))
+        let timeline = self.timeline(mask);
+        // One thread: a lookup per place is too little work to share.
+        let places = (0..self.scenario.places.len())
+            .map(|p| timeline.state(p, at_secs))
             .collect();
+        self.finish(view, at_secs, places)
+    }
+
+    /// [`Self::resolve_secs`] by walking every place's claims, without the timeline
+    /// (what the timeline is built from; for tests and benchmarks).
+    pub fn resolve_secs_walking(&self, view: &View, at_secs: i64) -> Resolution {
+        let mask = view.source_mask(&self.scenario);
+        let mut places = vec![PlaceState::default(); self.scenario.places.len()];
+        self.resolve_places(at_secs, &mask, &mut places);
+        self.finish(view, at_secs, places)
+    }
+
+    /// Builds the timeline for the sources a view counts now, so that the next
+    /// resolutions under it are fast (the first resolution would otherwise build it).
+    pub fn prepare(&self, view: &View) {
+        self.timeline(view.source_mask(&self.scenario));
+    }
+
+    /// The timeline for `mask`, built on first use (every place resolved at each moment
+    /// its state may change: for a million claims, about a second on two cores).
+    fn timeline(&self, mask: Vec<bool>) -> Arc<Timeline> {
+        let mut timelines = self
+            .timelines
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(i) = timelines.iter().position(|(m, _)| *m == mask) {
+            let entry = timelines.remove(i);
+            let timeline = Arc::clone(&entry.1);
+            timelines.push(entry);
+            return timeline;
+        }
+        let timeline = Arc::new(Timeline::build(
+            &self.index,
+            self.scenario.places.len(),
+            &mask,
+            threads(),
+        ));
+        if timelines.len() >= TIMELINES_KEPT {
+            timelines.remove(0);
+        }
+        timelines.push((mask, Arc::clone(&timeline)));
+        timeline
+    }
+
+    /// Applies the what-if assumptions and resolves the regions.
+    fn finish(&self, view: &View, at_secs: i64, mut places: Vec<PlaceState>) -> Resolution {
         for (place, faction) in &view.assume {
             let (Some(p), Some(f)) = (
                 self.scenario.place_index(place),
@@ -92,6 +189,17 @@ impl Engine {
             places,
             regions,
         }
+    }
+
+    /// Resolves every place into `places` (one per place), on as many threads as the
+    /// machine has when there are enough places to be worth it.
+    fn resolve_places(&self, at_secs: i64, mask: &[bool], places: &mut [PlaceState]) {
+        in_parallel(places, |first, chunk| {
+            let mut scratch = Decision::default();
+            for (i, state) in chunk.iter_mut().enumerate() {
+                *state = resolve_place(&self.index, first + i, at_secs, mask, &mut scratch);
+            }
+        });
     }
 
     /// Segment holders and severed routes for a resolution.

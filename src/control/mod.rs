@@ -1,9 +1,10 @@
 //! The engine: resolves attributed claims into who controls every place, region and
 //! route at a moment, under a perspective, with what-if assumptions, and explains why.
 //!
-//! [`Engine::new`] indexes each place's claims by time once; [`Engine::resolve`] then
-//! only looks at the last few claims before the moment for each place, so the timeline
-//! can call it every frame.
+//! [`Engine::new`] indexes each place's claims by time once. The first resolution under
+//! a set of sources resolves every place at every moment its state can change (a
+//! timeline per place); [`Engine::resolve`] is then a binary search per place, so the
+//! timeline slider can call it every frame even with a million claims.
 
 mod engine;
 mod explain;
@@ -12,6 +13,7 @@ mod place;
 mod region;
 mod routes;
 mod status;
+mod timeline;
 mod view;
 
 pub use engine::{Engine, Resolution};

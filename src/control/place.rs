@@ -1,6 +1,6 @@
 use super::Status;
 use super::index::{ClaimFacts, ControlIndex, FactionIx, MAX_SPAN_SECS, SIEGE_LASTS_SECS};
-use crate::model::ControlEffect;
+use crate::model::{ControlEffect, TimeSpan};
 
 /// Who holds one place at a moment, how sure that is, and the claims that decided it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -26,6 +26,10 @@ pub struct Decision {
     pub fighting: Vec<u32>,
     /// Denials of the loss.
     pub denials: Vec<u32>,
+    /// Scratch: `group` with each claim's facts, so deciding reads no other memory.
+    group_facts: Vec<(u32, ClaimFacts)>,
+    /// Scratch: `denials` with what each denies.
+    denial_effects: Vec<(u32, ControlEffect<FactionIx>)>,
 }
 
 impl Decision {
@@ -33,6 +37,8 @@ impl Decision {
         self.group.clear();
         self.fighting.clear();
         self.denials.clear();
+        self.group_facts.clear();
+        self.denial_effects.clear();
     }
 }
 
@@ -46,34 +52,32 @@ pub fn resolve_place(
     decision: &mut Decision,
 ) -> PlaceState {
     decision.clear();
-    let claims = index.claims_until(place, at_secs);
-    let facts = |c: u32| &index.facts[c as usize];
-    let counts = |c: &u32| {
-        mask.get(facts(*c).source as usize)
-            .copied()
-            .unwrap_or(false)
-    };
+    let (claims, facts) = index.facts_until(place, at_secs);
+    let counts = |fact: &ClaimFacts| mask.get(fact.source as usize).copied().unwrap_or(false);
 
     // Walk back from the newest claim. The latest control claim and those overlapping
     // it in time decide the controller. Fighting counts while it lasts, unless a lull
     // or a change of hands came after it.
-    let held_before = latest_place_level_controller(index, claims, &counts);
+    let held_before = latest_place_level_controller(facts, &counts);
     // A change of hands claimed for a whole region applies to the places held by the
     // side said to have lost it, not to places a third party holds.
     let applies = |fact: &ClaimFacts| match (fact.region_level, fact.loser, held_before) {
         (true, Some(loser), Some(holder)) => index.allied[loser as usize][holder as usize],
         _ => true,
     };
-    let mut latest: Option<u32> = None;
+    let mut window: Option<TimeSpan> = None;
     let mut lull_secs = i64::MIN;
     let mut changed_hands_after = false;
     let contests_horizon = at_secs.saturating_sub(SIEGE_LASTS_SECS + MAX_SPAN_SECS);
-    for &c in claims.iter().rev().filter(|c| counts(c)) {
-        let fact = facts(c);
-        let in_window = match latest {
+    for (&c, fact) in claims
+        .iter()
+        .zip(facts)
+        .rev()
+        .filter(|(_, fact)| counts(fact))
+    {
+        let in_window = match window {
             None => true,
-            Some(l) => {
-                let window = facts(l).span;
+            Some(window) => {
                 let past_window = fact.effective_secs < window.start_secs - MAX_SPAN_SECS;
                 if past_window && (changed_hands_after || fact.effective_secs < contests_horizon) {
                     break;
@@ -84,12 +88,12 @@ pub fn resolve_place(
         match fact.effect {
             ControlEffect::Sets(_) | ControlEffect::Leaves(_) if applies(fact) => {
                 if in_window {
-                    latest.get_or_insert(c);
-                    decision.group.push(c);
+                    window.get_or_insert(fact.span);
+                    decision.group_facts.push((c, *fact));
                 }
                 changed_hands_after |= fact.transition;
             }
-            ControlEffect::Denies(_) if in_window => decision.denials.push(c),
+            ControlEffect::Denies(_) if in_window => decision.denial_effects.push((c, fact.effect)),
             ControlEffect::Calms => lull_secs = lull_secs.max(fact.effective_secs),
             ControlEffect::Contests if !changed_hands_after => {
                 let calmed = fact.ended_by_lull && lull_secs >= fact.effective_secs;
@@ -104,27 +108,34 @@ pub fn resolve_place(
     // A "holds" older than the newest change of hands is the state before it, not a
     // disagreement.
     if let Some(newest_change) = decision
-        .group
+        .group_facts
         .iter()
-        .map(|&c| facts(c))
-        .filter(|f| f.transition)
-        .map(|f| f.effective_secs)
+        .filter(|(_, f)| f.transition)
+        .map(|(_, f)| f.effective_secs)
         .max()
     {
         decision
-            .group
-            .retain(|&c| facts(c).transition || facts(c).effective_secs >= newest_change);
+            .group_facts
+            .retain(|(_, f)| f.transition || f.effective_secs >= newest_change);
     }
 
     // A claim about the place itself beats one about its whole region.
-    if decision.group.iter().any(|&c| !facts(c).region_level) {
-        decision.group.retain(|&c| !facts(c).region_level);
+    if decision.group_facts.iter().any(|(_, f)| !f.region_level) {
+        decision.group_facts.retain(|(_, f)| !f.region_level);
     }
-    let state = decide(index, &decision.group, |c| facts(c));
+    decision
+        .group
+        .extend(decision.group_facts.iter().map(|&(c, _)| c));
+    decision
+        .denials
+        .extend(decision.denial_effects.iter().map(|&(c, _)| c));
+    let state = decide(index, &decision.group_facts);
     let rival_fight = decision.fighting.first().copied();
-    let denial = decision.denials.iter().copied().find(
-        |&c| matches!(facts(c).effect, ControlEffect::Denies(f) if Some(f) != state.controller),
-    );
+    let denial = decision
+        .denial_effects
+        .iter()
+        .find(|(_, effect)| matches!(effect, ControlEffect::Denies(f) if Some(*f) != state.controller))
+        .map(|&(c, _)| c);
     match (state.status, rival_fight) {
         (Status::Unknown, _) | (_, None) => PlaceState { denial, ..state },
         (_, Some(fight)) => PlaceState {
@@ -136,46 +147,53 @@ pub fn resolve_place(
     }
 }
 
-/// Picks the controller from overlapping control claims and grades how sure it is.
-fn decide<'a>(
-    index: &ControlIndex,
-    group: &[u32],
-    facts: impl Fn(u32) -> &'a ClaimFacts,
-) -> PlaceState {
+/// Picks the controller from overlapping control claims (newest first, with their
+/// facts) and grades how sure it is.
+fn decide(index: &ControlIndex, group: &[(u32, ClaimFacts)]) -> PlaceState {
     // Total weight per asserted controller; ties go to the newest claim (first in `group`).
-    let mut totals: Vec<(FactionIx, u32, u32)> = Vec::new(); // (faction, weight, best claim)
-    for &c in group {
-        if let ControlEffect::Sets(f) = facts(c).effect {
-            match totals.iter_mut().find(|(g, _, _)| *g == f) {
-                Some(total) => total.1 += facts(c).weight,
-                None => totals.push((f, facts(c).weight, c)),
+    const INLINE: usize = 8;
+    let mut totals: [(FactionIx, u32, u32); INLINE] = [(0, 0, 0); INLINE];
+    let mut spill: Vec<(FactionIx, u32, u32)> = Vec::new(); // (faction, weight, best claim)
+    let mut n = 0;
+    for &(c, fact) in group {
+        if let ControlEffect::Sets(f) = fact.effect {
+            let known = totals[..n]
+                .iter_mut()
+                .chain(spill.iter_mut())
+                .find(|(g, _, _)| *g == f);
+            match known {
+                Some(total) => total.1 += fact.weight,
+                None if n < INLINE => {
+                    totals[n] = (f, fact.weight, c);
+                    n += 1;
+                }
+                None => spill.push((f, fact.weight, c)),
             }
         }
     }
-    let Some(&(winner, _, basis)) = totals
-        .iter()
-        .reduce(|best, next| if next.1 > best.1 { next } else { best })
+    let totals = || totals[..n].iter().chain(spill.iter());
+    let Some(&(winner, _, basis)) =
+        totals().reduce(|best, next| if next.1 > best.1 { next } else { best })
     else {
         // Only withdrawals: someone left and no one is said to hold it.
         return PlaceState {
-            basis: group.first().copied(),
+            basis: group.first().map(|&(c, _)| c),
             ..PlaceState::default()
         };
     };
 
     let left_by_winner = group
         .iter()
-        .copied()
-        .find(|&c| facts(c).effect == ControlEffect::Leaves(winner));
-    let rival = totals
-        .iter()
+        .find(|(_, f)| f.effect == ControlEffect::Leaves(winner))
+        .map(|&(c, _)| c);
+    let rival = totals()
         .filter(|(f, _, _)| *f != winner)
         .max_by_key(|(_, weight, _)| *weight)
         .map(|&(_, _, claim)| claim)
         .or(left_by_winner);
 
     let supporting = || {
-        group.iter().copied().filter(|&c| match facts(c).effect {
+        group.iter().map(|(_, f)| f).filter(|f| match f.effect {
             ControlEffect::Sets(f) => f == winner,
             ControlEffect::Leaves(f) => f != winner,
             _ => false,
@@ -183,9 +201,9 @@ fn decide<'a>(
     };
     let status = if rival.is_some() {
         Status::Contested
-    } else if supporting().all(|c| facts(c).region_level) {
+    } else if supporting().all(|f| f.region_level) {
         Status::Inferred
-    } else if supporting().any(|c| is_independent_of(index, facts(c).source, winner)) {
+    } else if supporting().any(|f| is_independent_of(index, f.source, winner)) {
         Status::Confirmed
     } else {
         Status::Claimed
@@ -215,16 +233,13 @@ fn is_independent_of(index: &ControlIndex, source: u16, faction: FactionIx) -> b
 
 /// The controller named by the newest claim about the place itself, if any.
 fn latest_place_level_controller(
-    index: &ControlIndex,
-    claims: &[u32],
-    counts: &impl Fn(&u32) -> bool,
+    facts: &[ClaimFacts],
+    counts: &impl Fn(&ClaimFacts) -> bool,
 ) -> Option<FactionIx> {
-    claims
+    facts
         .iter()
         .rev()
-        .filter(|c| counts(c))
-        .map(|&c| &index.facts[c as usize])
-        .filter(|fact| !fact.region_level)
+        .filter(|fact| counts(fact) && !fact.region_level)
         .find_map(|fact| match fact.effect {
             ControlEffect::Sets(f) => Some(f),
             _ => None,

@@ -43,7 +43,7 @@ pub fn resolve_regions(
             count.iter_mut().for_each(|c| *c = 0);
             let mut total_population = 0u64;
             for &p in members {
-                let people = scenario.places[p as usize].population;
+                let people = index.population[p as usize];
                 total_population += people;
                 if let Some(f) = places[p as usize].controller {
                     population[f as usize] += people;

@@ -1,6 +1,6 @@
 use std::path::Path;
 
-use super::{Diagnostic, LoadError, validate};
+use super::{Diagnostic, LoadError};
 use crate::model::Scenario;
 
 /// Reads a scenario file and the documents beside it, and validates it all.
@@ -21,6 +21,35 @@ pub fn load_scenario_str(
     name: &str,
     text: &str,
     read_sibling: &dyn Fn(&str) -> std::io::Result<String>,
+) -> Result<Scenario, LoadError> {
+    load_with_bulk(name, text, read_sibling, None)
+}
+
+/// Reads a scenario file and appends the claims of a bulk JSON-lines file (one claim
+/// per line, the same fields as in the scenario; see [`super::bulk`]), then validates
+/// it all, locating problems in whichever file they are.
+pub fn load_scenario_with_claims(path: &Path, claims: &Path) -> Result<Scenario, LoadError> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|err| LoadError::whole_file(&name, format!("cannot read the scenario: {err}")))?;
+    let claims_name = claims.display().to_string();
+    let claims_text = std::fs::read_to_string(claims).map_err(|err| {
+        LoadError::whole_file(&claims_name, format!("cannot read the claims: {err}"))
+    })?;
+    let folder = path.parent().unwrap_or(Path::new("."));
+    load_with_bulk(
+        &name,
+        &text,
+        &|relative| std::fs::read_to_string(folder.join(relative)),
+        Some((&claims_name, &claims_text)),
+    )
+}
+
+fn load_with_bulk(
+    name: &str,
+    text: &str,
+    read_sibling: &dyn Fn(&str) -> std::io::Result<String>,
+    bulk: Option<(&str, &str)>,
 ) -> Result<Scenario, LoadError> {
     let mut scenario: Scenario =
         ron::Options::default()
@@ -54,7 +83,25 @@ pub fn load_scenario_str(
             }
         }
     }
-    diagnostics.extend(validate(&scenario, name, text));
+    let first_bulk = scenario.claims.len();
+    let mut bulk_lines = Vec::new();
+    if let Some((claims_name, claims_text)) = bulk {
+        match super::bulk::parse_claims_jsonl(claims_name, claims_text) {
+            Ok((claims, lines)) => {
+                scenario.claims.extend(claims);
+                bulk_lines = lines;
+            }
+            Err(err) => diagnostics.extend(err.diagnostics),
+        }
+    }
+    let bulk = bulk.map(|(file, _)| super::validate::BulkClaims {
+        file,
+        first: first_bulk,
+        lines: &bulk_lines,
+    });
+    diagnostics.extend(super::validate::validate_with_bulk(
+        &scenario, name, text, bulk,
+    ));
     if let Some(path) = &scenario.region_geometry {
         diagnostics.extend(super::geometry::check_region_geometry(
             &scenario,

@@ -1,19 +1,22 @@
 //! Reading and checking scenario files: RON parsing, sibling documents, validation,
 //! and errors located as `file:line:col: message`.
 
+mod bulk;
 mod diagnostic;
 mod embedded;
 mod geometry;
 
 mod load;
 mod locate;
+mod quotes;
 mod validate;
 mod write;
 
 pub use diagnostic::{Diagnostic, LoadError, did_you_mean};
 pub use embedded::{DEFAULT_SCENARIO_NAME, default_scenario, default_scenario_text};
 
-pub use load::{load_scenario_file, load_scenario_str};
+pub use bulk::{claims_jsonl, parse_claims_jsonl};
+pub use load::{load_scenario_file, load_scenario_str, load_scenario_with_claims};
 pub use locate::Locator;
-pub use validate::validate;
+pub use validate::{BulkClaims, validate, validate_with_bulk};
 pub use write::write_atomically;

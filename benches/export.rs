@@ -1,0 +1,51 @@
+//! PNG export at 1920x1080 (`frontline export --format png --size 1920x1080`, minus
+//! process start and loading): the default scenario and the large one (1M claims over
+//! 20k real places).
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use frontline::control::{Engine, View};
+use frontline::export::{ExportFormat, ExportJob, Moments, run_job};
+use frontline::layers::Layers;
+use frontline::synthetic::{SyntheticSize, geonames_scenario, shared_data_dir};
+
+fn export(c: &mut Criterion) {
+    let large = geonames_scenario(
+        1,
+        SyntheticSize {
+            places: 20_000,
+            claims: 1_000_000,
+            days: 30,
+        },
+        &shared_data_dir(),
+    )
+    .unwrap_or_else(|message| panic!("{message}"));
+    let default = frontline::io::default_scenario().unwrap_or_else(|err| panic!("{err}"));
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    let mut group = c.benchmark_group("export_png_1920x1080");
+    group.sample_size(10);
+    for (name, scenario) in [("default", default), ("large_1m", large)] {
+        let engine = Engine::new(scenario);
+        let (from, to) = frontline::export::time_window(&engine)
+            .unwrap_or_else(|| panic!("{name} has no claims"));
+        let at =
+            jiff::Timestamp::from_second((from.as_second() + to.as_second()) / 2).unwrap_or(from);
+        let job = ExportJob {
+            scenario_file: None,
+            format: ExportFormat::Png,
+            out: dir.path().join(format!("{name}.png")),
+            moments: Moments::At(at),
+            view: View::default(),
+            layers: Layers::default(),
+            bbox_lonlat: None,
+            size: (1920, 1080),
+            since: None,
+        };
+        group.bench_function(name, |b| {
+            b.iter(|| run_job(&engine, &job).unwrap_or_else(|err| panic!("{err}")));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, export);
+criterion_main!(benches);

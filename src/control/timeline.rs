@@ -1,0 +1,133 @@
+//! Every place's state over the whole timeline, for one set of counted sources.
+//!
+//! A place's state changes only when one of its claims takes effect or when fighting
+//! stops keeping it contested (`contested_until_secs` passes); between those moments
+//! [`resolve_place`] returns the same state. (The walk's horizon only skips fighting
+//! that has already ended.) So resolving each place once at each of those moments gives
+//! its state at every moment, and resolving at a new moment, as when the timeline is
+//! dragged, is one binary search per place instead of a walk through its claims.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use super::PlaceState;
+use super::index::ControlIndex;
+use super::place::{Decision, resolve_place};
+use crate::model::ControlEffect;
+
+/// Per place, the moments its state changes and the state from each on.
+pub struct Timeline {
+    /// `secs[offsets[p]..offsets[p + 1]]` are place `p`'s segments' starts; the first
+    /// is `i64::MIN`.
+    offsets: Vec<u32>,
+    secs: Vec<i64>,
+    states: Vec<PlaceState>,
+    /// Per place, the segment of the last lookup (relative to its first): scrubbing
+    /// usually lands in it or next to it.
+    hints: Vec<AtomicU32>,
+}
+
+impl Timeline {
+    /// Resolves every place at every moment its state may change, on `threads` threads.
+    pub fn build(index: &ControlIndex, places: usize, mask: &[bool], threads: usize) -> Self {
+        let one = |place: usize,
+                   scratch: &mut Decision,
+                   secs: &mut Vec<i64>,
+                   states: &mut Vec<PlaceState>| {
+            let (_, facts) = index.facts_until(place, i64::MAX);
+            let mut moments: Vec<i64> = facts
+                .iter()
+                .map(|f| f.effective_secs)
+                .chain(
+                    facts
+                        .iter()
+                        .filter(|f| f.effect == ControlEffect::Contests)
+                        .map(|f| f.contested_until_secs.saturating_add(1)),
+                )
+                .collect();
+            moments.sort_unstable();
+            moments.dedup();
+            secs.push(i64::MIN);
+            states.push(resolve_place(index, place, i64::MIN, mask, scratch));
+            for at in moments {
+                let state = resolve_place(index, place, at, mask, scratch);
+                if states.last() != Some(&state) {
+                    secs.push(at);
+                    states.push(state);
+                }
+            }
+        };
+        let chunk = |range: std::ops::Range<usize>| {
+            let mut scratch = Decision::default();
+            let mut counts = Vec::with_capacity(range.len());
+            let mut secs = Vec::new();
+            let mut states = Vec::new();
+            for place in range {
+                let before = secs.len();
+                one(place, &mut scratch, &mut secs, &mut states);
+                counts.push((secs.len() - before) as u32);
+            }
+            (counts, secs, states)
+        };
+        let threads = threads.clamp(1, places.max(1));
+        let per_thread = places.div_ceil(threads).max(1);
+        let parts: Vec<(Vec<u32>, Vec<i64>, Vec<PlaceState>)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (1..threads)
+                .map(|t| {
+                    let range = (t * per_thread).min(places)..((t + 1) * per_thread).min(places);
+                    scope.spawn(move || chunk(range))
+                })
+                .collect();
+            let mut parts = vec![chunk(0..per_thread.min(places))];
+            for handle in handles {
+                match handle.join() {
+                    Ok(part) => parts.push(part),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            parts
+        });
+        let mut offsets = Vec::with_capacity(places + 1);
+        offsets.push(0u32);
+        let mut secs = Vec::new();
+        let mut states = Vec::new();
+        for (counts, part_secs, part_states) in parts {
+            for count in counts {
+                let last = offsets.last().copied().unwrap_or(0);
+                offsets.push(last + count);
+            }
+            secs.extend(part_secs);
+            states.extend(part_states);
+        }
+        Self {
+            hints: (0..places).map(|_| AtomicU32::new(0)).collect(),
+            offsets,
+            secs,
+            states,
+        }
+    }
+
+    /// Place `place`'s state at `at_secs`.
+    pub fn state(&self, place: usize, at_secs: i64) -> PlaceState {
+        let start = self.offsets[place] as usize;
+        let end = self.offsets[place + 1] as usize;
+        let secs = &self.secs[start..end];
+        let hint = &self.hints[place];
+        let within = |k: usize| {
+            secs.get(k).is_some_and(|&from| from <= at_secs)
+                && secs.get(k + 1).is_none_or(|&next| at_secs < next)
+        };
+        let last = hint.load(Ordering::Relaxed) as usize;
+        let k = if within(last) {
+            last
+        } else if within(last + 1) {
+            last + 1
+        } else if last > 0 && within(last - 1) {
+            last - 1
+        } else {
+            // The first segment starts at i64::MIN, so the point is at least 1.
+            secs.partition_point(|&from| from <= at_secs).max(1) - 1
+        };
+        hint.store(k as u32, Ordering::Relaxed);
+        self.states[start + k]
+    }
+}

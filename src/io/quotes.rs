@@ -1,0 +1,158 @@
+//! Finding many quotes in long documents: validation checks that every claim's quote
+//! occurs verbatim in its document, and a scan of the text per quote is quadratic
+//! (a million claims quoting a document of tens of megabytes). Each long document is
+//! indexed once by its 8-byte windows; a quote is then looked up by its rarest
+//! window and confirmed by comparing bytes, so the answer is exactly `str::find`'s.
+
+use std::collections::HashMap;
+
+use crate::model::Document;
+
+/// Bytes per indexed window.
+const WINDOW: usize = 8;
+
+/// Documents shorter than this are searched directly.
+const INDEX_FROM_BYTES: usize = 64 * 1024;
+
+/// Quote lookups over a scenario's documents.
+pub struct QuoteIndex<'d> {
+    documents: &'d [Document],
+    /// The first document with each id (as a scan would find it).
+    by_id: HashMap<&'d str, usize>,
+    /// Built on first use, per document.
+    texts: Vec<Option<TextIndex<'d>>>,
+}
+
+impl<'d> QuoteIndex<'d> {
+    /// Prepares lookups; no text is indexed yet.
+    pub fn new(documents: &'d [Document]) -> Self {
+        let mut by_id = HashMap::with_capacity(documents.len());
+        for (i, document) in documents.iter().enumerate() {
+            by_id.entry(document.id.as_str()).or_insert(i);
+        }
+        Self {
+            documents,
+            by_id,
+            texts: documents.iter().map(|_| None).collect(),
+        }
+    }
+
+    /// Whether `quote` occurs verbatim in document `id` (like [`Document::find_quote`]);
+    /// `None` when there is no such document.
+    pub fn contains(&mut self, id: &str, quote: &str) -> Option<bool> {
+        let &i = self.by_id.get(id)?;
+        let document = &self.documents[i];
+        if quote.is_empty() {
+            return Some(false);
+        }
+        if document.text.len() < INDEX_FROM_BYTES || quote.len() < WINDOW {
+            return Some(document.find_quote(quote).is_some());
+        }
+        let index = self.texts[i].get_or_insert_with(|| TextIndex::new(&document.text));
+        Some(index.contains(quote.as_bytes()))
+    }
+}
+
+/// Every 8-byte window of a text, bucketed by hash (counting sort into flat arrays).
+struct TextIndex<'t> {
+    text: &'t [u8],
+    bits: u32,
+    /// `positions[starts[h]..starts[h + 1]]` are the windows hashing to `h`, ascending.
+    starts: Vec<u32>,
+    positions: Vec<u32>,
+}
+
+impl<'t> TextIndex<'t> {
+    fn new(text: &'t str) -> Self {
+        let text = text.as_bytes();
+        let windows = text.len().saturating_sub(WINDOW - 1);
+        let bits = (usize::BITS - windows.leading_zeros()).clamp(10, 26);
+        let mut starts = vec![0u32; (1 << bits) + 1];
+        for w in 0..windows {
+            starts[hash(&text[w..w + WINDOW], bits) + 1] += 1;
+        }
+        for h in 1..starts.len() {
+            starts[h] += starts[h - 1];
+        }
+        let mut fill = starts.clone();
+        let mut positions = vec![0u32; windows];
+        for w in 0..windows {
+            let h = hash(&text[w..w + WINDOW], bits);
+            positions[fill[h] as usize] = w as u32;
+            fill[h] += 1;
+        }
+        Self {
+            text,
+            bits,
+            starts,
+            positions,
+        }
+    }
+
+    fn bucket(&self, window: &[u8]) -> &[u32] {
+        let h = hash(window, self.bits);
+        &self.positions[self.starts[h] as usize..self.starts[h + 1] as usize]
+    }
+
+    /// Whether `quote` (at least [`WINDOW`] bytes) occurs in the text.
+    fn contains(&self, quote: &[u8]) -> bool {
+        // Anchor on the quote's rarest window: fewest candidates to confirm.
+        let Some((skip, candidates)) = (0..=quote.len() - WINDOW)
+            .map(|k| (k, self.bucket(&quote[k..k + WINDOW])))
+            .min_by_key(|(_, bucket)| bucket.len())
+        else {
+            return false;
+        };
+        candidates.iter().any(|&at| {
+            (at as usize)
+                .checked_sub(skip)
+                .and_then(|start| self.text.get(start..start + quote.len()))
+                .is_some_and(|candidate| candidate == quote)
+        })
+    }
+}
+
+fn hash(window: &[u8], bits: u32) -> usize {
+    let mut bytes = [0u8; WINDOW];
+    bytes.copy_from_slice(window);
+    (u64::from_le_bytes(bytes).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agrees_with_find_on_long_text() {
+        let mut text = String::new();
+        for i in 0..20_000 {
+            text.push_str(&format!("Claim {i} says so. Ḩamāh fell {}. ", i % 7));
+        }
+        let documents = vec![Document {
+            id: "d".into(),
+            title: "t".into(),
+            publisher: "p".into(),
+            published: "2024-12-07T00:00:00Z".into(),
+            text_file: "d.txt".into(),
+            text,
+        }];
+        let mut index = QuoteIndex::new(&documents);
+        for quote in [
+            "Claim 0 says so.",
+            "Claim 19999 says so. Ḩamāh fell 6.",
+            "Claim 20000 says so.",
+            "says so. Ḩamāh fell 3. Claim 11",
+            "fell 8",
+            "Claim",
+            "",
+            "so.  Claim",
+        ] {
+            assert_eq!(
+                index.contains("d", quote),
+                Some(documents[0].find_quote(quote).is_some()),
+                "{quote:?}"
+            );
+        }
+        assert_eq!(index.contains("nowhere", "Claim"), None);
+    }
+}
