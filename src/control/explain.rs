@@ -131,7 +131,7 @@ impl Engine {
         text.push('.');
     }
 
-    /// "rebel sources (party to the fight, D): Rebels: captured Homs (2024-12-06, day) [c-001]".
+    /// "rebel sources (party to the fight, D): Rebels captured Homs (2024-12-06, day) [c-001]".
     pub fn cite(&self, claim: &Claim) -> String {
         let scenario = self.scenario();
         let source = scenario
