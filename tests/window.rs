@@ -76,74 +76,116 @@ fn count_near(screen: &Screen, colour: [u8; 3]) -> usize {
         .count()
 }
 
-#[test]
-fn the_binary_opens_a_window_that_draws_a_map() {
-    if !(have("Xvfb") && have("xwd")) {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have Xvfb and xwd (scripts/test.sh installs them)"
-        );
-        eprintln!("SKIPPED: Xvfb or xwd missing; run scripts/test.sh as root to install them");
-        return;
+/// True when the virtual display can run; otherwise says why (and fails under CI).
+fn can_run() -> bool {
+    if have("Xvfb") && have("xwd") {
+        return true;
     }
-    let display = format!(":{}", 90 + std::process::id() % 100);
-    let _xvfb = Killed(
-        Command::new("Xvfb")
-            .args([
-                display.as_str(),
-                "-screen",
-                "0",
-                "1280x800x24",
-                "-nolisten",
-                "tcp",
-            ])
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must have Xvfb and xwd (scripts/test.sh installs them)"
     );
-    std::thread::sleep(Duration::from_millis(700));
-    let config = tempfile::tempdir().unwrap();
-    let _app = Killed(
-        Command::new(env!("CARGO_BIN_EXE_frontline"))
-            .env("DISPLAY", &display)
-            .env_remove("WAYLAND_DISPLAY")
-            .env("LIBGL_ALWAYS_SOFTWARE", "1")
-            // A fresh settings folder: the window opens as a new user would see it.
-            .env("XDG_DATA_HOME", config.path())
-            .env("XDG_CONFIG_HOME", config.path())
-            .env("HOME", config.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
+    eprintln!("SKIPPED: Xvfb or xwd missing; run scripts/test.sh as root to install them");
+    false
+}
 
-    let scenario = frontline::io::default_scenario().unwrap();
-    let colour = |id: &str| {
-        scenario.factions[scenario.faction_index(id).unwrap()]
-            .rgb()
-            .unwrap()
-    };
-    let (government, rebels) = (colour("government"), colour("rebels"));
-    let deadline = Instant::now() + Duration::from_secs(90);
-    let mut last = (0, 0);
-    while Instant::now() < deadline {
-        std::thread::sleep(Duration::from_secs(2));
-        let dump = Command::new("xwd")
-            .args(["-root", "-silent", "-display", display.as_str()])
-            .output()
-            .unwrap();
-        let Some(screen) = parse_xwd(&dump.stdout) else {
-            continue;
-        };
-        assert_eq!((screen.width, screen.height), (1280, 800));
-        last = (count_near(&screen, government), count_near(&screen, rebels));
-        // Markers and territory in both sides' colours: the map was drawn.
-        if last.0 > 200 && last.1 > 200 {
-            return;
+/// A virtual display running the binary with `args`, with fresh settings folders:
+/// the window opens as a new user would see it. Both processes end on drop.
+struct Desktop {
+    display: String,
+    _app: Killed,
+    _xvfb: Killed,
+    _config: tempfile::TempDir,
+}
+
+impl Desktop {
+    fn start(n: u32, args: &[&std::ffi::OsStr]) -> Self {
+        let display = format!(":{}", 90 + n * 100 + std::process::id() % 100);
+        let xvfb = Killed(
+            Command::new("Xvfb")
+                .args([
+                    display.as_str(),
+                    "-screen",
+                    "0",
+                    "1280x800x24",
+                    "-nolisten",
+                    "tcp",
+                ])
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap(),
+        );
+        std::thread::sleep(Duration::from_millis(700));
+        let config = tempfile::tempdir().unwrap();
+        let app = Killed(
+            Command::new(binary())
+                .args(args)
+                .env("DISPLAY", &display)
+                .env_remove("WAYLAND_DISPLAY")
+                .env_remove("FRONTLINE_RENDERER")
+                .env("LIBGL_ALWAYS_SOFTWARE", "1")
+                .env("XDG_DATA_HOME", config.path())
+                .env("XDG_CONFIG_HOME", config.path())
+                .env("HOME", config.path())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap(),
+        );
+        Self {
+            display,
+            _app: app,
+            _xvfb: xvfb,
+            _config: config,
         }
     }
-    panic!("no map drawn within 90 s: government/rebel pixels {last:?}");
+
+    fn screen(&self) -> Option<Screen> {
+        let dump = Command::new("xwd")
+            .args(["-root", "-silent", "-display", self.display.as_str()])
+            .output()
+            .unwrap();
+        parse_xwd(&dump.stdout)
+    }
+
+    /// Government and rebel pixels once `drawn` says the map is there (then one more
+    /// frame, so it has settled); panics after 90 s.
+    fn wait_for_map(&self, drawn: impl Fn((usize, usize)) -> bool) -> (usize, usize) {
+        let scenario = frontline::io::default_scenario().unwrap();
+        let colour = |id: &str| {
+            scenario.factions[scenario.faction_index(id).unwrap()]
+                .rgb()
+                .unwrap()
+        };
+        let (government, rebels) = (colour("government"), colour("rebels"));
+        let counts = |screen: &Screen| (count_near(screen, government), count_near(screen, rebels));
+        let deadline = Instant::now() + Duration::from_secs(90);
+        let mut last = (0, 0);
+        while Instant::now() < deadline {
+            std::thread::sleep(Duration::from_secs(2));
+            let Some(screen) = self.screen() else {
+                continue;
+            };
+            assert_eq!((screen.width, screen.height), (1280, 800));
+            last = counts(&screen);
+            if drawn(last) {
+                std::thread::sleep(Duration::from_secs(1));
+                return self.screen().map_or(last, |screen| counts(&screen));
+            }
+        }
+        panic!("no map drawn within 90 s: government/rebel pixels {last:?}");
+    }
+}
+
+#[test]
+fn the_binary_opens_a_window_that_draws_a_map() {
+    if !can_run() {
+        return;
+    }
+    let desktop = Desktop::start(0, &[]);
+    // Markers and territory in both sides' colours: the map was drawn.
+    let (government, rebels) = desktop.wait_for_map(|(g, r)| g > 200 && r > 200);
+    assert!(government > 200 && rebels > 200);
 }
 
 /// The binary under test; `FRONTLINE_TEST_BIN` overrides it where several checkouts
@@ -180,82 +222,18 @@ fn write_snapshot(path: &std::path::Path, hide_government: bool) {
 /// Runs `frontline --renderer RENDERER open SNAPSHOT` in a fresh display and returns
 /// the counts of government and rebel pixels once the map is drawn.
 fn open_in_window(renderer: &str, snapshot: &std::path::Path, n: u32) -> (usize, usize) {
-    let scenario = frontline::io::default_scenario().unwrap();
-    let colour = |id: &str| {
-        scenario.factions[scenario.faction_index(id).unwrap()]
-            .rgb()
-            .unwrap()
-    };
-    let (government, rebels) = (colour("government"), colour("rebels"));
-    let display = format!(":{}", 190 + n * 100 + std::process::id() % 100);
-    let _xvfb = Killed(
-        Command::new("Xvfb")
-            .args([
-                display.as_str(),
-                "-screen",
-                "0",
-                "1280x800x24",
-                "-nolisten",
-                "tcp",
-            ])
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    std::thread::sleep(Duration::from_millis(700));
-    let config = tempfile::tempdir().unwrap();
-    let _app = Killed(
-        Command::new(binary())
-            .args(["--renderer", renderer, "open"])
-            .arg(snapshot)
-            .env("DISPLAY", &display)
-            .env_remove("WAYLAND_DISPLAY")
-            .env_remove("FRONTLINE_RENDERER")
-            .env("LIBGL_ALWAYS_SOFTWARE", "1")
-            .env("XDG_DATA_HOME", config.path())
-            .env("XDG_CONFIG_HOME", config.path())
-            .env("HOME", config.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    let deadline = Instant::now() + Duration::from_secs(90);
-    let mut last = (0, 0);
-    while Instant::now() < deadline {
-        std::thread::sleep(Duration::from_secs(2));
-        let dump = Command::new("xwd")
-            .args(["-root", "-silent", "-display", display.as_str()])
-            .output()
-            .unwrap();
-        let Some(screen) = parse_xwd(&dump.stdout) else {
-            continue;
-        };
-        last = (count_near(&screen, government), count_near(&screen, rebels));
-        if last.0 + last.1 > 1000 {
-            // Drawn; one more frame so the map has settled.
-            std::thread::sleep(Duration::from_secs(1));
-            let dump = Command::new("xwd")
-                .args(["-root", "-silent", "-display", display.as_str()])
-                .output()
-                .unwrap();
-            if let Some(screen) = parse_xwd(&dump.stdout) {
-                last = (count_near(&screen, government), count_near(&screen, rebels));
-            }
-            return last;
-        }
-    }
-    panic!("{renderer}: no map drawn within 90 s: government/rebel pixels {last:?}");
+    let args = [
+        "--renderer".as_ref(),
+        renderer.as_ref(),
+        "open".as_ref(),
+        snapshot.as_os_str(),
+    ];
+    Desktop::start(n + 1, &args).wait_for_map(|(g, r)| g + r > 1000)
 }
 
 #[test]
 fn open_shows_a_snapshot_in_the_window_with_either_renderer() {
-    if !(have("Xvfb") && have("xwd")) {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have Xvfb and xwd (scripts/test.sh installs them)"
-        );
-        eprintln!("SKIPPED: Xvfb or xwd missing; run scripts/test.sh as root to install them");
+    if !can_run() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

@@ -137,21 +137,8 @@ impl Engine {
         let source = scenario
             .source_index(&claim.source)
             .map(|s| &scenario.sources[s]);
-        let actor = claim
-            .actor
-            .as_deref()
-            .and_then(|id| scenario.faction_index(id))
-            .map_or("", |f| scenario.factions[f].short.as_str());
-        let subject = claim.subject.id();
-        let subject_name = scenario
-            .place_index(subject)
-            .map(|p| scenario.places[p].name.as_str())
-            .or_else(|| {
-                scenario
-                    .region_index(subject)
-                    .map(|r| scenario.regions[r].name.as_str())
-            })
-            .unwrap_or(subject);
+        let actor = scenario.faction_short(claim.actor.as_deref());
+        let subject_name = scenario.subject_name(&claim.subject);
         let said = format!("{} {}", claim.assertion.label(), subject_name);
         let said = if actor.is_empty() {
             said

@@ -98,6 +98,23 @@ impl Scenario {
         self.routes.sort_by(|a, b| a.id.cmp(&b.id));
     }
 
+    /// The display name of a claim's subject (place or region), or its id.
+    pub fn subject_name<'a>(&'a self, subject: &'a super::Subject) -> &'a str {
+        let id = subject.id();
+        let name = match subject {
+            super::Subject::Place(_) => self.place_index(id).map(|p| &self.places[p].name),
+            super::Subject::Region(_) => self.region_index(id).map(|r| &self.regions[r].name),
+            super::Subject::Route(_) => self.route_index(id).map(|r| &self.routes[r].name),
+        };
+        name.map_or(id, String::as_str)
+    }
+
+    /// The short label of the faction with this id, or "" for none.
+    pub fn faction_short(&self, id: Option<&str>) -> &str {
+        id.and_then(|id| self.faction_index(id))
+            .map_or("", |f| self.factions[f].short.as_str())
+    }
+
     /// The source with this id, by a scan (works before sorting).
     pub fn source_by_id(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|source| source.id == id)

@@ -115,21 +115,8 @@ fn claim_ui(ui: &mut egui::Ui, cx: &Cx<'_>, c: usize, deciding: bool, out: &mut 
         claim.when.at,
         claim.when.precision.label()
     ));
-    let actor = claim
-        .actor
-        .as_deref()
-        .and_then(|id| scenario.faction_index(id))
-        .map_or("", |f| scenario.factions[f].short.as_str());
-    let subject = claim.subject.id();
-    let subject = scenario
-        .place_index(subject)
-        .map(|p| scenario.places[p].name.as_str())
-        .or_else(|| {
-            scenario
-                .region_index(subject)
-                .map(|r| scenario.regions[r].name.as_str())
-        })
-        .unwrap_or(subject);
+    let actor = scenario.faction_short(claim.actor.as_deref());
+    let subject = scenario.subject_name(&claim.subject);
     ui.label(
         format!("{actor} {} {subject}", claim.assertion.label())
             .trim()
