@@ -1,6 +1,8 @@
 //! Runtime caches rebuilt from the scenario: the engine, the basemap and the current
 //! resolution. Nothing here is persisted.
 
+use std::cell::OnceCell;
+
 use crate::control::{Engine, Link, Resolution, RouteState, View};
 use crate::geo::Basemap;
 use crate::model::Scenario;
@@ -13,10 +15,10 @@ pub struct World {
     pub basemap: Basemap,
     /// Who holds what at [`Self::resolved_secs`] under the current view.
     pub resolution: Resolution,
-    /// Route segment holders for [`Self::resolution`].
-    pub routes: Vec<RouteState>,
-    /// Key connections for [`Self::resolution`].
-    pub links: Vec<Link>,
+    /// Route segment holders for [`Self::resolution`], computed on first use.
+    routes: OnceCell<Vec<RouteState>>,
+    /// Key connections for [`Self::resolution`], computed on first use.
+    links: OnceCell<Vec<Link>>,
     /// Bumped whenever the resolution changes, so the map knows to rebuild its scene.
     pub generation: u64,
     resolved_for: Option<(i64, View)>,
@@ -31,8 +33,8 @@ impl World {
             engine,
             basemap,
             resolution,
-            routes: Vec::new(),
-            links: Vec::new(),
+            routes: OnceCell::new(),
+            links: OnceCell::new(),
             generation: 0,
             resolved_for: None,
         }
@@ -53,11 +55,25 @@ impl World {
             return false;
         }
         self.resolution = self.engine.resolve_secs(view, at_secs);
-        self.routes = self.engine.routes(&self.resolution);
-        self.links = self.engine.connectivity(&self.resolution);
+        // Routes and connectivity cost tens of milliseconds at country scale: they are
+        // computed when the map's routes layer or the what-if panel first asks for them.
+        self.routes = OnceCell::new();
+        self.links = OnceCell::new();
         self.resolved_for = Some((at_secs, view.clone()));
         self.generation += 1;
         true
+    }
+
+    /// Route segment holders for [`Self::resolution`].
+    pub fn routes(&self) -> &[RouteState] {
+        self.routes
+            .get_or_init(|| self.engine.routes(&self.resolution))
+    }
+
+    /// Key connections for [`Self::resolution`].
+    pub fn links(&self) -> &[Link] {
+        self.links
+            .get_or_init(|| self.engine.connectivity(&self.resolution))
     }
 
     /// The timeline's span: the first claim to the end of the local day of the last one.
