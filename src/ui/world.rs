@@ -19,6 +19,9 @@ pub struct World {
     routes: OnceCell<Vec<RouteState>>,
     /// Key connections for [`Self::resolution`], computed on first use.
     links: OnceCell<Vec<Link>>,
+    /// Claims per source (in the scenario's source order), counted on first use: the
+    /// scenario never changes under a world.
+    source_claims: OnceCell<Vec<usize>>,
     /// Bumped whenever the resolution changes, so the map knows to rebuild its scene.
     pub generation: u64,
     resolved_for: Option<(i64, View)>,
@@ -35,6 +38,7 @@ impl World {
             resolution,
             routes: OnceCell::new(),
             links: OnceCell::new(),
+            source_claims: OnceCell::new(),
             generation: 0,
             resolved_for: None,
         }
@@ -74,6 +78,27 @@ impl World {
     pub fn links(&self) -> &[Link] {
         self.links
             .get_or_init(|| self.engine.connectivity(&self.resolution))
+    }
+
+    /// How many claims source `s` (an index into the scenario's sources) made.
+    pub fn source_claim_count(&self, s: usize) -> usize {
+        let counts = self.source_claims.get_or_init(|| {
+            let scenario = self.scenario();
+            let index: std::collections::HashMap<&str, usize> = scenario
+                .sources
+                .iter()
+                .enumerate()
+                .map(|(i, source)| (source.id.as_str(), i))
+                .collect();
+            let mut counts = vec![0; scenario.sources.len()];
+            for claim in &scenario.claims {
+                if let Some(&i) = index.get(claim.source.as_str()) {
+                    counts[i] += 1;
+                }
+            }
+            counts
+        });
+        counts.get(s).copied().unwrap_or(0)
     }
 
     /// The timeline's span: the first claim to the end of the local day of the last one.
