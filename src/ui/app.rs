@@ -302,7 +302,11 @@ impl FrontlineApp {
                 engine: &self.world.engine,
                 basemap: &self.world.basemap,
                 resolution: &self.world.resolution,
-                routes: &self.world.routes,
+                routes: if self.state.layers.routes {
+                    self.world.routes()
+                } else {
+                    &[]
+                },
                 layers: &self.state.layers,
                 selected: self.selected,
                 generation: self.world.generation,

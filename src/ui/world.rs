@@ -1,6 +1,8 @@
 //! Runtime caches rebuilt from the scenario: the engine, the basemap and the current
 //! resolution. Nothing here is persisted.
 
+use std::cell::OnceCell;
+
 use crate::control::{Engine, Link, Resolution, RouteState, View};
 use crate::geo::Basemap;
 use crate::model::Scenario;
@@ -13,10 +15,13 @@ pub struct World {
     pub basemap: Basemap,
     /// Who holds what at [`Self::resolved_secs`] under the current view.
     pub resolution: Resolution,
-    /// Route segment holders for [`Self::resolution`].
-    pub routes: Vec<RouteState>,
-    /// Key connections for [`Self::resolution`].
-    pub links: Vec<Link>,
+    /// Route segment holders for [`Self::resolution`], computed on first use.
+    routes: OnceCell<Vec<RouteState>>,
+    /// Key connections for [`Self::resolution`], computed on first use.
+    links: OnceCell<Vec<Link>>,
+    /// Claims per source (in the scenario's source order), counted on first use: the
+    /// scenario never changes under a world.
+    source_claims: OnceCell<Vec<usize>>,
     /// Bumped whenever the resolution changes, so the map knows to rebuild its scene.
     pub generation: u64,
     resolved_for: Option<(i64, View)>,
@@ -31,8 +36,9 @@ impl World {
             engine,
             basemap,
             resolution,
-            routes: Vec::new(),
-            links: Vec::new(),
+            routes: OnceCell::new(),
+            links: OnceCell::new(),
+            source_claims: OnceCell::new(),
             generation: 0,
             resolved_for: None,
         }
@@ -53,11 +59,46 @@ impl World {
             return false;
         }
         self.resolution = self.engine.resolve_secs(view, at_secs);
-        self.routes = self.engine.routes(&self.resolution);
-        self.links = self.engine.connectivity(&self.resolution);
+        // Routes and connectivity cost tens of milliseconds at country scale: they are
+        // computed when the map's routes layer or the what-if panel first asks for them.
+        self.routes = OnceCell::new();
+        self.links = OnceCell::new();
         self.resolved_for = Some((at_secs, view.clone()));
         self.generation += 1;
         true
+    }
+
+    /// Route segment holders for [`Self::resolution`].
+    pub fn routes(&self) -> &[RouteState] {
+        self.routes
+            .get_or_init(|| self.engine.routes(&self.resolution))
+    }
+
+    /// Key connections for [`Self::resolution`].
+    pub fn links(&self) -> &[Link] {
+        self.links
+            .get_or_init(|| self.engine.connectivity(&self.resolution))
+    }
+
+    /// How many claims source `s` (an index into the scenario's sources) made.
+    pub fn source_claim_count(&self, s: usize) -> usize {
+        let counts = self.source_claims.get_or_init(|| {
+            let scenario = self.scenario();
+            let index: std::collections::HashMap<&str, usize> = scenario
+                .sources
+                .iter()
+                .enumerate()
+                .map(|(i, source)| (source.id.as_str(), i))
+                .collect();
+            let mut counts = vec![0; scenario.sources.len()];
+            for claim in &scenario.claims {
+                if let Some(&i) = index.get(claim.source.as_str()) {
+                    counts[i] += 1;
+                }
+            }
+            counts
+        });
+        counts.get(s).copied().unwrap_or(0)
     }
 
     /// The timeline's span: the first claim to the end of the local day of the last one.

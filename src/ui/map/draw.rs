@@ -107,14 +107,56 @@ fn push_polylines(
     }
 }
 
+/// Above this many route segments on screen, they are drawn as one mesh of quads (solid,
+/// front lines included) instead of one line shape each.
+pub const MESH_SEGMENTS: usize = 2000;
+
+/// A segment from `a` to `b`, `width` points wide, as a quad.
+fn push_quad(mesh: &mut Mesh, [a, b]: [Pos2; 2], width: f32, color: Color32) {
+    let along = b - a;
+    let length = along.length();
+    if length <= 0.0 {
+        return;
+    }
+    let side = along.rot90() * (width / 2.0 / length);
+    let first = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
+    for pos in [a - side, a + side, b + side, b - side] {
+        mesh.colored_vertex(pos, color);
+    }
+    mesh.add_triangle(first, first + 1, first + 2);
+    mesh.add_triangle(first, first + 2, first + 3);
+}
+
 impl MapItem<'_> {
-    fn push_routes(&self, shapes: &mut Vec<Shape>, transform: &PlotTransform) {
-        for segment in self.scene.routes.iter().filter(|s| s.severing) {
-            let points = segment.ends.map(|p| to_screen(transform, p));
-            shapes.push(Shape::line_segment(points, (7.0, theme::route_severed())));
+    fn push_routes(&self, shapes: &mut Vec<Shape>, transform: &PlotTransform, view: &[f64; 4]) {
+        let shown: Vec<_> = self
+            .scene
+            .routes
+            .iter()
+            .filter(|s| {
+                let [[x0, y0], [x1, y1]] = s.ends;
+                overlaps(&[x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)], view)
+            })
+            .map(|s| (s, s.ends.map(|p| to_screen(transform, p))))
+            .collect();
+        if shown.len() > MESH_SEGMENTS {
+            let mut mesh = Mesh::default();
+            mesh.reserve_vertices(shown.len() * 4);
+            mesh.reserve_triangles(shown.len() * 2);
+            for (_, points) in shown.iter().filter(|(s, _)| s.severing) {
+                push_quad(&mut mesh, *points, 7.0, theme::route_severed());
+            }
+            for (segment, points) in &shown {
+                let width = if segment.severing { 3.5 } else { 2.5 };
+                push_quad(&mut mesh, *points, width, segment.color);
+            }
+            shapes.push(Shape::mesh(mesh));
+            return;
         }
-        for segment in &self.scene.routes {
-            let points = segment.ends.map(|p| to_screen(transform, p));
+        for (_, points) in shown.iter().filter(|(s, _)| s.severing) {
+            shapes.push(Shape::line_segment(*points, (7.0, theme::route_severed())));
+        }
+        for (segment, points) in shown {
             let width = if segment.severing { 3.5 } else { 2.5 };
             if segment.front {
                 shapes.extend(Shape::dashed_line(
@@ -158,7 +200,7 @@ impl PlotItem for MapItem<'_> {
                 push_polylines(shapes, transform, &view, &base.borders);
             }
         }
-        self.push_routes(shapes, transform);
+        self.push_routes(shapes, transform, &view);
         draw_markers(shapes, transform, self.scene, self.selected);
         let undof = draw_undof_label(ui, shapes, transform, self.scene);
         if self.layers.labels {

@@ -1,6 +1,6 @@
 //! Place markers, the selection halo and non-overlapping labels.
 
-use egui::epaint::CircleShape;
+use egui::epaint::{CircleShape, Mesh};
 use egui::{Color32, FontId, Pos2, Rect, Shape, Stroke, Ui, vec2};
 use egui_plot::PlotTransform;
 
@@ -21,9 +21,16 @@ pub fn draw_markers(
     selected: Option<usize>,
 ) {
     let frame = transform.frame().expand(super::marks::MAX_RADIUS);
-    for marker in &scene.markers {
-        let center = to_screen(transform, marker.pos);
-        if frame.contains(center) && Some(marker.place) != selected {
+    let shown: Vec<(Pos2, &Marker)> = scene
+        .markers
+        .iter()
+        .map(|marker| (to_screen(transform, marker.pos), marker))
+        .filter(|(center, marker)| frame.contains(*center) && Some(marker.place) != selected)
+        .collect();
+    if shown.len() > MESH_MARKERS {
+        shapes.push(markers_mesh(&shown));
+    } else {
+        for (center, marker) in shown {
             draw_marker(shapes, center, marker);
         }
     }
@@ -40,6 +47,47 @@ pub fn draw_markers(
             (2.5, theme::map_selected()),
         ));
         draw_marker(shapes, center, marker);
+    }
+}
+
+/// Above this many markers on screen, they are drawn as one mesh of small polygons (the
+/// level of detail of a zoomed-out map with thousands of places) instead of shapes.
+pub const MESH_MARKERS: usize = 1500;
+
+/// Every marker as a small filled polygon in its fill colour over a dark outline, in one
+/// mesh: four corners for the small ones, eight for the rest.
+fn markers_mesh(shown: &[(Pos2, &Marker)]) -> Shape {
+    let mut mesh = Mesh::default();
+    mesh.reserve_vertices(shown.len() * 10);
+    mesh.reserve_triangles(shown.len() * 8);
+    let ink = theme::map_ink();
+    for &(center, marker) in shown {
+        let r = marker.radius;
+        let fill = match marker.style {
+            MarkerStyle::Confirmed | MarkerStyle::Assumed | MarkerStyle::Contested { .. } => {
+                marker.color
+            }
+            MarkerStyle::Claimed => marker.color.gamma_multiply(0.6),
+            MarkerStyle::Inferred => marker.color.gamma_multiply(0.45),
+            MarkerStyle::Unknown => theme::unknown_color().gamma_multiply(0.7),
+        };
+        let corners = if r < 5.0 { 4 } else { 8 };
+        polygon(&mut mesh, center, r + 0.5, corners, ink);
+        polygon(&mut mesh, center, r - 0.5, corners, fill);
+    }
+    Shape::mesh(mesh)
+}
+
+/// A filled regular polygon as a triangle fan.
+fn polygon(mesh: &mut Mesh, center: Pos2, r: f32, corners: u32, color: Color32) {
+    let first = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
+    for i in 0..corners {
+        #[expect(clippy::cast_precision_loss, reason = "a few corners")]
+        let angle = std::f32::consts::TAU * i as f32 / corners as f32 + std::f32::consts::FRAC_PI_4;
+        mesh.colored_vertex(center + r * vec2(angle.cos(), angle.sin()), color);
+    }
+    for i in 1..corners - 1 {
+        mesh.add_triangle(first, first + i, first + i + 1);
     }
 }
 
@@ -137,45 +185,47 @@ pub fn draw_labels(
     let painter = ui.painter();
     let font = FontId::proportional(12.0);
     let mut placed: Vec<Rect> = reserved.to_vec();
-    // A label must not hide the marker of a place labelled before it (a bigger one).
-    let markers: Vec<(usize, Rect)> = scene
-        .label_order
-        .iter()
-        .filter_map(|&m| scene.markers.get(m))
-        .map(|marker| {
-            let center = to_screen(transform, marker.pos);
-            (
-                marker.place,
-                Rect::from_center_size(center, vec2(2.0, 2.0) * marker.radius),
-            )
-        })
-        .collect();
+    // A label must not hide the marker of a place labelled before it (a bigger one): the
+    // markers seen so far go into a screen grid, so the test is cheap with 20k places.
+    let mut earlier = MarkerGrid::new(frame.expand(super::marks::MAX_RADIUS));
     let mut count = 0;
-    for (i, marker) in scene
+    for marker in scene
         .label_order
         .iter()
         .filter_map(|&m| scene.markers.get(m))
-        .enumerate()
     {
         if count >= MAX_LABELS {
             break;
         }
         let center = to_screen(transform, marker.pos);
-        if !frame.contains(center) {
-            continue;
-        }
-        let Some(place) = scenario.places.get(marker.place) else {
+        let marker_rect = Rect::from_center_size(center, vec2(2.0, 2.0) * marker.radius);
+        let candidate = frame.contains(center);
+        // The smallest rectangle any label of this place covers: if it is already
+        // blocked, the label is, and its text need not be laid out.
+        let least = Rect::from_min_max(
+            center + vec2(marker.radius + 1.5, -1.5),
+            center + vec2(marker.radius + 4.5, 1.5),
+        );
+        let blocked = |rect: Rect, earlier: &MarkerGrid| {
+            !frame.contains_rect(rect)
+                || earlier.hides(rect, marker.place)
+                || placed.iter().any(|r| r.intersects(rect))
+        };
+        let label = scenario
+            .places
+            .get(marker.place)
+            .filter(|_| candidate && !blocked(least, &earlier))
+            .and_then(|place| {
+                let galley =
+                    painter.layout_no_wrap(place.name.clone(), font.clone(), theme::map_ink());
+                let origin = center + vec2(marker.radius + 3.0, -galley.size().y / 2.0);
+                let rect = Rect::from_min_size(origin, galley.size()).expand(1.5);
+                (!blocked(rect, &earlier)).then_some((galley, origin, rect))
+            });
+        earlier.insert(marker_rect, marker.place);
+        let Some((galley, origin, rect)) = label else {
             continue;
         };
-        let galley = painter.layout_no_wrap(place.name.clone(), font.clone(), theme::map_ink());
-        let origin = center + vec2(marker.radius + 3.0, -galley.size().y / 2.0);
-        let rect = Rect::from_min_size(origin, galley.size()).expand(1.5);
-        let hides_marker = markers[..i]
-            .iter()
-            .any(|(p, r)| *p != marker.place && r.intersects(rect));
-        if !frame.contains_rect(rect) || hides_marker || placed.iter().any(|r| r.intersects(rect)) {
-            continue;
-        }
         placed.push(rect);
         count += 1;
         shapes.push(Shape::rect_filled(
@@ -184,6 +234,84 @@ pub fn draw_labels(
             Color32::from_white_alpha(170),
         ));
         shapes.push(Shape::galley(origin, galley, theme::map_ink()));
+    }
+}
+
+/// Marker rectangles bucketed by screen cell, for overlap tests.
+struct MarkerGrid {
+    area: Rect,
+    columns: usize,
+    rows: usize,
+    cells: Vec<Vec<(usize, Rect)>>,
+}
+
+impl MarkerGrid {
+    const CELL: f32 = 32.0;
+
+    fn new(area: Rect) -> Self {
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "screen sizes are small and positive"
+        )]
+        let count = |len: f32| ((len / Self::CELL).ceil().max(1.0) as usize).min(1024);
+        let (columns, rows) = (count(area.width()), count(area.height()));
+        Self {
+            area,
+            columns,
+            rows,
+            cells: vec![Vec::new(); columns * rows],
+        }
+    }
+
+    /// The cells `rect` touches, as column and row ranges (empty outside the area).
+    fn span(
+        &self,
+        rect: Rect,
+    ) -> Option<(
+        std::ops::RangeInclusive<usize>,
+        std::ops::RangeInclusive<usize>,
+    )> {
+        let rect = rect.intersect(self.area);
+        if rect.width() < 0.0 || rect.height() < 0.0 {
+            return None;
+        }
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "clamped to the grid"
+        )]
+        let cell = |v: f32, n: usize| ((v / Self::CELL).floor().max(0.0) as usize).min(n - 1);
+        let (min, max) = (rect.min - self.area.min, rect.max - self.area.min);
+        Some((
+            cell(min.x, self.columns)..=cell(max.x, self.columns),
+            cell(min.y, self.rows)..=cell(max.y, self.rows),
+        ))
+    }
+
+    fn insert(&mut self, rect: Rect, place: usize) {
+        let Some((columns, rows)) = self.span(rect) else {
+            return;
+        };
+        for row in rows {
+            for column in columns.clone() {
+                self.cells[row * self.columns + column].push((place, rect));
+            }
+        }
+    }
+
+    /// Whether `rect` overlaps a marker of a place other than `place`.
+    fn hides(&self, rect: Rect, place: usize) -> bool {
+        let Some((columns, rows)) = self.span(rect) else {
+            return false;
+        };
+        rows.into_iter().any(|row| {
+            columns.clone().any(|column| {
+                self.cells[row * self.columns + column]
+                    .iter()
+                    .any(|(p, r)| *p != place && r.intersects(rect))
+            })
+        })
     }
 }
 

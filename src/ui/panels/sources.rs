@@ -9,12 +9,8 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
     let scenario = cx.world.scenario();
     ui.heading("Sources");
     ui.small("Untick a source to ignore its claims.");
-    for source in &scenario.sources {
-        let count = scenario
-            .claims
-            .iter()
-            .filter(|claim| claim.source == source.id)
-            .count();
+    for (s, source) in scenario.sources.iter().enumerate() {
+        let count = cx.world.source_claim_count(s);
         let mut shown = !cx.state.hidden_sources.contains(&source.id);
         let response = ui
             .checkbox(

@@ -36,7 +36,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, faction: &mut usize, out: &mut Vec<Com
         return;
     }
     ui.label(egui::RichText::new("Key road connections").strong());
-    for link in &cx.world.links {
+    for link in cx.world.links() {
         let (Some(from), Some(to)) = (scenario.places.get(link.from), scenario.places.get(link.to))
         else {
             continue;
