@@ -62,22 +62,10 @@ const SOURCES: [(&str, SourceKind, Option<usize>, Reliability); 5] = [
 pub fn synthetic_scenario(seed: u64, size: SyntheticSize) -> Scenario {
     let mut rng = SplitMix(seed);
     let governorates = 4;
-    let regions: Vec<Region> = (0..governorates)
-        .map(|g| Region {
-            id: format!("gov-{g}"),
-            name: format!("Governorate {g}"),
-            kind: RegionKind::Governorate,
-            admin1_code: None,
-            members: Vec::new(),
-        })
-        .chain(std::iter::once(Region {
-            id: "all".into(),
-            name: "Everywhere".into(),
-            kind: RegionKind::Grouping,
-            admin1_code: None,
-            members: (0..governorates).map(|g| format!("gov-{g}")).collect(),
-        }))
-        .collect();
+    let names: Vec<String> = (0..governorates).map(|g| format!("gov-{g}")).collect();
+    let regions = governorates_and_all(&names, |g| {
+        format!("Governorate {}", g.trim_start_matches("gov-"))
+    });
     let places: Vec<Place> = (0..size.places)
         .map(|p| Place {
             id: format!("p{p:06}"),
@@ -355,23 +343,7 @@ pub fn geonames_scenario(
     let mut governorates: Vec<String> = places.iter().map(|p| p.governorate.clone()).collect();
     governorates.sort_unstable();
     governorates.dedup();
-    let regions: Vec<Region> = governorates
-        .iter()
-        .map(|id| Region {
-            id: id.clone(),
-            name: id.trim_start_matches("adm-").to_owned(),
-            kind: RegionKind::Governorate,
-            admin1_code: None,
-            members: Vec::new(),
-        })
-        .chain(std::iter::once(Region {
-            id: "all".into(),
-            name: "Everywhere".into(),
-            kind: RegionKind::Grouping,
-            admin1_code: None,
-            members: governorates.clone(),
-        }))
-        .collect();
+    let regions = governorates_and_all(&governorates, |g| g.trim_start_matches("adm-").to_owned());
 
     let routes = neighbour_routes(&places);
     // Road links between the five most populous places.
@@ -486,4 +458,24 @@ pub fn write_bulk_dir(
     let jsonl = crate::io::claims_jsonl(&scenario.claims).map_err(std::io::Error::other)?;
     std::fs::write(&claims, jsonl)?;
     Ok((path, claims))
+}
+
+/// One governorate region per id (named by `name`), then the grouping "all" of them.
+fn governorates_and_all(ids: &[String], name: impl Fn(&str) -> String) -> Vec<Region> {
+    ids.iter()
+        .map(|id| Region {
+            id: id.clone(),
+            name: name(id),
+            kind: RegionKind::Governorate,
+            admin1_code: None,
+            members: Vec::new(),
+        })
+        .chain(std::iter::once(Region {
+            id: "all".into(),
+            name: "Everywhere".into(),
+            kind: RegionKind::Grouping,
+            admin1_code: None,
+            members: ids.to_vec(),
+        }))
+        .collect()
 }

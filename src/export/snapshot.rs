@@ -10,9 +10,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::control::{Perspective, View};
-use crate::io::{
-    Diagnostic, LoadError, default_scenario, default_scenario_text, load_scenario_file,
-};
+use crate::io::{LoadError, default_scenario, default_scenario_text, load_scenario_file};
 use crate::layers::Layers;
 use crate::model::Scenario;
 
@@ -74,16 +72,7 @@ impl Snapshot {
 
     /// Parses snapshot text; `name` locates errors.
     pub fn from_ron(name: &str, text: &str) -> Result<Self, LoadError> {
-        let snapshot: Self = ron::Options::default()
-            .from_str(text)
-            .map_err(|err| LoadError {
-                diagnostics: vec![Diagnostic {
-                    file: name.to_owned(),
-                    line: err.span.start.line.max(1),
-                    col: err.span.start.col.max(1),
-                    message: err.code.to_string(),
-                }],
-            })?;
+        let snapshot: Self = crate::io::parse_ron(name, text)?;
         if snapshot.format_version != SNAPSHOT_FORMAT_VERSION {
             return Err(LoadError::whole_file(
                 name,

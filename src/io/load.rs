@@ -51,17 +51,7 @@ fn load_with_bulk(
     read_sibling: &dyn Fn(&str) -> std::io::Result<String>,
     bulk: Option<(&str, &str)>,
 ) -> Result<Scenario, LoadError> {
-    let mut scenario: Scenario =
-        ron::Options::default()
-            .from_str(text)
-            .map_err(|err| LoadError {
-                diagnostics: vec![Diagnostic {
-                    file: name.to_owned(),
-                    line: err.span.start.line.max(1),
-                    col: err.span.start.col.max(1),
-                    message: err.code.to_string(),
-                }],
-            })?;
+    let mut scenario: Scenario = parse_ron(name, text)?;
 
     let locator = super::Locator::new(text);
     let mut diagnostics = Vec::new();
@@ -122,4 +112,18 @@ fn load_with_bulk(
 /// How many items before `index` share its id (to locate the right duplicate).
 pub(super) fn duplicates_before(ids: &[String], index: usize) -> usize {
     ids[..index].iter().filter(|id| **id == ids[index]).count()
+}
+
+/// Parses RON text called `name`, locating a syntax or shape error as `name:line:col`.
+pub fn parse_ron<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, LoadError> {
+    ron::Options::default()
+        .from_str(text)
+        .map_err(|err| LoadError {
+            diagnostics: vec![Diagnostic {
+                file: name.to_owned(),
+                line: err.span.start.line.max(1),
+                col: err.span.start.col.max(1),
+                message: err.code.to_string(),
+            }],
+        })
 }
