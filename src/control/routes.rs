@@ -58,6 +58,11 @@ pub fn resolve_routes_into(
                 _ => None,
             }));
         state.severed_for.clear();
+        // A faction's road can only be cut between two of its waypoints with another
+        // in between: roads of two waypoints, or held by one side, never are.
+        if holders.len() < 3 || holders.windows(2).all(|w| w[0] == w[1]) {
+            continue;
+        }
         for &f in holders.iter().flatten() {
             if !state.severed_for.contains(&f) && is_severed_for(index, &holders, f) {
                 state.severed_for.push(f);

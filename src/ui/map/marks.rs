@@ -56,14 +56,15 @@ pub fn radius_for_population(population: u64) -> f32 {
     (MIN_RADIUS + root * 0.007).min(MAX_RADIUS)
 }
 
-/// The markers of the places marked `visible`, in place order.
-pub fn markers(
+/// The markers of the places marked `visible`, in place order, into `out` (its memory
+/// is reused from one moment to the next).
+pub fn markers_into(
     engine: &Engine,
     statics: &SceneStatics,
-    states: &[PlaceState],
-    visible: &[bool],
-) -> Vec<Marker> {
-    let mut out = Vec::with_capacity(visible.iter().filter(|&&v| v).count());
+    (states, visible): (&[PlaceState], &[bool]),
+    out: &mut Vec<Marker>,
+) {
+    out.clear();
     for (p, state) in states.iter().enumerate() {
         if !visible.get(p).copied().unwrap_or(false) {
             continue;
@@ -87,7 +88,6 @@ pub fn markers(
             population: statics.populations.get(p).copied().unwrap_or(0),
         });
     }
-    out
 }
 
 /// One stretch of road between two consecutive waypoints.

@@ -174,8 +174,9 @@ impl MapScene {
         } else {
             Vec::new()
         };
-        self.markers = marks::markers(input.engine, statics, states, &visible);
-        self.marker_slots = vec![u32::MAX; scenario.places.len()];
+        marks::markers_into(input.engine, statics, (states, &visible), &mut self.markers);
+        self.marker_slots.clear();
+        self.marker_slots.resize(scenario.places.len(), u32::MAX);
         for (m, marker) in self.markers.iter().enumerate() {
             if let (Some(slot), Ok(m)) = (self.marker_slots.get_mut(marker.place), u32::try_from(m))
             {
