@@ -169,3 +169,101 @@ fn time_frames_and_render() {
         Err(err) => println!("no render: {err}"),
     }
 }
+
+/// The shapes one frame of the map paints, in a plain egui context.
+fn map_frame(
+    ctx: &egui::Context,
+    view: &mut MapView,
+    memory: &mut MapMemory,
+    input: &MapInput<'_>,
+    events: Vec<Event>,
+) -> Vec<egui::epaint::ClippedShape> {
+    let raw = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(Pos2::ZERO, vec2(900.0, 700.0))),
+        events,
+        ..Default::default()
+    };
+    let mut output = ctx.run_ui(raw, |ui| {
+        let _ = view.ui(ui, memory, input);
+    });
+    output.textures_delta.clear();
+    output.shapes
+}
+
+#[test]
+fn kept_shapes_match_a_fresh_drawing_and_are_redrawn_only_when_needed() {
+    let (scenario, _) = scenario_and_target();
+    let engine = Engine::new(scenario);
+    let basemap = Basemap::embedded().unwrap();
+    let layers = MapLayers::default();
+    let moments = ["2024-11-26T00:00:00Z", "2024-12-08T00:00:00Z"];
+    let worlds: Vec<(Resolution, Vec<RouteState>)> = moments
+        .iter()
+        .map(|at| {
+            let resolution = engine.resolve(&View::default(), at.parse().unwrap());
+            let routes = engine.routes(&resolution);
+            (resolution, routes)
+        })
+        .collect();
+    let input = |generation: usize| MapInput {
+        engine: &engine,
+        basemap: &basemap,
+        resolution: &worlds[generation].0,
+        routes: &worlds[generation].1,
+        layers: &layers,
+        selected: None,
+        generation: generation as u64,
+    };
+
+    // One view scrubs from the first moment to the second.
+    let (ctx, mut view, mut memory) = (
+        egui::Context::default(),
+        MapView::default(),
+        MapMemory::default(),
+    );
+    for _ in 0..3 {
+        map_frame(&ctx, &mut view, &mut memory, &input(0), Vec::new());
+    }
+    let before = map_frame(&ctx, &mut view, &mut memory, &input(0), Vec::new());
+    let redraws = view.screen_redraws();
+    let hovered = map_frame(
+        &ctx,
+        &mut view,
+        &mut memory,
+        &input(0),
+        vec![Event::PointerMoved(Pos2::new(450.0, 350.0))],
+    );
+    assert_eq!(view.screen_redraws(), redraws, "hovering reuses the shapes");
+    let scrubbed = map_frame(&ctx, &mut view, &mut memory, &input(1), Vec::new());
+    assert_eq!(
+        view.screen_redraws(),
+        redraws + 1,
+        "a new moment redraws once"
+    );
+    let again = map_frame(&ctx, &mut view, &mut memory, &input(1), Vec::new());
+    assert_eq!(view.screen_redraws(), redraws + 1);
+
+    // Another view draws the second moment from scratch.
+    let (fresh_ctx, mut fresh, mut fresh_memory) = (
+        egui::Context::default(),
+        MapView::default(),
+        MapMemory::default(),
+    );
+    let mut fresh_shapes = Vec::new();
+    for _ in 0..4 {
+        fresh_shapes = map_frame(
+            &fresh_ctx,
+            &mut fresh,
+            &mut fresh_memory,
+            &input(1),
+            Vec::new(),
+        );
+    }
+    assert_ne!(before, scrubbed, "the two moments look different");
+    assert_eq!(
+        scrubbed, fresh_shapes,
+        "recoloured shapes equal a fresh drawing"
+    );
+    assert_eq!(again, fresh_shapes);
+    assert!(hovered.len() >= before.len());
+}

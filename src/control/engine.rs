@@ -1,11 +1,12 @@
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use jiff::Timestamp;
 
 use super::index::{ControlIndex, FactionIx};
 use super::place::{Decision, resolve_place};
 use super::region::resolve_regions;
-use super::routes::{connectivity, resolve_routes};
+use super::roads::Roads;
+use super::routes::{connectivity, resolve_routes_into};
 use super::timeline::Timeline;
 use super::{Link, PlaceState, RegionState, RouteState, Status, View};
 use crate::model::Scenario;
@@ -48,7 +49,14 @@ pub struct Engine {
     index: ControlIndex,
     /// Timelines built so far, by source mask (the few most recent views).
     timelines: Mutex<Vec<(Vec<bool>, Arc<Timeline>)>>,
+    /// Route waypoints and road adjacency as place indices, built on first use.
+    roads: OnceLock<Roads>,
+    /// Different for every engine made in this process.
+    instance: u64,
 }
+
+/// The instance number of the next engine.
+static NEXT_INSTANCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// How many views' timelines are kept.
 const TIMELINES_KEPT: usize = 4;
@@ -79,7 +87,15 @@ impl Engine {
             scenario,
             index,
             timelines: Mutex::new(Vec::new()),
+            roads: OnceLock::new(),
+            instance: NEXT_INSTANCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
+    }
+
+    /// A number no other engine made in this process has: caches derived from the
+    /// scenario can tell a new engine (a newly loaded scenario) from the one they saw.
+    pub fn instance(&self) -> u64 {
+        self.instance
     }
 
     /// The scenario.
@@ -204,12 +220,47 @@ impl Engine {
 
     /// Segment holders and severed routes for a resolution.
     pub fn routes(&self, resolution: &Resolution) -> Vec<RouteState> {
-        resolve_routes(&self.scenario, &self.index, &resolution.places)
+        let mut routes = Vec::new();
+        self.routes_into(resolution, &mut routes);
+        routes
+    }
+
+    /// [`Self::routes`] into `routes`, reusing its memory (for a caller that resolves
+    /// route after route, like the timeline slider).
+    pub fn routes_into(&self, resolution: &Resolution, routes: &mut Vec<RouteState>) {
+        resolve_routes_into(
+            &self.index,
+            self.roads(),
+            &resolution.places,
+            self.scenario.routes.len(),
+            routes,
+        );
     }
 
     /// Whether each key connection's holder still reaches its other end by road.
     pub fn connectivity(&self, resolution: &Resolution) -> Vec<Link> {
-        connectivity(&self.scenario, &self.index, &resolution.places)
+        connectivity(
+            &self.scenario,
+            &self.index,
+            self.roads(),
+            &resolution.places,
+        )
+    }
+
+    /// The factions on the other side of a contested place: the rival claim's actor, or
+    /// its counterpart when the actor is the controller.
+    pub fn rival_faction(&self, state: &PlaceState) -> Option<FactionIx> {
+        let sides = self.index.sides.get(state.rival? as usize)?;
+        sides
+            .iter()
+            .copied()
+            .flatten()
+            .find(|&f| Some(f) != state.controller)
+    }
+
+    /// The road network over place indices, looked up once per scenario.
+    pub fn roads(&self) -> &Roads {
+        self.roads.get_or_init(|| Roads::new(&self.scenario))
     }
 
     pub(super) fn index(&self) -> &ControlIndex {

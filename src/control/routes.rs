@@ -2,6 +2,7 @@ use std::collections::VecDeque;
 
 use super::PlaceState;
 use super::index::{ControlIndex, FactionIx};
+use super::roads::Roads;
 use crate::model::Scenario;
 
 /// Who holds each segment of a route, and for whom it is cut.
@@ -29,59 +30,66 @@ pub struct Link {
     pub connected: bool,
 }
 
-/// Each route's segment holders and where it is severed.
-pub fn resolve_routes(
-    scenario: &Scenario,
+/// Each route's segment holders and where it is severed, written into `out` (one per
+/// route), reusing its vectors: scrubbing at country scale would otherwise free and
+/// allocate tens of thousands of small vectors per frame.
+pub fn resolve_routes_into(
     index: &ControlIndex,
+    roads: &Roads,
     places: &[PlaceState],
-) -> Vec<RouteState> {
-    scenario
-        .routes
-        .iter()
-        .map(|route| {
-            let holders: Vec<Option<FactionIx>> = route
-                .waypoints
+    routes: usize,
+    out: &mut Vec<RouteState>,
+) {
+    out.resize_with(routes, RouteState::default);
+    let mut holders: Vec<Option<FactionIx>> = Vec::new();
+    for (r, state) in out.iter_mut().enumerate() {
+        holders.clear();
+        holders.extend(
+            roads
+                .stops(r)
                 .iter()
-                .map(|id| scenario.place_index(id).and_then(|p| places[p].controller))
-                .collect();
-            let segments = holders
-                .windows(2)
-                .map(|pair| match pair {
-                    [Some(a), Some(b)] if a == b => Some(*a),
-                    _ => None,
-                })
-                .collect();
-            let mut severed_for: Vec<FactionIx> = holders
-                .iter()
-                .flatten()
-                .copied()
-                .filter(|&f| is_severed_for(index, &holders, f))
-                .collect();
-            severed_for.sort_unstable();
-            severed_for.dedup();
-            RouteState {
-                segments,
-                severed_for,
+                .map(|p| p.and_then(|p| places.get(p as usize)?.controller)),
+        );
+        state.segments.clear();
+        state
+            .segments
+            .extend(holders.windows(2).map(|pair| match pair {
+                [Some(a), Some(b)] if a == b => Some(*a),
+                _ => None,
+            }));
+        state.severed_for.clear();
+        // A faction's road can only be cut between two of its waypoints with another
+        // in between: roads of two waypoints, or held by one side, never are.
+        if holders.len() < 3 || holders.windows(2).all(|w| w[0] == w[1]) {
+            continue;
+        }
+        for &f in holders.iter().flatten() {
+            if !state.severed_for.contains(&f) && is_severed_for(index, &holders, f) {
+                state.severed_for.push(f);
             }
-        })
-        .collect()
+        }
+        state.severed_for.sort_unstable();
+    }
 }
 
 /// True when `f` holds waypoints on both sides of a stretch it cannot pass.
 fn is_severed_for(index: &ControlIndex, holders: &[Option<FactionIx>], f: FactionIx) -> bool {
     let passable = |h: &Option<FactionIx>| h.is_some_and(|h| index.allied[f as usize][h as usize]);
-    let held: Vec<usize> = (0..holders.len())
-        .filter(|&i| holders[i] == Some(f))
-        .collect();
-    let (Some(&first), Some(&last)) = (held.first(), held.last()) else {
+    let first = holders.iter().position(|h| *h == Some(f));
+    let last = holders.iter().rposition(|h| *h == Some(f));
+    let (Some(first), Some(last)) = (first, last) else {
         return false;
     };
     !holders[first..=last].iter().all(passable)
 }
 
 /// For each key connection, whether the holder of its start reaches its end by road.
-pub fn connectivity(scenario: &Scenario, index: &ControlIndex, places: &[PlaceState]) -> Vec<Link> {
-    let graph = road_graph(scenario);
+pub fn connectivity(
+    scenario: &Scenario,
+    index: &ControlIndex,
+    roads: &Roads,
+    places: &[PlaceState],
+) -> Vec<Link> {
     scenario
         .key_connections
         .iter()
@@ -98,50 +106,24 @@ pub fn connectivity(scenario: &Scenario, index: &ControlIndex, places: &[PlaceSt
                 faction,
                 from,
                 to,
-                connected: reachable(&graph, from, to, passable),
+                connected: reachable(roads, from, to, passable),
             })
         })
         .collect()
 }
 
-/// Adjacency lists over place indices, from every route's consecutive waypoints.
-fn road_graph(scenario: &Scenario) -> Vec<Vec<usize>> {
-    let mut graph = vec![Vec::new(); scenario.places.len()];
-    for route in &scenario.routes {
-        let stops: Vec<usize> = route
-            .waypoints
-            .iter()
-            .filter_map(|id| scenario.place_index(id))
-            .collect();
-        for pair in stops.windows(2) {
-            graph[pair[0]].push(pair[1]);
-            graph[pair[1]].push(pair[0]);
-        }
-    }
-    for neighbours in &mut graph {
-        neighbours.sort_unstable();
-        neighbours.dedup();
-    }
-    graph
-}
-
-fn reachable(
-    graph: &[Vec<usize>],
-    from: usize,
-    to: usize,
-    passable: impl Fn(usize) -> bool,
-) -> bool {
+fn reachable(roads: &Roads, from: usize, to: usize, passable: impl Fn(usize) -> bool) -> bool {
     if !passable(from) || !passable(to) {
         return false;
     }
-    let mut seen = vec![false; graph.len()];
+    let mut seen = vec![false; roads.places()];
     let mut queue = VecDeque::from([from]);
     seen[from] = true;
     while let Some(p) = queue.pop_front() {
         if p == to {
             return true;
         }
-        for &next in &graph[p] {
+        for next in roads.neighbours(p).iter().map(|&n| n as usize) {
             if !seen[next] && passable(next) {
                 seen[next] = true;
                 queue.push_back(next);

@@ -270,6 +270,10 @@ impl FrontlineApp {
         self.exports.poll(&ctx);
         super::apply::advance_play(self, &ctx);
         self.refresh();
+        // Routes at country scale cost a millisecond: only while the layer is shown.
+        if self.state.layers.routes {
+            self.world.refresh_routes();
+        }
 
         let view = self.view();
         let now = self.now_secs();

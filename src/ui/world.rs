@@ -15,10 +15,15 @@ pub struct World {
     pub basemap: Basemap,
     /// Who holds what at [`Self::resolved_secs`] under the current view.
     pub resolution: Resolution,
-    /// Route segment holders for [`Self::resolution`], computed on first use.
-    routes: OnceCell<Vec<RouteState>>,
+    /// Route segment holders, for [`Self::resolution`] when `routes_fresh` is set;
+    /// recomputed in place on first use after a change.
+    routes: Vec<RouteState>,
+    routes_fresh: bool,
     /// Key connections for [`Self::resolution`], computed on first use.
     links: OnceCell<Vec<Link>>,
+    /// Places held per faction (in the scenario's faction order) under
+    /// [`Self::resolution`], counted on first use.
+    held: OnceCell<Vec<usize>>,
     /// Claims per source (in the scenario's source order), counted on first use: the
     /// scenario never changes under a world.
     source_claims: OnceCell<Vec<usize>>,
@@ -36,8 +41,10 @@ impl World {
             engine,
             basemap,
             resolution,
-            routes: OnceCell::new(),
+            routes: Vec::new(),
+            routes_fresh: false,
             links: OnceCell::new(),
+            held: OnceCell::new(),
             source_claims: OnceCell::new(),
             generation: 0,
             resolved_for: None,
@@ -61,23 +68,49 @@ impl World {
         self.resolution = self.engine.resolve_secs(view, at_secs);
         // Routes and connectivity cost tens of milliseconds at country scale: they are
         // computed when the map's routes layer or the what-if panel first asks for them.
-        self.routes = OnceCell::new();
+        self.routes_fresh = false;
         self.links = OnceCell::new();
+        self.held = OnceCell::new();
         self.resolved_for = Some((at_secs, view.clone()));
         self.generation += 1;
         true
     }
 
-    /// Route segment holders for [`Self::resolution`].
+    /// Brings the route segment holders up to date with [`Self::resolution`].
+    pub fn refresh_routes(&mut self) {
+        if !self.routes_fresh {
+            self.engine.routes_into(&self.resolution, &mut self.routes);
+            self.routes_fresh = true;
+        }
+    }
+
+    /// Route segment holders for [`Self::resolution`], as of the last
+    /// [`Self::refresh_routes`] (empty or stale before it).
     pub fn routes(&self) -> &[RouteState] {
-        self.routes
-            .get_or_init(|| self.engine.routes(&self.resolution))
+        &self.routes
     }
 
     /// Key connections for [`Self::resolution`].
     pub fn links(&self) -> &[Link] {
         self.links
             .get_or_init(|| self.engine.connectivity(&self.resolution))
+    }
+
+    /// How many places faction `f` (an index into the scenario's factions) holds now.
+    pub fn held_count(&self, f: usize) -> usize {
+        let counts = self.held.get_or_init(|| {
+            let mut counts = vec![0; self.scenario().factions.len()];
+            for state in &self.resolution.places {
+                if let Some(count) = state
+                    .controller
+                    .and_then(|c| counts.get_mut(usize::from(c)))
+                {
+                    *count += 1;
+                }
+            }
+            counts
+        });
+        counts.get(f).copied().unwrap_or(0)
     }
 
     /// How many claims source `s` (an index into the scenario's sources) made.

@@ -8,10 +8,12 @@ use egui::epaint::{Mesh, Vertex, WHITE_UV};
 use egui::{Color32, Pos2, Shape, Ui};
 use egui_plot::{PlotBounds, PlotGeometry, PlotItem, PlotItemBase, PlotPoint, PlotTransform};
 
+use std::cell::RefCell;
+
 use super::MapLayers;
-use super::draw_marks::{draw_labels, draw_markers, draw_undof_label};
+use super::draw_marks::{draw_markers, place_labels, undof_label};
 use super::scene::{FillBatch, MapScene, Polyline};
-use crate::geo::TriangleMesh;
+use super::screen::{Camera, LabelSpot, ScreenCache, ScreenKey};
 use crate::model::Scenario;
 use crate::ui::theme;
 
@@ -19,6 +21,7 @@ use crate::ui::theme;
 pub struct MapItem<'a> {
     base: PlotItemBase,
     scene: &'a MapScene,
+    cache: &'a RefCell<ScreenCache>,
     scenario: &'a Scenario,
     layers: &'a MapLayers,
     selected: Option<usize>,
@@ -27,7 +30,7 @@ pub struct MapItem<'a> {
 impl<'a> MapItem<'a> {
     /// An item drawing `scene`, with `selected` highlighted.
     pub fn new(
-        scene: &'a MapScene,
+        (scene, cache): (&'a MapScene, &'a RefCell<ScreenCache>),
         scenario: &'a Scenario,
         layers: &'a MapLayers,
         selected: Option<usize>,
@@ -35,6 +38,7 @@ impl<'a> MapItem<'a> {
         Self {
             base: PlotItemBase::new("map".to_owned()),
             scene,
+            cache,
             scenario,
             layers,
             selected,
@@ -59,32 +63,23 @@ pub fn to_screen(transform: &PlotTransform, [x, y]: [f64; 2]) -> Pos2 {
     transform.position_from_point(&PlotPoint::new(x, y))
 }
 
-/// The triangles `indices` of `mesh` on screen, vertex `i` coloured `color(i)`.
-fn mesh_shape(
-    transform: &PlotTransform,
-    mesh: &TriangleMesh,
-    indices: &[u32],
-    color: impl Fn(usize) -> Color32,
-) -> Shape {
-    let vertices = mesh
+/// A one-colour fill on screen.
+fn fill_shape(transform: &PlotTransform, fill: &FillBatch) -> Shape {
+    let vertices = fill
+        .mesh
         .vertices
         .iter()
-        .enumerate()
-        .map(|(i, &xy)| Vertex {
+        .map(|&xy| Vertex {
             pos: to_screen(transform, xy),
             uv: WHITE_UV,
-            color: color(i),
+            color: fill.color,
         })
         .collect();
     Shape::mesh(Mesh {
-        indices: indices.to_vec(),
+        indices: fill.mesh.indices.clone(),
         vertices,
         ..Mesh::default()
     })
-}
-
-fn fill_shape(transform: &PlotTransform, fill: &FillBatch) -> Shape {
-    mesh_shape(transform, &fill.mesh, &fill.mesh.indices, |_| fill.color)
 }
 
 fn push_polylines(
@@ -107,9 +102,12 @@ fn push_polylines(
     }
 }
 
-/// Above this many route segments on screen, they are drawn as one mesh of quads (solid,
-/// front lines included) instead of one line shape each.
-pub const MESH_SEGMENTS: usize = 2000;
+/// Above this many route segments on screen, they are drawn as one mesh of quads (front
+/// lines as dashes) instead of line shapes that egui tessellates anew every frame.
+pub const MESH_SEGMENTS: usize = 400;
+
+/// Dash and gap lengths of front lines, screen points.
+const DASH: [f32; 2] = [6.0, 4.0];
 
 /// A segment from `a` to `b`, `width` points wide, as a quad.
 fn push_quad(mesh: &mut Mesh, [a, b]: [Pos2; 2], width: f32, color: Color32) {
@@ -125,6 +123,26 @@ fn push_quad(mesh: &mut Mesh, [a, b]: [Pos2; 2], width: f32, color: Color32) {
     }
     mesh.add_triangle(first, first + 1, first + 2);
     mesh.add_triangle(first, first + 2, first + 3);
+}
+
+/// A dashed segment from `a` to `b` as quads, [`DASH`] long with gaps between.
+fn push_dashes(mesh: &mut Mesh, [a, b]: [Pos2; 2], width: f32, color: Color32) {
+    let length = (b - a).length();
+    if length <= 0.0 {
+        return;
+    }
+    let direction = (b - a) / length;
+    let mut along = 0.0;
+    while along < length {
+        let end = (along + DASH[0]).min(length);
+        push_quad(
+            mesh,
+            [a + direction * along, a + direction * end],
+            width,
+            color,
+        );
+        along = end + DASH[1];
+    }
 }
 
 impl MapItem<'_> {
@@ -148,7 +166,11 @@ impl MapItem<'_> {
             }
             for (segment, points) in &shown {
                 let width = if segment.severing { 3.5 } else { 2.5 };
-                push_quad(&mut mesh, *points, width, segment.color);
+                if segment.front {
+                    push_dashes(&mut mesh, *points, width, segment.color);
+                } else {
+                    push_quad(&mut mesh, *points, width, segment.color);
+                }
             }
             shapes.push(Shape::mesh(mesh));
             return;
@@ -172,40 +194,80 @@ impl MapItem<'_> {
     }
 }
 
-impl PlotItem for MapItem<'_> {
-    fn shapes(&self, ui: &Ui, transform: &PlotTransform, shapes: &mut Vec<Shape>) {
+impl MapItem<'_> {
+    /// Draws every shape of the map into `cache` for `camera`.
+    fn redraw(&self, ui: &Ui, transform: &PlotTransform, camera: Camera, cache: &mut ScreenCache) {
         let view = view_box(transform);
-        shapes.push(Shape::rect_filled(
+        let mut shapes = vec![Shape::rect_filled(
             *transform.frame(),
             0.0,
             theme::map_sea(),
-        ));
+        )];
         if let Some(base) = self.scene.base() {
             for fill in base.fills.iter().filter(|f| overlaps(&f.bbox, &view)) {
                 shapes.push(fill_shape(transform, fill));
             }
         }
         if let (Some(fill), Some(cells)) = (&self.scene.territory, self.scene.cells()) {
-            let colors = &fill.vertex_colors;
-            shapes.push(mesh_shape(transform, &cells.mesh, &fill.indices, |i| {
-                colors.get(i).copied().unwrap_or(Color32::TRANSPARENT)
-            }));
+            let mesh_key = std::ptr::from_ref(cells) as usize ^ cells.key() as usize;
+            shapes.push(cache.territory_shape(
+                camera,
+                transform,
+                (&cells.mesh, mesh_key),
+                &fill.indices,
+                &fill.vertex_colors,
+            ));
         }
         if let Some(base) = self.scene.base() {
             if self.layers.governorates {
-                push_polylines(shapes, transform, &view, &base.governorates);
+                push_polylines(&mut shapes, transform, &view, &base.governorates);
             }
-            push_polylines(shapes, transform, &view, &base.undof);
+            push_polylines(&mut shapes, transform, &view, &base.undof);
             if self.layers.borders {
-                push_polylines(shapes, transform, &view, &base.borders);
+                push_polylines(&mut shapes, transform, &view, &base.borders);
             }
         }
-        self.push_routes(shapes, transform, &view);
-        draw_markers(shapes, transform, self.scene, self.selected);
-        let undof = draw_undof_label(ui, shapes, transform, self.scene);
+        self.push_routes(&mut shapes, transform, &view);
+        draw_markers(&mut shapes, transform, self.scene, self.selected);
+        let undof = undof_label(ui, transform, self.scene);
+        let mut labels: Vec<LabelSpot> = undof.iter().cloned().collect();
         if self.layers.labels {
-            let reserved: Vec<_> = undof.into_iter().collect();
-            draw_labels(ui, shapes, transform, self.scene, self.scenario, &reserved);
+            let reserved: Vec<_> = undof.iter().map(|l| l.rect).collect();
+            labels.extend(place_labels(
+                ui,
+                transform,
+                self.scene,
+                self.scenario,
+                &reserved,
+            ));
+        }
+        cache.shapes = shapes;
+        cache.labels = labels;
+        cache.redraws += 1;
+    }
+}
+
+impl PlotItem for MapItem<'_> {
+    fn shapes(&self, ui: &Ui, transform: &PlotTransform, shapes: &mut Vec<Shape>) {
+        let camera = Camera::of(ui, transform);
+        let key = ScreenKey {
+            camera,
+            scene_version: self.scene.version(),
+            selected: self.selected,
+        };
+        let mut scratch = ScreenCache::default();
+        let mut borrowed = self.cache.try_borrow_mut();
+        let cache = match &mut borrowed {
+            Ok(cache) => &mut **cache,
+            Err(_) => &mut scratch,
+        };
+        if cache.key != Some(key) {
+            self.redraw(ui, transform, camera, cache);
+            cache.key = Some(key);
+        }
+        shapes.extend(cache.shapes.iter().cloned());
+        for label in &cache.labels {
+            label.paint(ui, shapes);
         }
     }
 

@@ -7,11 +7,15 @@ use egui_plot::PlotTransform;
 use super::draw::to_screen;
 use super::marks::{Marker, MarkerStyle};
 use super::scene::MapScene;
+use super::screen::LabelSpot;
 use crate::model::Scenario;
 use crate::ui::theme;
 
 /// At most this many place labels are drawn at once.
 const MAX_LABELS: usize = 80;
+
+/// Place label font size, points.
+const LABEL_SIZE: f32 = 12.0;
 
 /// Draws every marker, the selected one with a halo and on top.
 pub fn draw_markers(
@@ -51,29 +55,48 @@ pub fn draw_markers(
 }
 
 /// Above this many markers on screen, they are drawn as one mesh of small polygons (the
-/// level of detail of a zoomed-out map with thousands of places) instead of shapes.
-pub const MESH_MARKERS: usize = 1500;
+/// level of detail of a zoomed-out map with hundreds of places) instead of shapes that
+/// egui tessellates anew every frame.
+pub const MESH_MARKERS: usize = 400;
 
-/// Every marker as a small filled polygon in its fill colour over a dark outline, in one
-/// mesh: four corners for the small ones, eight for the rest.
+/// Every marker as small filled polygons in one mesh, still styled by status: confirmed
+/// solid with a dark outline, claimed a ring, contested split between the two sides with
+/// a red outline, inferred faint, unknown grey, assumed with a white outline. Four
+/// corners for the small ones, eight for the rest.
 fn markers_mesh(shown: &[(Pos2, &Marker)]) -> Shape {
     let mut mesh = Mesh::default();
-    mesh.reserve_vertices(shown.len() * 10);
-    mesh.reserve_triangles(shown.len() * 8);
+    mesh.reserve_vertices(shown.len() * 16);
+    mesh.reserve_triangles(shown.len() * 12);
     let ink = theme::map_ink();
     for &(center, marker) in shown {
-        let r = marker.radius;
-        let fill = match marker.style {
-            MarkerStyle::Confirmed | MarkerStyle::Assumed | MarkerStyle::Contested { .. } => {
-                marker.color
-            }
-            MarkerStyle::Claimed => marker.color.gamma_multiply(0.6),
-            MarkerStyle::Inferred => marker.color.gamma_multiply(0.45),
-            MarkerStyle::Unknown => theme::unknown_color().gamma_multiply(0.7),
-        };
+        let (r, color) = (marker.radius, marker.color);
         let corners = if r < 5.0 { 4 } else { 8 };
-        polygon(&mut mesh, center, r + 0.5, corners, ink);
-        polygon(&mut mesh, center, r - 0.5, corners, fill);
+        let mut disc = |r: f32, color: Color32| polygon(&mut mesh, center, r, corners, color);
+        match marker.style {
+            MarkerStyle::Confirmed => {
+                disc(r + 0.5, ink);
+                disc(r - 0.5, color);
+            }
+            MarkerStyle::Claimed => {
+                disc(r + 0.5, color);
+                disc(r - 1.5, theme::map_syria_land());
+            }
+            MarkerStyle::Contested { rival } => {
+                disc(r + 1.5, theme::route_severed());
+                disc(r - 0.5, rival);
+                half_polygon(&mut mesh, center, r - 0.5, color);
+            }
+            MarkerStyle::Inferred => {
+                disc(r, color.gamma_multiply(0.45));
+            }
+            MarkerStyle::Unknown => {
+                disc(r, theme::unknown_color().gamma_multiply(0.7));
+            }
+            MarkerStyle::Assumed => {
+                disc(r + 1.0, Color32::WHITE);
+                disc(r - 0.5, color);
+            }
+        }
     }
     Shape::mesh(mesh)
 }
@@ -87,6 +110,17 @@ fn polygon(mesh: &mut Mesh, center: Pos2, r: f32, corners: u32, color: Color32) 
         mesh.colored_vertex(center + r * vec2(angle.cos(), angle.sin()), color);
     }
     for i in 1..corners - 1 {
+        mesh.add_triangle(first, first + i, first + i + 1);
+    }
+}
+
+/// The left half of a disc as a triangle fan (the controller's side of a contested place).
+fn half_polygon(mesh: &mut Mesh, center: Pos2, r: f32, color: Color32) {
+    let first = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
+    for pos in half_disc(center, r).into_iter().step_by(3) {
+        mesh.colored_vertex(pos, color);
+    }
+    for i in 1..4 {
         mesh.add_triangle(first, first + i, first + i + 1);
     }
 }
@@ -173,18 +207,18 @@ fn half_disc(center: Pos2, r: f32) -> Vec<Pos2> {
 
 /// Labels the most populous places first, skipping any label that would overlap one already
 /// placed or a `reserved` rectangle; zooming in spreads places apart, so more labels fit.
-pub fn draw_labels(
+pub fn place_labels(
     ui: &Ui,
-    shapes: &mut Vec<Shape>,
     transform: &PlotTransform,
     scene: &MapScene,
     scenario: &Scenario,
     reserved: &[Rect],
-) {
+) -> Vec<LabelSpot> {
     let frame = *transform.frame();
     let painter = ui.painter();
-    let font = FontId::proportional(12.0);
+    let font = FontId::proportional(LABEL_SIZE);
     let mut placed: Vec<Rect> = reserved.to_vec();
+    let mut spots = Vec::new();
     // A label must not hide the marker of a place labelled before it (a bigger one): the
     // markers seen so far go into a screen grid, so the test is cheap with 20k places.
     let mut earlier = MarkerGrid::new(frame.expand(super::marks::MAX_RADIUS));
@@ -228,13 +262,15 @@ pub fn draw_labels(
         };
         placed.push(rect);
         count += 1;
-        shapes.push(Shape::rect_filled(
+        spots.push(LabelSpot {
+            text: galley.text().to_owned(),
+            origin,
             rect,
-            2.0,
-            Color32::from_white_alpha(170),
-        ));
-        shapes.push(Shape::galley(origin, galley, theme::map_ink()));
+            size: LABEL_SIZE,
+            color: theme::map_ink(),
+        });
     }
+    spots
 }
 
 /// Marker rectangles bucketed by screen cell, for overlap tests.
@@ -315,19 +351,14 @@ impl MarkerGrid {
     }
 }
 
-/// Writes "UNDOF zone" west of the zone (Quneitra sits on its east side) and returns the
-/// rectangle it took, so place labels keep out of it.
-pub fn draw_undof_label(
-    ui: &Ui,
-    shapes: &mut Vec<Shape>,
-    transform: &PlotTransform,
-    scene: &MapScene,
-) -> Option<Rect> {
+/// "UNDOF zone", west of the zone (Quneitra sits on its east side), if it fits on screen;
+/// place labels keep out of its rectangle.
+pub fn undof_label(ui: &Ui, transform: &PlotTransform, scene: &MapScene) -> Option<LabelSpot> {
     let xy = scene.base()?.undof_label?;
     let anchor = to_screen(transform, xy);
     let galley = ui.painter().layout_no_wrap(
         "UNDOF zone".to_owned(),
-        FontId::proportional(11.0),
+        FontId::proportional(UNDOF_LABEL_SIZE),
         theme::map_undof(),
     );
     let size = galley.size();
@@ -336,11 +367,62 @@ pub fn draw_undof_label(
     if !transform.frame().contains_rect(rect) {
         return None;
     }
-    shapes.push(Shape::rect_filled(
+    Some(LabelSpot {
+        text: galley.text().to_owned(),
+        origin,
         rect,
-        2.0,
-        Color32::from_white_alpha(170),
-    ));
-    shapes.push(Shape::galley(origin, galley, theme::map_undof()));
-    Some(rect)
+        size: UNDOF_LABEL_SIZE,
+        color: theme::map_undof(),
+    })
+}
+
+/// The UNDOF label's font size, points.
+const UNDOF_LABEL_SIZE: f32 = 11.0;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marker(style: MarkerStyle) -> Marker {
+        Marker {
+            place: 0,
+            pos: [0.0, 0.0],
+            radius: 6.0,
+            color: Color32::from_rgb(0, 120, 0),
+            style,
+            population: 0,
+        }
+    }
+
+    fn colours(style: MarkerStyle) -> Vec<Color32> {
+        let m = marker(style);
+        let Shape::Mesh(mesh) = markers_mesh(&[(Pos2::new(50.0, 50.0), &m)]) else {
+            return Vec::new();
+        };
+        let mut colours: Vec<Color32> = mesh.vertices.iter().map(|v| v.color).collect();
+        colours.dedup();
+        colours
+    }
+
+    #[test]
+    fn the_level_of_detail_mesh_keeps_the_status_styles() {
+        let green = Color32::from_rgb(0, 120, 0);
+        let rival = Color32::from_rgb(200, 0, 200);
+        assert_eq!(
+            colours(MarkerStyle::Confirmed),
+            vec![theme::map_ink(), green]
+        );
+        assert_eq!(
+            colours(MarkerStyle::Claimed),
+            vec![green, theme::map_syria_land()],
+            "claimed places are rings"
+        );
+        assert_eq!(
+            colours(MarkerStyle::Contested { rival }),
+            vec![theme::route_severed(), rival, green],
+            "contested places are split between the sides, outlined in red"
+        );
+        assert_eq!(colours(MarkerStyle::Assumed), vec![Color32::WHITE, green]);
+        assert_ne!(colours(MarkerStyle::Inferred), vec![green]);
+    }
 }

@@ -38,6 +38,16 @@ impl PlaceIndex {
     /// The place nearest to `xy` within `radius` (plot units), if any. Ties go to the
     /// smaller place index so the answer does not depend on the tree's layout.
     pub fn nearest_within(&self, xy: [f64; 2], radius: f64) -> Option<usize> {
+        self.nearest_within_where(xy, radius, |_| true)
+    }
+
+    /// Like [`Self::nearest_within`], among the places `keep` accepts (the shown ones).
+    pub fn nearest_within_where(
+        &self,
+        xy: [f64; 2],
+        radius: f64,
+        keep: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
         if !(radius.is_finite() && radius >= 0.0 && xy[0].is_finite() && xy[1].is_finite()) {
             return None;
         }
@@ -47,6 +57,7 @@ impl PlaceIndex {
         };
         self.tree
             .locate_within_distance(xy, radius * radius)
+            .filter(|e| keep(e.data))
             .map(|e| (dist_sq(e), e.data))
             .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
             .map(|(_, p)| p)
@@ -97,5 +108,18 @@ mod tests {
     fn equidistant_places_resolve_to_the_smaller_index() {
         let index = PlaceIndex::new([(5, [1.0, 0.0]), (3, [-1.0, 0.0])].into_iter());
         assert_eq!(index.nearest_within([0.0, 0.0], 2.0), Some(3));
+    }
+
+    #[test]
+    fn a_filter_skips_places_to_the_next_nearest() {
+        let index = index();
+        assert_eq!(
+            index.nearest_within_where([0.9, 0.1], 5.0, |p| p != 1),
+            Some(0)
+        );
+        assert_eq!(
+            index.nearest_within_where([0.9, 0.1], 0.5, |p| p != 1),
+            None
+        );
     }
 }

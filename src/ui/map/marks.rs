@@ -2,8 +2,8 @@
 
 use egui::Color32;
 
-use crate::control::{PlaceState, RouteState, Status};
-use crate::geo::Projection;
+use super::statics::SceneStatics;
+use crate::control::{Engine, PlaceState, Roads, RouteState, Status};
 use crate::model::Scenario;
 use crate::ui::theme;
 
@@ -56,56 +56,38 @@ pub fn radius_for_population(population: u64) -> f32 {
     (MIN_RADIUS + root * 0.007).min(MAX_RADIUS)
 }
 
-/// The markers of the places marked `visible`, in place order.
-pub fn markers(
-    scenario: &Scenario,
-    states: &[PlaceState],
-    visible: &[bool],
-    projection: &Projection,
-) -> Vec<Marker> {
-    scenario
-        .places
-        .iter()
-        .zip(states)
-        .enumerate()
-        .filter(|(p, _)| visible.get(*p).copied().unwrap_or(false))
-        .map(|(p, (place, state))| {
-            let color = theme::faction_color(scenario, state.controller);
-            let style = match state.status {
-                Status::Confirmed => MarkerStyle::Confirmed,
-                Status::Claimed => MarkerStyle::Claimed,
-                Status::Contested => MarkerStyle::Contested {
-                    rival: theme::faction_color(scenario, rival_faction(scenario, state)),
-                },
-                Status::Inferred => MarkerStyle::Inferred,
-                Status::Unknown => MarkerStyle::Unknown,
-                Status::Assumed => MarkerStyle::Assumed,
-            };
-            Marker {
-                place: p,
-                pos: projection.plot_from_lonlat([place.lon, place.lat]),
-                radius: radius_for_population(place.population),
-                color,
-                style,
-                population: place.population,
-            }
-        })
-        .collect()
-}
-
-/// The faction on the other side of a contested place: the rival claim's actor, or its
-/// counterpart when the actor is the controller.
-pub fn rival_faction(scenario: &Scenario, state: &PlaceState) -> Option<u16> {
-    let claim = scenario.claims.get(state.rival? as usize)?;
-    let index = |id: &Option<String>| {
-        id.as_deref()
-            .and_then(|id| scenario.faction_index(id))
-            .and_then(|f| u16::try_from(f).ok())
-    };
-    [index(&claim.actor), index(&claim.counterpart)]
-        .into_iter()
-        .flatten()
-        .find(|&f| Some(f) != state.controller)
+/// The markers of the places marked `visible`, in place order, into `out` (its memory
+/// is reused from one moment to the next).
+pub fn markers_into(
+    engine: &Engine,
+    statics: &SceneStatics,
+    (states, visible): (&[PlaceState], &[bool]),
+    out: &mut Vec<Marker>,
+) {
+    out.clear();
+    for (p, state) in states.iter().enumerate() {
+        if !visible.get(p).copied().unwrap_or(false) {
+            continue;
+        }
+        let style = match state.status {
+            Status::Confirmed => MarkerStyle::Confirmed,
+            Status::Claimed => MarkerStyle::Claimed,
+            Status::Contested => MarkerStyle::Contested {
+                rival: statics.color(engine.rival_faction(state)),
+            },
+            Status::Inferred => MarkerStyle::Inferred,
+            Status::Unknown => MarkerStyle::Unknown,
+            Status::Assumed => MarkerStyle::Assumed,
+        };
+        out.push(Marker {
+            place: p,
+            pos: statics.positions.get(p).copied().unwrap_or([f64::NAN; 2]),
+            radius: statics.radii.get(p).copied().unwrap_or(MIN_RADIUS),
+            color: statics.color(state.controller),
+            style,
+            population: statics.populations.get(p).copied().unwrap_or(0),
+        });
+    }
 }
 
 /// One stretch of road between two consecutive waypoints.
@@ -126,43 +108,45 @@ pub struct RouteSegment {
 /// Every route's segments; `severed` marks those that cut a faction's road.
 pub fn route_segments(
     scenario: &Scenario,
-    places: &[PlaceState],
-    states: &[RouteState],
+    statics: &SceneStatics,
+    roads: &Roads,
+    (places, states): (&[PlaceState], &[RouteState]),
     severed: bool,
-    projection: &Projection,
 ) -> Vec<RouteSegment> {
-    let mut out = Vec::new();
-    for (r, (route, state)) in scenario.routes.iter().zip(states).enumerate() {
-        let stops: Vec<Option<usize>> = route
-            .waypoints
-            .iter()
-            .map(|id| scenario.place_index(id))
-            .collect();
-        let holders: Vec<Option<u16>> = stops
-            .iter()
-            .map(|p| p.and_then(|p| places.get(p)).and_then(|s| s.controller))
-            .collect();
-        let position = |p: Option<usize>| {
-            let place = scenario.places.get(p?)?;
-            Some(projection.plot_from_lonlat([place.lon, place.lat]))
-        };
-        for (i, (pair, holder)) in stops.windows(2).zip(&state.segments).enumerate() {
-            let (Some(a), Some(b)) = (position(pair[0]), position(pair[1])) else {
-                continue;
+    let mut holders: Vec<Option<u16>> = Vec::new();
+    let mut holders_of = usize::MAX;
+    statics
+        .segments
+        .iter()
+        .filter_map(|segment| {
+            let (route, i) = (segment.route as usize, segment.index as usize);
+            let state = states.get(route)?;
+            let holder = *state.segments.get(i)?;
+            let severing = severed && !state.severed_for.is_empty() && {
+                if holders_of != route {
+                    holders.clear();
+                    holders.extend(
+                        roads
+                            .stops(route)
+                            .iter()
+                            .map(|p| p.and_then(|p| places.get(p as usize)?.controller)),
+                    );
+                    holders_of = route;
+                }
+                severs(scenario, &holders, &state.severed_for, i)
             };
-            out.push(RouteSegment {
-                route: r,
-                ends: [a, b],
+            Some(RouteSegment {
+                route,
+                ends: segment.ends,
                 color: match holder {
-                    Some(_) => theme::faction_color(scenario, *holder),
+                    Some(_) => statics.color(holder),
                     None => theme::route_front(),
                 },
                 front: holder.is_none(),
-                severing: severed && severs(scenario, &holders, &state.severed_for, i),
-            });
-        }
-    }
-    out
+                severing,
+            })
+        })
+        .collect()
 }
 
 /// Whether segment `i` (waypoint `i` to `i + 1`) lies between waypoints held by a faction

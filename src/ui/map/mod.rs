@@ -10,6 +10,8 @@ mod marks;
 mod scene;
 #[cfg(test)]
 mod scene_tests;
+mod screen;
+mod statics;
 mod territory;
 mod view;
 
@@ -78,6 +80,8 @@ pub struct MapResponse {
 #[derive(Default)]
 pub struct MapView {
     scene: MapScene,
+    /// The shapes drawn last frame, reused while nothing they depend on changes.
+    screen: std::cell::RefCell<screen::ScreenCache>,
     /// The plot transform of the last frame drawn.
     last_transform: Option<egui_plot::PlotTransform>,
     /// Whether the camera was set from [`MapMemory`] yet.

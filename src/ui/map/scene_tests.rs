@@ -67,7 +67,7 @@ fn hidden_faction_places_have_no_marker() {
     layers.hidden_factions.insert(faction);
     scene.update(&w.input(&layers, 2));
     assert!(scene.marker_of(p).is_none());
-    assert_eq!(scene.hit.nearest_within(scene_xy(&w, p), 0.01), None);
+    assert_eq!(scene.place_near(scene_xy(&w, p), 0.01), None);
 }
 
 fn scene_xy(w: &World, p: usize) -> [f64; 2] {

@@ -52,7 +52,12 @@ impl MapView {
         let camera = camera.map(|b| expand_to_aspect(b, f64::from(size.x / size.y.max(1.0))));
 
         let scenario = input.engine.scenario();
-        let item = MapItem::new(&self.scene, scenario, input.layers, input.selected);
+        let item = MapItem::new(
+            (&self.scene, &self.screen),
+            scenario,
+            input.layers,
+            input.selected,
+        );
         let shown = Plot::new("map")
             .data_aspect(1.0)
             .show_axes(false)
@@ -96,7 +101,7 @@ impl MapView {
         let xy = transform.value_from_position(pos);
         let per_point = transform.dvalue_dpos()[0].abs();
         let reach = f64::from(HIT_RADIUS.max(MAX_RADIUS + 2.0)) * per_point;
-        let p = self.scene.hit.nearest_within([xy.x, xy.y], reach)?;
+        let p = self.scene.place_near([xy.x, xy.y], reach)?;
         let marker = self.scene.marker_of(p)?;
         let distance = to_screen(transform, marker.pos).distance(pos);
         (distance <= HIT_RADIUS.max(marker.radius + 2.0)).then_some(p)
@@ -114,6 +119,11 @@ impl MapView {
     /// The plot transform of the last frame drawn.
     pub fn last_transform(&self) -> Option<&PlotTransform> {
         self.last_transform.as_ref()
+    }
+
+    /// How many times the map's shapes were drawn anew rather than reused.
+    pub fn screen_redraws(&self) -> u64 {
+        self.screen.borrow().redraws
     }
 
     /// The cached scene.

@@ -13,13 +13,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
     ui.heading("Layers");
     ui.label(egui::RichText::new("Factions (places held now)").strong());
     for (f, faction) in scenario.factions.iter().enumerate() {
-        let held = cx
-            .world
-            .resolution
-            .places
-            .iter()
-            .filter(|state| state.controller.map(usize::from) == Some(f))
-            .count();
+        let held = cx.world.held_count(f);
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
             let colour = theme::faction_color(scenario, u16::try_from(f).ok());

@@ -26,14 +26,31 @@ pub fn ui(
     if std::mem::take(focus) {
         response.request_focus();
     }
-    let matches: Vec<usize> = scenario
-        .places
-        .iter()
-        .enumerate()
-        .filter(|(_, place)| place.matches_name(text))
-        .map(|(p, _)| p)
-        .take(MAX_RESULTS)
-        .collect();
+    // Scanning 20k names every frame would cost a millisecond: the results are kept
+    // until the query or the scenario changes.
+    let key = (text.clone(), cx.world.engine.instance());
+    let kept = ui
+        .data(|d| d.get_temp::<((String, u64), Vec<usize>)>(response.id))
+        .filter(|(seen, _)| *seen == key);
+    let matches = kept.map_or_else(
+        || {
+            let found: Vec<usize> = if text.trim().is_empty() {
+                Vec::new()
+            } else {
+                scenario
+                    .places
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, place)| place.matches_name(text))
+                    .map(|(p, _)| p)
+                    .take(MAX_RESULTS)
+                    .collect()
+            };
+            ui.data_mut(|d| d.insert_temp(response.id, (key, found.clone())));
+            found
+        },
+        |(_, found)| found,
+    );
     let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     if entered && let Some(&first) = matches.first() {
         out.push(Command::FocusPlace(first));
