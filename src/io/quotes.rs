@@ -5,6 +5,7 @@
 //! window and confirmed by comparing bytes, so the answer is exactly `str::find`'s.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::model::Document;
 
@@ -19,8 +20,8 @@ pub struct QuoteIndex<'d> {
     documents: &'d [Document],
     /// The first document with each id (as a scan would find it).
     by_id: HashMap<&'d str, usize>,
-    /// Built on first use, per document.
-    texts: Vec<Option<TextIndex<'d>>>,
+    /// Built on first use, per document (by whichever thread needs it first).
+    texts: Vec<OnceLock<TextIndex<'d>>>,
 }
 
 impl<'d> QuoteIndex<'d> {
@@ -33,13 +34,13 @@ impl<'d> QuoteIndex<'d> {
         Self {
             documents,
             by_id,
-            texts: documents.iter().map(|_| None).collect(),
+            texts: documents.iter().map(|_| OnceLock::new()).collect(),
         }
     }
 
     /// Whether `quote` occurs verbatim in document `id` (like [`Document::find_quote`]);
     /// `None` when there is no such document.
-    pub fn contains(&mut self, id: &str, quote: &str) -> Option<bool> {
+    pub fn contains(&self, id: &str, quote: &str) -> Option<bool> {
         let &i = self.by_id.get(id)?;
         let document = &self.documents[i];
         if quote.is_empty() {
@@ -48,7 +49,7 @@ impl<'d> QuoteIndex<'d> {
         if document.text.len() < INDEX_FROM_BYTES || quote.len() < WINDOW {
             return Some(document.find_quote(quote).is_some());
         }
-        let index = self.texts[i].get_or_insert_with(|| TextIndex::new(&document.text));
+        let index = self.texts[i].get_or_init(|| TextIndex::new(&document.text));
         Some(index.contains(quote.as_bytes()))
     }
 }
@@ -136,7 +137,7 @@ mod tests {
             text_file: "d.txt".into(),
             text,
         }];
-        let mut index = QuoteIndex::new(&documents);
+        let index = QuoteIndex::new(&documents);
         for quote in [
             "Claim 0 says so.",
             "Claim 19999 says so. Ḩamāh fell 6.",

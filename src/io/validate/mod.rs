@@ -1,10 +1,14 @@
-use std::collections::{HashMap, HashSet};
+//! Checking a parsed scenario: unique ids, references that resolve, values in range,
+//! quotes found verbatim in their documents. Every problem is reported, located in
+//! the scenario text (or the bulk claims file).
 
-use super::quotes::QuoteIndex;
+mod claims;
+mod sections;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::{Diagnostic, Locator, did_you_mean};
-use crate::model::{
-    Assertion, FORMAT_VERSION, RegionKind, Scenario, Subject, parse_offset, rgb_from_hex,
-};
+use crate::model::{RegionKind, Scenario};
 
 /// Every problem in a parsed scenario, located in `text` (the file it came from).
 /// Documents' texts must already be read.
@@ -28,9 +32,10 @@ pub fn validate_with_bulk(
     text: &str,
     bulk: Option<BulkClaims<'_>>,
 ) -> Vec<Diagnostic> {
+    let locator = Locator::new(text);
     let mut check = Checker {
         file,
-        locator: Locator::new(text),
+        locator: &locator,
         diagnostics: Vec::new(),
         bulk,
     };
@@ -47,7 +52,7 @@ pub fn validate_with_bulk(
 
 /// The ids of one collection.
 struct Ids<'s> {
-    ids: HashSet<&'s str>,
+    ids: FxHashSet<&'s str>,
 }
 
 impl Ids<'_> {
@@ -61,9 +66,10 @@ impl Ids<'_> {
     }
 }
 
+/// Reports problems; one per thread when claims are checked in parallel.
 struct Checker<'a> {
     file: &'a str,
-    locator: Locator<'a>,
+    locator: &'a Locator<'a>,
     diagnostics: Vec<Diagnostic>,
     bulk: Option<BulkClaims<'a>>,
 }
@@ -131,10 +137,34 @@ impl Checker<'_> {
         });
     }
 
+    /// A checker like this one with no diagnostics yet (for another thread).
+    fn fresh(&self) -> Self {
+        Self {
+            diagnostics: Vec::new(),
+            ..*self
+        }
+    }
+
     /// Collects a collection's ids, reporting duplicates; returns where each item is.
     fn ids<'s>(&mut self, section: &'static str, ids: Vec<&'s str>) -> (Ids<'s>, Vec<At<'s>>) {
+        let (seen, items) = self.places_of(section, ids);
+        let ids = seen
+            .into_keys()
+            .filter(|id| !id.trim().is_empty())
+            .collect();
+        (Ids { ids }, items)
+    }
+
+    /// [`Self::ids`] without the set of ids: reports duplicates and empty ids, and
+    /// returns how often each id occurs and where each item is.
+    fn places_of<'s>(
+        &mut self,
+        section: &'static str,
+        ids: Vec<&'s str>,
+    ) -> (FxHashMap<&'s str, usize>, Vec<At<'s>>) {
         let mut items = Vec::with_capacity(ids.len());
-        let mut seen: HashMap<&'s str, usize> = HashMap::with_capacity(ids.len());
+        let mut seen: FxHashMap<&'s str, usize> =
+            FxHashMap::with_capacity_and_hasher(ids.len(), Default::default());
         let bulk = self.bulk.filter(|_| section == "claims");
         for (i, id) in ids.into_iter().enumerate() {
             let before = seen.entry(id).or_insert(0);
@@ -149,7 +179,7 @@ impl Checker<'_> {
                 },
             };
             *before += 1;
-            if id.trim().is_empty() {
+            if id.is_empty() || (id.starts_with(char::is_whitespace) && id.trim().is_empty()) {
                 let offset = self.offset(item);
                 self.report(offset, format!("empty id in {section}"));
             } else if *before > 1 {
@@ -158,11 +188,7 @@ impl Checker<'_> {
             }
             items.push(item);
         }
-        let ids = seen
-            .into_keys()
-            .filter(|id| !id.trim().is_empty())
-            .collect();
-        (Ids { ids }, items)
+        (seen, items)
     }
 
     /// Reports `id` at the `field` of the item at `item` when it is not in `known`.
@@ -170,222 +196,6 @@ impl Checker<'_> {
         if let Some(message) = known.unknown(id, what) {
             let offset = self.field_after(item, field, Some(id));
             self.report(offset, message);
-        }
-    }
-
-    fn header(&mut self, scenario: &Scenario) {
-        if scenario.format_version != FORMAT_VERSION {
-            let offset = self.locator.field_after(0, "format_version", None);
-            self.report(
-                offset,
-                format!(
-                    "format_version {} is not supported (this build reads {FORMAT_VERSION})",
-                    scenario.format_version
-                ),
-            );
-        }
-        if parse_offset(&scenario.utc_offset).is_none() {
-            let offset = self
-                .locator
-                .field_after(0, "utc_offset", Some(&scenario.utc_offset));
-            self.report(
-                offset,
-                format!(
-                    "utc_offset {:?} is not like \"+03:00\"",
-                    scenario.utc_offset
-                ),
-            );
-        }
-    }
-
-    fn factions(&mut self, scenario: &Scenario) {
-        let (factions, offsets) = self.ids("factions", ids(&scenario.factions, |f| &f.id));
-        for (faction, item) in scenario.factions.iter().zip(offsets) {
-            if rgb_from_hex(&faction.color).is_none() {
-                let offset = self.field_after(item, "color", Some(&faction.color));
-                self.report(offset, format!("colour {:?} is not #rrggbb", faction.color));
-            }
-            for ally in &faction.allies {
-                self.reference(item, "allies", ally, &factions, "faction");
-            }
-        }
-    }
-
-    fn sources(&mut self, scenario: &Scenario) {
-        let factions = known(ids(&scenario.factions, |f| &f.id));
-        let (_, offsets) = self.ids("sources", ids(&scenario.sources, |s| &s.id));
-        for (source, item) in scenario.sources.iter().zip(offsets) {
-            if let Some(affiliation) = &source.affiliation {
-                self.reference(item, "affiliation", affiliation, &factions, "faction");
-            }
-        }
-    }
-
-    fn documents(&mut self, scenario: &Scenario) {
-        let (_, offsets) = self.ids("documents", ids(&scenario.documents, |d| &d.id));
-        for (document, item) in scenario.documents.iter().zip(offsets) {
-            if document.published.parse::<jiff::Timestamp>().is_err() {
-                let offset = self.field_after(item, "published", Some(&document.published));
-                self.report(
-                    offset,
-                    format!("published {:?} is not an RFC 3339 time", document.published),
-                );
-            }
-        }
-    }
-
-    fn regions(&mut self, scenario: &Scenario) {
-        let (_, offsets) = self.ids("regions", ids(&scenario.regions, |r| &r.id));
-        let governorates = governorate_ids(scenario);
-        for (region, item) in scenario.regions.iter().zip(offsets) {
-            for member in &region.members {
-                self.reference(item, "members", member, &governorates, "governorate");
-            }
-        }
-    }
-
-    fn places(&mut self, scenario: &Scenario) {
-        let governorates = governorate_ids(scenario);
-        let (_, offsets) = self.ids("places", ids(&scenario.places, |p| &p.id));
-        for (place, item) in scenario.places.iter().zip(offsets) {
-            if !(place.lon.is_finite() && (-180.0..=180.0).contains(&place.lon)) {
-                let offset = self.field_after(item, "lon", None);
-                self.report(
-                    offset,
-                    format!("longitude {} is outside -180..180", place.lon),
-                );
-            }
-            if !(place.lat.is_finite() && (-90.0..=90.0).contains(&place.lat)) {
-                let offset = self.field_after(item, "lat", None);
-                self.report(offset, format!("latitude {} is outside -90..90", place.lat));
-            }
-            self.reference(
-                item,
-                "governorate",
-                &place.governorate,
-                &governorates,
-                "governorate",
-            );
-        }
-    }
-
-    fn routes(&mut self, scenario: &Scenario) {
-        let places = known(ids(&scenario.places, |p| &p.id));
-        let (_, offsets) = self.ids("routes", ids(&scenario.routes, |r| &r.id));
-        for (route, item) in scenario.routes.iter().zip(offsets) {
-            if route.waypoints.len() < 2 {
-                let offset = self.offset(item);
-                self.report(
-                    offset,
-                    format!("route {:?} needs at least two waypoints", route.id),
-                );
-            }
-            for waypoint in &route.waypoints {
-                self.reference(item, "waypoints", waypoint, &places, "place");
-            }
-        }
-        let start = self.locator.section("key_connections");
-        for connection in &scenario.key_connections {
-            let item = At::Offset(
-                self.locator
-                    .field_after(start, "from", Some(&connection.from)),
-            );
-            self.reference(item, "from", &connection.from, &places, "place");
-            self.reference(item, "to", &connection.to, &places, "place");
-        }
-    }
-
-    fn claims(&mut self, scenario: &Scenario) {
-        let factions = known(ids(&scenario.factions, |f| &f.id));
-        let sources = known(ids(&scenario.sources, |s| &s.id));
-        let documents = known(ids(&scenario.documents, |d| &d.id));
-        let places = known(ids(&scenario.places, |p| &p.id));
-        let regions = known(ids(&scenario.regions, |r| &r.id));
-        let routes = known(ids(&scenario.routes, |r| &r.id));
-        let offset = scenario.offset();
-        let mut quotes = QuoteIndex::new(&scenario.documents);
-        let (_, offsets) = self.ids("claims", ids(&scenario.claims, |c| &c.id));
-        for (claim, item) in scenario.claims.iter().zip(offsets) {
-            let (known, what) = match &claim.subject {
-                Subject::Place(_) => (&places, "place"),
-                Subject::Region(_) => (&regions, "region"),
-                Subject::Route(_) => (&routes, "route"),
-            };
-            self.reference(item, "subject", claim.subject.id(), known, what);
-            for faction in claim.actor.iter().chain(&claim.counterpart) {
-                self.reference(item, "actor", faction, &factions, "faction");
-            }
-            if claim.assertion.needs_actor() && claim.actor.is_none() {
-                let at = self.field_after(item, "assertion", None);
-                self.report(
-                    at,
-                    format!(
-                        "{:?} needs an actor (the faction that acts)",
-                        claim.assertion
-                    ),
-                );
-            }
-            if let Assertion::AdvancedWithin { km } = claim.assertion
-                && !(km.is_finite() && km >= 0.0)
-            {
-                let at = self.field_after(item, "assertion", None);
-                self.report(at, format!("distance {km} km must be zero or more"));
-            }
-            self.reference(item, "source", &claim.source, &sources, "source");
-            self.quote(scenario, claim, item, &documents, &mut quotes);
-            if let Err(message) = claim.when.span(offset) {
-                let at = self.field_after(item, "at", Some(&claim.when.at));
-                self.report(at, message);
-            }
-            if !claim.credibility.is_valid() {
-                let at = self.field_after(item, "credibility", None);
-                self.report(
-                    at,
-                    format!("credibility {} is outside 1..6", claim.credibility.0),
-                );
-            }
-        }
-    }
-
-    fn quote(
-        &mut self,
-        scenario: &Scenario,
-        claim: &crate::model::Claim,
-        item: At<'_>,
-        documents: &Ids<'_>,
-        quotes: &mut QuoteIndex<'_>,
-    ) {
-        let is_baseline = scenario
-            .source_by_id(&claim.source)
-            .is_some_and(|s| s.is_baseline());
-        match (&claim.document, &claim.quote) {
-            (Some(document), Some(quote)) => {
-                self.reference(item, "document", document, documents, "document");
-                let found = quotes.contains(document, quote).unwrap_or(true);
-                if !found {
-                    let at = self.field_after(item, "quote", Some(quote));
-                    self.report(
-                        at,
-                        format!("quote not found verbatim in document {document:?}: {quote:?}"),
-                    );
-                }
-            }
-            (None, None) if is_baseline => {}
-            (None, None) => self.report(
-                self.offset(item),
-                format!(
-                    "claim {:?} needs a document and a quote (only baseline sources may omit them)",
-                    claim.id
-                ),
-            ),
-            (Some(_), None) => self.report(
-                self.offset(item),
-                format!("claim {:?} has a document but no quote", claim.id),
-            ),
-            (None, Some(_)) => self.report(
-                self.offset(item),
-                format!("claim {:?} has a quote but no document", claim.id),
-            ),
         }
     }
 }
