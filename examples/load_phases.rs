@@ -4,6 +4,7 @@
 //! `cargo run --release --example load_phases -- DIR`
 //!
 //! Reads `DIR/scenario.ron` (all in RON) and `DIR/bulk.ron` + `DIR/claims.jsonl`.
+//! With `--warm N` it only loads from a warm cache, N times (for profiling).
 
 use std::path::Path;
 use std::time::Instant;
@@ -20,7 +21,15 @@ fn main() {
         std::process::exit(2);
     };
     let dir = Path::new(&dir);
-    if let Err(err) = run(dir) {
+    let warm: Option<usize> = match std::env::args().nth(2).as_deref() {
+        Some("--warm") => std::env::args().nth(3).and_then(|n| n.parse().ok()),
+        _ => None,
+    };
+    let result = match warm {
+        Some(times) => warm_only(dir, times),
+        None => run(dir),
+    };
+    if let Err(err) = result {
         eprintln!("error: {err}");
         std::process::exit(1);
     }
@@ -32,6 +41,21 @@ fn lap(what: &str, start: &mut Instant) {
         start.elapsed().as_secs_f64() * 1e3
     );
     *start = Instant::now();
+}
+
+fn warm_only(dir: &Path, times: usize) -> Result<(), Box<dyn std::error::Error>> {
+    let cache_dir = tempfile::tempdir()?;
+    let cache = Cache::in_dir(cache_dir.path(), 0);
+    let (ron, claims) = (dir.join("bulk.ron"), dir.join("claims.jsonl"));
+    load_scenario_cached(&ron, Some(&claims), &cache)?;
+    for _ in 0..times {
+        let mut t = Instant::now();
+        let scenario = load_scenario_cached(&ron, Some(&claims), &cache)?;
+        lap("warm load (cache hit)", &mut t);
+        drop(scenario);
+        lap("drop", &mut t);
+    }
+    Ok(())
 }
 
 fn run(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {

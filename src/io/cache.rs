@@ -118,6 +118,31 @@ impl Key {
             hash: xxhash_rust::xxh3::xxh3_128(bytes),
         }
     }
+
+    /// The key of a file's bytes, read in pieces (so a hit never holds, or checks
+    /// the UTF-8 of, hundreds of megabytes of text it does not parse).
+    pub(super) fn of_file(path: &Path) -> Option<Self> {
+        use std::io::Read as _;
+        let mut file = std::fs::File::open(path).ok()?;
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        let mut buffer = vec![0u8; 1 << 20];
+        let mut len = 0u64;
+        loop {
+            match file.read(&mut buffer) {
+                Ok(0) => break,
+                Ok(n) => {
+                    hasher.update(&buffer[..n]);
+                    len += n as u64;
+                }
+                Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => return None,
+            }
+        }
+        Some(Self {
+            len,
+            hash: hasher.digest128(),
+        })
+    }
 }
 
 /// The inputs an entry was made from.

@@ -37,6 +37,19 @@ pub fn load_scenario_cached(
     claims: Option<&Path>,
     cache: &Cache,
 ) -> Result<Scenario, LoadError> {
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let read_sibling = |relative: &str| std::fs::read_to_string(folder.join(relative));
+    let size = |path: &Path| std::fs::metadata(path).map_or(0, |m| m.len() as usize);
+    let entry = cache.entry(path, claims, size(path) + claims.map_or(0, size));
+    // A hit reads the inputs only to hash them; any problem reading them is left to
+    // the parse below, which reports it.
+    if let Some(entry) = &entry
+        && let Some(scenario) = Key::of_file(path)
+        && let Some(claims_key) = claims.map_or(Some(None), |claims| Key::of_file(claims).map(Some))
+        && let Some(hit) = cache::lookup(entry, scenario, claims_key, &read_sibling)
+    {
+        return Ok(hit);
+    }
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path)
         .map_err(|err| LoadError::whole_file(&name, format!("cannot read the scenario: {err}")))?;
@@ -50,10 +63,8 @@ pub fn load_scenario_cached(
         }
         None => None,
     };
-    let folder = path.parent().unwrap_or(Path::new("."));
-    let read_sibling = |relative: &str| std::fs::read_to_string(folder.join(relative));
-    let bytes = text.len() + claims_file.as_ref().map_or(0, |(_, text)| text.len());
-    let entry = cache.entry(path, claims, bytes);
+    // The keys of what is parsed, not of what was hashed above: the files may have
+    // changed in between.
     let keys = entry.as_ref().map(|_| {
         (
             Key::of(text.as_bytes()),
@@ -62,11 +73,6 @@ pub fn load_scenario_cached(
                 .map(|(_, text)| Key::of(text.as_bytes())),
         )
     });
-    if let (Some(entry), Some((scenario, claims))) = (&entry, keys)
-        && let Some(hit) = cache::lookup(entry, scenario, claims, &read_sibling)
-    {
-        return Ok(hit);
-    }
     let bulk = claims_file
         .as_ref()
         .map(|(name, text)| (name.as_str(), text.as_str()));
