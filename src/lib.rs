@@ -9,6 +9,7 @@ pub mod geo;
 pub mod io;
 pub mod layers;
 pub mod model;
+pub mod parallel;
 #[doc(hidden)]
 pub mod synthetic;
 pub mod ui;

@@ -6,6 +6,9 @@ use clap::Parser as _;
 
 fn main() -> ExitCode {
     let cli = frontline::cli::Cli::parse();
+    if cli.no_cache {
+        frontline::io::disable_cache();
+    }
     match &cli.command {
         Some(command) => frontline::cli::run(command, cli.renderer),
         None => frontline::ui::run_app_with(None, cli.renderer),

@@ -10,6 +10,10 @@ pub struct Cli {
     /// rendering) or wgpu. Also FRONTLINE_RENDERER; else the View > Renderer choice.
     #[arg(long, value_enum, global = true)]
     pub renderer: Option<crate::ui::Renderer>,
+    /// Parse scenario files every time: neither read nor write the binary cache of
+    /// large loaded scenarios (also FRONTLINE_NO_CACHE=1; FRONTLINE_CACHE_DIR moves it).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
     /// What to do; without a command the window opens on the default scenario.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -173,7 +177,8 @@ mod tests {
             cli,
             Ok(Cli {
                 renderer: Some(Renderer::Wgpu),
-                command: Some(Command::Open { .. })
+                command: Some(Command::Open { .. }),
+                ..
             })
         ));
         let err = parse(&["frontline", "--renderer", "vulkan"]).err();

@@ -1,3 +1,5 @@
+use rustc_hash::FxHashMap;
+
 use crate::model::{Assertion, ControlEffect, RegionKind, Scenario, Subject, TimeSpan};
 
 /// Faction index into `Scenario::factions`.
@@ -72,20 +74,24 @@ impl ControlIndex {
     /// are skipped, since validation has reported them.
     pub fn build(scenario: &Scenario) -> Self {
         let offset = scenario.offset();
+        let factions = positions(&scenario.factions, |f| &f.id);
+        let sources = positions(&scenario.sources, |s| &s.id);
+        let places = positions(&scenario.places, |p| &p.id);
+        let regions = positions(&scenario.regions, |r| &r.id);
         let faction = |id: &Option<String>| -> Option<FactionIx> {
             id.as_deref()
-                .and_then(|id| scenario.faction_index(id))
-                .map(|i| i as FactionIx)
+                .and_then(|id| factions.get(id))
+                .map(|&i| i as FactionIx)
         };
-        let facts: Vec<ClaimFacts> = scenario
-            .claims
-            .iter()
-            .map(|claim| {
+        // Each claim's facts and subject, on every core (a million claims: most of
+        // the index's time).
+        let (facts, subjects): (Vec<ClaimFacts>, Vec<Option<Target>>) =
+            crate::parallel::map(&scenario.claims, |claim| {
                 let span = claim.when.span(offset).unwrap_or(TimeSpan {
                     start_secs: i64::MAX / 2,
                     end_secs: i64::MAX / 2,
                 });
-                let source = scenario.source_index(&claim.source).unwrap_or(0);
+                let source = sources.get(claim.source.as_str()).copied().unwrap_or(0);
                 let reliability = scenario
                     .sources
                     .get(source)
@@ -94,12 +100,20 @@ impl ControlIndex {
                     Assertion::FightingAt => FIGHTING_LASTS_SECS,
                     _ => SIEGE_LASTS_SECS,
                 };
-                ClaimFacts {
+                let effect = claim
+                    .assertion
+                    .effect(faction(&claim.actor), faction(&claim.counterpart));
+                let subject = match &claim.subject {
+                    Subject::Place(id) => places.get(id.as_str()).map(|&p| Target::Place(p)),
+                    // A statement about a whole region says nothing about each place in it.
+                    Subject::Region(_) if effect == ControlEffect::None => None,
+                    Subject::Region(id) => regions.get(id.as_str()).map(|&r| Target::Region(r)),
+                    Subject::Route(_) => None,
+                };
+                let facts = ClaimFacts {
                     effective_secs: span.effective_secs(),
                     span,
-                    effect: claim
-                        .assertion
-                        .effect(faction(&claim.actor), faction(&claim.counterpart)),
+                    effect,
                     contested_until_secs: span.end_secs.saturating_add(lasts),
                     ended_by_lull: claim.assertion == Assertion::FightingAt,
                     transition: matches!(
@@ -116,35 +130,29 @@ impl ControlIndex {
                     source: source as u16,
                     weight: reliability * claim.credibility.weight(),
                     region_level: matches!(claim.subject, Subject::Region(_)),
-                }
+                };
+                (facts, subject)
             })
-            .collect();
+            .into_iter()
+            .unzip();
 
         let place_governorate: Vec<Option<u32>> = scenario
             .places
             .iter()
-            .map(|p| scenario.region_index(&p.governorate).map(|i| i as u32))
+            .map(|p| regions.get(p.governorate.as_str()).map(|&i| i as u32))
             .collect();
         let region_places = region_places(scenario, &place_governorate);
 
         let mut per_place: Vec<Vec<u32>> = vec![Vec::new(); scenario.places.len()];
-        for (c, claim) in scenario.claims.iter().enumerate() {
-            match &claim.subject {
-                Subject::Place(id) => {
-                    if let Some(p) = scenario.place_index(id) {
-                        per_place[p].push(c as u32);
+        for (c, subject) in subjects.into_iter().enumerate() {
+            match subject {
+                Some(Target::Place(p)) => per_place[p].push(c as u32),
+                Some(Target::Region(r)) => {
+                    for &p in &region_places[r] {
+                        per_place[p as usize].push(c as u32);
                     }
                 }
-                // A statement about a whole region says nothing about each place in it.
-                Subject::Region(_) if facts[c].effect == ControlEffect::None => {}
-                Subject::Region(id) => {
-                    if let Some(r) = scenario.region_index(id) {
-                        for &p in &region_places[r] {
-                            per_place[p as usize].push(c as u32);
-                        }
-                    }
-                }
-                Subject::Route(_) => {}
+                None => {}
             }
         }
         let mut offsets = Vec::with_capacity(per_place.len() + 1);
@@ -208,6 +216,22 @@ impl ControlIndex {
             &self.entry_facts[start..start + until],
         )
     }
+}
+
+/// What a claim's facts are filed under: a place, or every place of a region.
+#[derive(Clone, Copy)]
+enum Target {
+    Place(usize),
+    Region(usize),
+}
+
+/// The index of each id in `items` (the first, should an id repeat).
+fn positions<T>(items: &[T], id: impl Fn(&T) -> &String) -> FxHashMap<&str, usize> {
+    let mut positions = FxHashMap::with_capacity_and_hasher(items.len(), Default::default());
+    for (i, item) in items.iter().enumerate() {
+        positions.entry(id(item).as_str()).or_insert(i);
+    }
+    positions
 }
 
 fn region_places(scenario: &Scenario, place_governorate: &[Option<u32>]) -> Vec<Vec<u32>> {

@@ -6,24 +6,66 @@
 use super::{Diagnostic, LoadError};
 use crate::model::Claim;
 
+/// Below this many bytes, JSON lines are parsed on one thread.
+const SPLIT_FROM_BYTES: usize = 1 << 20;
+
 /// Parses JSON-lines claims (blank lines are skipped); returns them with the line
-/// each came from, or every line that does not parse.
+/// each came from, or every line that does not parse. Large files are parsed in two
+/// halves on two threads.
 pub fn parse_claims_jsonl(name: &str, text: &str) -> Result<(Vec<Claim>, Vec<usize>), LoadError> {
+    let middle = text.len() / 2;
+    let split = text.as_bytes()[middle..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map(|at| middle + at + 1)
+        .filter(|_| text.len() >= SPLIT_FROM_BYTES);
+    let Some(split) = split else {
+        return parse_lines(name, text, 0);
+    };
+    let (first, second) = text.split_at(split);
+    let first_lines = first.bytes().filter(|&b| b == b'\n').count();
+    let (a, b) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| parse_lines(name, second, first_lines));
+        let first = parse_lines(name, first, 0);
+        (first, second.join())
+    });
+    let b = b.unwrap_or_else(|_| parse_lines(name, second, first_lines));
+    match (a, b) {
+        (Ok((mut claims, mut lines)), Ok((more, more_lines))) => {
+            claims.extend(more);
+            lines.extend(more_lines);
+            Ok((claims, lines))
+        }
+        (Err(mut err), Err(more)) => {
+            err.diagnostics.extend(more.diagnostics);
+            Err(err)
+        }
+        (Err(err), Ok(_)) | (Ok(_), Err(err)) => Err(err),
+    }
+}
+
+/// Parses the lines of `text`, numbering them from `first_line + 1`.
+fn parse_lines(
+    name: &str,
+    text: &str,
+    first_line: usize,
+) -> Result<(Vec<Claim>, Vec<usize>), LoadError> {
     let mut claims = Vec::new();
     let mut lines = Vec::new();
     let mut diagnostics = Vec::new();
     for (i, line) in text.lines().enumerate() {
+        let line_number = first_line + i + 1;
         if line.trim().is_empty() {
             continue;
         }
         match serde_json::from_str::<Claim>(line) {
             Ok(claim) => {
                 claims.push(claim);
-                lines.push(i + 1);
+                lines.push(line_number);
             }
             Err(err) => diagnostics.push(Diagnostic {
                 file: name.to_owned(),
-                line: i + 1,
+                line: line_number,
                 col: err.column().max(1),
                 message: format!("not a claim: {err}"),
             }),
@@ -44,4 +86,36 @@ pub fn claims_jsonl(claims: &[Claim]) -> Result<String, serde_json::Error> {
         out.push('\n');
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synthetic::{SyntheticSize, synthetic_scenario};
+
+    #[test]
+    fn two_halves_parse_like_one_with_the_same_line_numbers() {
+        let size = SyntheticSize {
+            places: 50,
+            claims: 6000,
+            days: 10,
+        };
+        let claims = synthetic_scenario(2, size).claims;
+        let mut text = claims_jsonl(&claims).unwrap();
+        text.insert(0, '\n');
+        assert!(text.len() > SPLIT_FROM_BYTES);
+        let (parsed, lines) = parse_claims_jsonl("c", &text).unwrap();
+        assert_eq!(parsed, claims);
+        assert_eq!(lines, (2..claims.len() + 2).collect::<Vec<_>>());
+
+        // A bad line in each half, reported at its own line.
+        let mut bad: Vec<&str> = text.lines().collect();
+        let last = bad.len() - 1;
+        bad[3] = "{";
+        bad[last] = "nope";
+        let err = parse_claims_jsonl("c", &bad.join("\n")).unwrap_err();
+        let at: Vec<usize> = err.diagnostics.iter().map(|d| d.line).collect();
+        assert_eq!(at, [4, last + 1]);
+        assert_eq!(err, parse_lines("c", &bad.join("\n"), 0).unwrap_err());
+    }
 }

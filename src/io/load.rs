@@ -1,18 +1,14 @@
 use std::path::Path;
 
+use super::cache::{self, Cache, Inputs, Key};
 use super::{Diagnostic, LoadError};
 use crate::model::Scenario;
 
 /// Reads a scenario file and the documents beside it, and validates it all.
-/// Nothing is returned unless everything is right.
+/// Nothing is returned unless everything is right. Large scenarios are served from
+/// the cache ([`Cache::from_env`]) while none of their files changed.
 pub fn load_scenario_file(path: &Path) -> Result<Scenario, LoadError> {
-    let name = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|err| LoadError::whole_file(&name, format!("cannot read the scenario: {err}")))?;
-    let folder = path.parent().unwrap_or(Path::new("."));
-    load_scenario_str(&name, &text, &|relative| {
-        std::fs::read_to_string(folder.join(relative))
-    })
+    load_scenario_cached(path, None, &Cache::from_env())
 }
 
 /// Parses and validates scenario text called `name`; `read_sibling` reads the files
@@ -22,35 +18,106 @@ pub fn load_scenario_str(
     text: &str,
     read_sibling: &dyn Fn(&str) -> std::io::Result<String>,
 ) -> Result<Scenario, LoadError> {
-    load_with_bulk(name, text, read_sibling, None)
+    load_with_bulk(name, text, read_sibling, None).map(|(scenario, _)| scenario)
 }
 
 /// Reads a scenario file and appends the claims of a bulk JSON-lines file (one claim
 /// per line, the same fields as in the scenario; see [`super::bulk`]), then validates
-/// it all, locating problems in whichever file they are.
+/// it all, locating problems in whichever file they are. Cached like
+/// [`load_scenario_file`].
 pub fn load_scenario_with_claims(path: &Path, claims: &Path) -> Result<Scenario, LoadError> {
+    load_scenario_cached(path, Some(claims), &Cache::from_env())
+}
+
+/// [`load_scenario_file`] (or [`load_scenario_with_claims`] with `claims`) with an
+/// explicit cache: a hit when an entry was made from the same bytes of every input,
+/// else a parse that, when it succeeds, rewrites the entry. Errors are the parse's.
+pub fn load_scenario_cached(
+    path: &Path,
+    claims: Option<&Path>,
+    cache: &Cache,
+) -> Result<Scenario, LoadError> {
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let read_sibling = |relative: &str| std::fs::read_to_string(folder.join(relative));
+    let size = |path: &Path| std::fs::metadata(path).map_or(0, |m| m.len() as usize);
+    let entry = cache.entry(path, claims, size(path) + claims.map_or(0, size));
+    // A hit reads the inputs only to hash them; any problem reading them is left to
+    // the parse below, which reports it.
+    if let Some(entry) = &entry
+        && let Some(scenario) = Key::of_file(path)
+        && let Some(claims_key) = claims.map_or(Some(None), |claims| Key::of_file(claims).map(Some))
+        && let Some(hit) = cache::lookup(entry, scenario, claims_key, &read_sibling)
+    {
+        return Ok(hit);
+    }
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path)
         .map_err(|err| LoadError::whole_file(&name, format!("cannot read the scenario: {err}")))?;
-    let claims_name = claims.display().to_string();
-    let claims_text = std::fs::read_to_string(claims).map_err(|err| {
-        LoadError::whole_file(&claims_name, format!("cannot read the claims: {err}"))
-    })?;
-    let folder = path.parent().unwrap_or(Path::new("."));
-    load_with_bulk(
-        &name,
-        &text,
-        &|relative| std::fs::read_to_string(folder.join(relative)),
-        Some((&claims_name, &claims_text)),
-    )
+    let claims_file = match claims {
+        Some(claims) => {
+            let claims_name = claims.display().to_string();
+            let claims_text = std::fs::read_to_string(claims).map_err(|err| {
+                LoadError::whole_file(&claims_name, format!("cannot read the claims: {err}"))
+            })?;
+            Some((claims_name, claims_text))
+        }
+        None => None,
+    };
+    // The keys of what is parsed, not of what was hashed above: the files may have
+    // changed in between.
+    let keys = entry.as_ref().map(|_| {
+        (
+            Key::of(text.as_bytes()),
+            claims_file
+                .as_ref()
+                .map(|(_, text)| Key::of(text.as_bytes())),
+        )
+    });
+    let bulk = claims_file
+        .as_ref()
+        .map(|(name, text)| (name.as_str(), text.as_str()));
+    let (scenario, geometry) = load_with_bulk(&name, &text, &read_sibling, bulk)?;
+    if let (Some(entry), Some((scenario_key, claims_key))) = (&entry, keys) {
+        // Drop the texts first: at a million claims they are hundreds of megabytes.
+        drop(claims_file);
+        drop(text);
+        let mut siblings: Vec<(String, Key)> = scenario
+            .documents
+            .iter()
+            .map(|document| {
+                (
+                    document.text_file.clone(),
+                    Key::of(document.text.as_bytes()),
+                )
+            })
+            .chain(
+                scenario
+                    .region_geometry
+                    .clone()
+                    .zip(geometry)
+                    .map(|(path, text)| (path, Key::of(text.as_bytes()))),
+            )
+            .collect();
+        siblings.sort();
+        siblings.dedup();
+        let inputs = Inputs {
+            scenario: scenario_key,
+            claims: claims_key,
+            siblings,
+        };
+        cache::store(entry, inputs, &scenario);
+    }
+    Ok(scenario)
 }
 
+/// Parses, reads the documents, validates and sorts; returns the scenario with the
+/// region geometry's text, if it has one.
 fn load_with_bulk(
     name: &str,
     text: &str,
     read_sibling: &dyn Fn(&str) -> std::io::Result<String>,
     bulk: Option<(&str, &str)>,
-) -> Result<Scenario, LoadError> {
+) -> Result<(Scenario, Option<String>), LoadError> {
     let mut scenario: Scenario = parse_ron(name, text)?;
 
     let locator = super::Locator::new(text);
@@ -92,12 +159,12 @@ fn load_with_bulk(
     diagnostics.extend(super::validate::validate_with_bulk(
         &scenario, name, text, bulk,
     ));
+    let mut geometry = None;
     if let Some(path) = &scenario.region_geometry {
+        let read = read_sibling(path);
+        geometry = read.as_ref().ok().cloned();
         diagnostics.extend(super::geometry::check_region_geometry(
-            &scenario,
-            name,
-            text,
-            read_sibling(path),
+            &scenario, name, text, read,
         ));
     }
     if !diagnostics.is_empty() {
@@ -106,7 +173,7 @@ fn load_with_bulk(
         return Err(LoadError { diagnostics });
     }
     scenario.sort_by_id();
-    Ok(scenario)
+    Ok((scenario, geometry))
 }
 
 /// How many items before `index` share its id (to locate the right duplicate).

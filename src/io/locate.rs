@@ -2,22 +2,29 @@
 /// after serde has parsed the file (serde keeps no positions).
 pub struct Locator<'a> {
     text: &'a str,
-    line_starts: Vec<usize>,
+    /// Indexed when the first position is asked for: a valid file never needs it, and
+    /// at a million claims it is tens of millions of lines.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl<'a> Locator<'a> {
-    /// Indexes the lines of `text`.
+    /// Prepares to locate things in `text`.
     pub fn new(text: &'a str) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        Self { text, line_starts }
+        Self {
+            text,
+            line_starts: std::sync::OnceLock::new(),
+        }
     }
 
     /// 1-based line and column of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let line = self.line_starts.partition_point(|&start| start <= offset);
-        let start = self.line_starts[line.saturating_sub(1)];
+        let line_starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let line = line_starts.partition_point(|&start| start <= offset);
+        let start = line_starts[line.saturating_sub(1)];
         let col = self.text[start..offset.min(self.text.len())]
             .chars()
             .count()

@@ -1,0 +1,135 @@
+//! Checks of the claims: ids, references, roles, times, credibility and quotes. At a
+//! million claims this is most of validation, so claims are checked in one chunk per
+//! core, each with its own diagnostics, joined in claim order.
+
+use rustc_hash::FxHashMap;
+
+use super::{At, Checker, Ids, ids, known};
+use crate::io::quotes::QuoteIndex;
+use crate::model::{Assertion, Claim, Scenario, Subject};
+
+/// What claims are checked against, shared by every thread.
+struct Known<'s> {
+    factions: Ids<'s>,
+    sources: Ids<'s>,
+    documents: Ids<'s>,
+    places: Ids<'s>,
+    regions: Ids<'s>,
+    routes: Ids<'s>,
+    /// Whether each source (the first with its id) is a baseline source.
+    baseline: FxHashMap<&'s str, bool>,
+    offset: jiff::tz::Offset,
+    quotes: QuoteIndex<'s>,
+}
+
+impl Checker<'_> {
+    pub(super) fn claims(&mut self, scenario: &Scenario) {
+        let mut baseline = FxHashMap::default();
+        for source in &scenario.sources {
+            baseline
+                .entry(source.id.as_str())
+                .or_insert_with(|| source.is_baseline());
+        }
+        let known = Known {
+            factions: known(ids(&scenario.factions, |f| &f.id)),
+            sources: known(ids(&scenario.sources, |s| &s.id)),
+            documents: known(ids(&scenario.documents, |d| &d.id)),
+            places: known(ids(&scenario.places, |p| &p.id)),
+            regions: known(ids(&scenario.regions, |r| &r.id)),
+            routes: known(ids(&scenario.routes, |r| &r.id)),
+            baseline,
+            offset: scenario.offset(),
+            quotes: QuoteIndex::new(&scenario.documents),
+        };
+        let (_, items) = self.places_of("claims", ids(&scenario.claims, |c| &c.id));
+        let claims: Vec<(&Claim, At<'_>)> = scenario.claims.iter().zip(items).collect();
+        let found = crate::parallel::map_chunks(&claims, |_, chunk| {
+            let mut check = self.fresh();
+            for &(claim, item) in chunk {
+                check.claim(claim, item, &known);
+            }
+            check.diagnostics
+        });
+        for diagnostics in found {
+            self.diagnostics.extend(diagnostics);
+        }
+    }
+
+    fn claim(&mut self, claim: &Claim, item: At<'_>, known: &Known<'_>) {
+        let (ids, what) = match &claim.subject {
+            Subject::Place(_) => (&known.places, "place"),
+            Subject::Region(_) => (&known.regions, "region"),
+            Subject::Route(_) => (&known.routes, "route"),
+        };
+        self.reference(item, "subject", claim.subject.id(), ids, what);
+        for faction in claim.actor.iter().chain(&claim.counterpart) {
+            self.reference(item, "actor", faction, &known.factions, "faction");
+        }
+        if claim.assertion.needs_actor() && claim.actor.is_none() {
+            let at = self.field_after(item, "assertion", None);
+            self.report(
+                at,
+                format!(
+                    "{:?} needs an actor (the faction that acts)",
+                    claim.assertion
+                ),
+            );
+        }
+        if let Assertion::AdvancedWithin { km } = claim.assertion
+            && !(km.is_finite() && km >= 0.0)
+        {
+            let at = self.field_after(item, "assertion", None);
+            self.report(at, format!("distance {km} km must be zero or more"));
+        }
+        self.reference(item, "source", &claim.source, &known.sources, "source");
+        self.quote(claim, item, known);
+        if let Err(message) = claim.when.span(known.offset) {
+            let at = self.field_after(item, "at", Some(&claim.when.at));
+            self.report(at, message);
+        }
+        if !claim.credibility.is_valid() {
+            let at = self.field_after(item, "credibility", None);
+            self.report(
+                at,
+                format!("credibility {} is outside 1..6", claim.credibility.0),
+            );
+        }
+    }
+
+    fn quote(&mut self, claim: &Claim, item: At<'_>, known: &Known<'_>) {
+        let is_baseline = known
+            .baseline
+            .get(claim.source.as_str())
+            .copied()
+            .unwrap_or(false);
+        match (&claim.document, &claim.quote) {
+            (Some(document), Some(quote)) => {
+                self.reference(item, "document", document, &known.documents, "document");
+                let found = known.quotes.contains(document, quote).unwrap_or(true);
+                if !found {
+                    let at = self.field_after(item, "quote", Some(quote));
+                    self.report(
+                        at,
+                        format!("quote not found verbatim in document {document:?}: {quote:?}"),
+                    );
+                }
+            }
+            (None, None) if is_baseline => {}
+            (None, None) => self.report(
+                self.offset(item),
+                format!(
+                    "claim {:?} needs a document and a quote (only baseline sources may omit them)",
+                    claim.id
+                ),
+            ),
+            (Some(_), None) => self.report(
+                self.offset(item),
+                format!("claim {:?} has a document but no quote", claim.id),
+            ),
+            (None, Some(_)) => self.report(
+                self.offset(item),
+                format!("claim {:?} has a quote but no document", claim.id),
+            ),
+        }
+    }
+}
