@@ -173,11 +173,9 @@ impl ControlIndex {
         event_secs.sort_unstable();
         event_secs.dedup();
 
-        let sides = scenario
-            .claims
-            .iter()
-            .map(|claim| [faction(&claim.actor), faction(&claim.counterpart)])
-            .collect();
+        let sides = crate::parallel::map(&scenario.claims, |claim| {
+            [faction(&claim.actor), faction(&claim.counterpart)]
+        });
 
         Self {
             facts,
