@@ -1,11 +1,67 @@
-//! SVG to PNG without a GPU: resvg with only the embedded font (no system fonts), so
-//! the pixels are the same on every machine.
+//! PNG without a GPU. The map export draws its geometry straight onto a pixmap
+//! ([`super::paint`]), then the text and legend from a small SVG overlay with resvg and
+//! only the embedded font (no system fonts), so the pixels are the same on every
+//! machine; then encodes the PNG with fast compression.
 
 use std::sync::{Arc, OnceLock};
 
 use resvg::{tiny_skia, usvg};
 
 use super::font::FONT_TTF;
+use super::map::{overlay_svg, page};
+use super::{MapOptions, Scene, paint};
+use crate::geo::Basemap;
+
+/// The map of `scene` as PNG bytes: what [`super::map_svg`] shows, at `options.size`.
+pub fn map_png(
+    scene: &Scene<'_>,
+    basemap: &Basemap,
+    options: &MapOptions,
+) -> Result<Vec<u8>, String> {
+    let (width, height) = options.size;
+    let mut pixmap = tiny_skia::Pixmap::new(width, height)
+        .ok_or_else(|| format!("cannot make a {width}x{height} picture"))?;
+    pixmap.fill(tiny_skia::Color::WHITE);
+    let (layout, frame) = page(scene, basemap, options);
+    let overlay = MapOptions {
+        embed_font: false,
+        ..options.clone()
+    };
+    let tree = std::thread::scope(|threads| {
+        // The overlay is parsed on the other core while this one draws the geometry.
+        let tree = threads.spawn(|| parse_svg(&overlay_svg(scene, basemap, &overlay)));
+        paint::map(&mut pixmap, scene, basemap, &frame, layout.u);
+        tree.join()
+            .unwrap_or_else(|_| Err("the overlay thread failed".to_owned()))
+    })?;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::identity(),
+        &mut pixmap.as_mut(),
+    );
+    encode_png(&pixmap)
+}
+
+/// An opaque pixmap as an RGB PNG, compressed fast: at 1920x1080 the default
+/// compression took longer than drawing.
+pub fn encode_png(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, String> {
+    let failed = |err: png::EncodingError| format!("cannot encode the PNG: {err}");
+    // Opaque pixels are the same premultiplied or not; drop the alpha byte.
+    let rgb: Vec<u8> = pixmap
+        .data()
+        .chunks_exact(4)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect();
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    let mut writer = encoder.write_header().map_err(failed)?;
+    writer.write_image_data(&rgb).map_err(failed)?;
+    writer.finish().map_err(failed)?;
+    Ok(out)
+}
 
 /// The font database with only the embedded font, which also serves `sans-serif`.
 fn font_database() -> Arc<usvg::fontdb::Database> {
