@@ -42,11 +42,14 @@ pub(super) fn route_lines(scene: &Scene<'_>, frame: &Frame, u: f64) -> (Vec<Line
         return (Vec::new(), Vec::new());
     }
     let scenario = scene.engine.scenario();
-    let position = |id: &str| {
-        scenario
-            .place_index(id)
-            .map(|p| frame.px([scenario.places[p].lon, scenario.places[p].lat]))
-    };
+    // Each place's position once, found by id through a hash map: there are two
+    // lookups per segment and tens of thousands of segments at the large scale.
+    let positions: std::collections::HashMap<&str, [f64; 2]> = scenario
+        .places
+        .iter()
+        .map(|place| (place.id.as_str(), frame.px([place.lon, place.lat])))
+        .collect();
+    let position = |id: &str| positions.get(id).copied();
     let solid = |rgb| Lines {
         rgb,
         width_px: 3.0 * u,

@@ -43,18 +43,22 @@ fn polygons_path(polygons: &MultiPolygon<f64>, frame: &Frame) -> Option<Path> {
     pb.finish()
 }
 
-/// Adds a closed contour through `points`.
+/// Points closer than this to the last point kept are dropped: the basemap's outlines
+/// have many vertices per pixel at the print scale, which cost time and show nothing.
+const MIN_STEP_PX: f64 = 0.35;
+
+/// Adds a closed contour through `points`, leaving out steps under [`MIN_STEP_PX`].
 fn contour(pb: &mut PathBuilder, points: impl Iterator<Item = [f64; 2]>) {
-    let mut first = true;
+    let mut last: Option<[f64; 2]> = None;
     for [x, y] in points {
-        if first {
-            pb.move_to(x as f32, y as f32);
-            first = false;
-        } else {
-            pb.line_to(x as f32, y as f32);
+        match last {
+            None => pb.move_to(x as f32, y as f32),
+            Some([lx, ly]) if (x - lx).abs() + (y - ly).abs() < MIN_STEP_PX => continue,
+            Some(_) => pb.line_to(x as f32, y as f32),
         }
+        last = Some([x, y]);
     }
-    if !first {
+    if last.is_some() {
         pb.close();
     }
 }
@@ -87,8 +91,8 @@ pub(super) fn map(
     u: f64,
 ) {
     std::thread::scope(|threads| {
-        // The Voronoi cells take longest to make: the other core makes them while this
-        // one gathers the roads and draws the basemap.
+        // The Voronoi cells take long to make: another thread makes them while this one
+        // draws the basemap.
         let cells = threads.spawn(|| {
             if scene.layers.territory {
                 scene.territory_cells(basemap)
@@ -96,7 +100,8 @@ pub(super) fn map(
                 Vec::new()
             }
         });
-        let (lines, severed_at) = route_lines(scene, frame, u);
+        // So are the roads' outlines, on a third thread.
+        let roads = threads.spawn(|| roads(scene, frame, u));
         let Some(clip) = rect_mask(pixmap, frame) else {
             return;
         };
@@ -118,7 +123,7 @@ pub(super) fn map(
                 }
             }
         }
-        roads(pixmap, &lines, &severed_at, u, &clip);
+        draw_roads(pixmap, &roads.join().unwrap_or_default(), &clip);
         sprite::places(pixmap, scene, frame, u);
     });
 }
@@ -177,34 +182,65 @@ fn basemap_fills(
     }
 }
 
-/// Roads, one stroke per style, then the red × of severed routes.
-fn roads(pixmap: &mut Pixmap, lines: &[Lines], severed_at: &[[f64; 2]], u: f64, clip: &Mask) {
-    let identity = Transform::identity();
-    for Lines {
-        rgb,
-        width_px,
-        dash_px,
-        segments,
-    } in lines
-    {
-        if let Some(path) = segments_path(segments) {
-            let style = stroke(*width_px, *dash_px, LineCap::Round);
-            pixmap.stroke_path(&path, &paint(*rgb, 1.0), &style, identity, Some(clip));
+/// A road style's segments ready to draw: an outline to fill, stroked (and dashed) in
+/// advance off the main thread, or for hairlines the path and stroke.
+struct Road {
+    rgb: [u8; 3],
+    path: Path,
+    hairline: Option<Stroke>,
+}
+
+/// The roads, one path per style, then the red × of severed routes, as [`Road`]s.
+fn roads(scene: &Scene<'_>, frame: &Frame, u: f64) -> Vec<Road> {
+    let (mut lines, severed_at) = route_lines(scene, frame, u);
+    lines.push(Lines {
+        rgb: SEVERED_RGB,
+        width_px: 3.0 * u,
+        dash_px: None,
+        segments: severed_at
+            .iter()
+            .flat_map(|&at| severed_arms(at, u))
+            .collect(),
+    });
+    let mut roads = Vec::new();
+    for line in &lines {
+        let Some(path) = segments_path(&line.segments) else {
+            continue;
+        };
+        let style = stroke(line.width_px, line.dash_px, LineCap::Round);
+        if line.width_px < 1.0 {
+            roads.push(Road {
+                rgb: line.rgb,
+                path,
+                hairline: Some(style),
+            });
+            continue;
+        }
+        // What `stroke_path` does for a wide stroke: dash, stroke, fill the outline.
+        let dashed = match &style.dash {
+            Some(dash) => path.dash(dash, 1.0),
+            None => Some(path),
+        };
+        if let Some(outline) = dashed.and_then(|path| path.stroke(&style, 1.0)) {
+            roads.push(Road {
+                rgb: line.rgb,
+                path: outline,
+                hairline: None,
+            });
         }
     }
-    let arms: Vec<[[f64; 2]; 2]> = severed_at
-        .iter()
-        .flat_map(|&at| severed_arms(at, u))
-        .collect();
-    if let Some(path) = segments_path(&arms) {
-        let style = stroke(3.0 * u, None, LineCap::Round);
-        pixmap.stroke_path(
-            &path,
-            &paint(SEVERED_RGB, 1.0),
-            &style,
-            identity,
-            Some(clip),
-        );
+    roads
+}
+
+/// Draws [`roads`]' output.
+fn draw_roads(pixmap: &mut Pixmap, roads: &[Road], clip: &Mask) {
+    let identity = Transform::identity();
+    for road in roads {
+        let colour = paint(road.rgb, 1.0);
+        match &road.hairline {
+            Some(style) => pixmap.stroke_path(&road.path, &colour, style, identity, Some(clip)),
+            None => pixmap.fill_path(&road.path, &colour, FillRule::Winding, identity, Some(clip)),
+        }
     }
 }
 

@@ -196,3 +196,41 @@ impl<'a> Scene<'a> {
         dissolve_by_key(&cells)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::synthetic::{SyntheticSize, synthetic_scenario};
+
+    #[test]
+    fn sources_used_are_the_shown_places_detail_sources() {
+        let size = SyntheticSize {
+            places: 80,
+            claims: 600,
+            days: 10,
+        };
+        let engine = Engine::new(synthetic_scenario(3, size));
+        let (first, last) = engine.time_range_secs().unwrap();
+        let scenario = engine.scenario();
+        let mut hiding = View::default();
+        hiding.hidden_sources.insert(scenario.sources[0].id.clone());
+        let mut layers = Layers::default();
+        layers.hidden_statuses.insert("unknown".into());
+        for at_secs in [first - 1, (first + last) / 2, last] {
+            let at = Timestamp::from_second(at_secs).unwrap();
+            for view in [&View::default(), &hiding] {
+                let scene = Scene::new(&engine, view, &layers, at);
+                let expected: BTreeSet<&str> = scene
+                    .details()
+                    .iter()
+                    .enumerate()
+                    .filter(|(p, _)| scene.shows_place(*p))
+                    .flat_map(|(_, d)| d.sources.iter().map(String::as_str))
+                    .collect();
+                let got: Vec<&str> = scene.sources_used().iter().map(|s| s.id.as_str()).collect();
+                assert_eq!(got, expected.into_iter().collect::<Vec<_>>(), "at {at}");
+            }
+        }
+    }
+}

@@ -135,14 +135,17 @@ pub(super) fn places(pixmap: &mut Pixmap, scene: &Scene<'_>, frame: &Frame, u: f
         ((l + w).floor() as i32).min(pixmap.width() as i32),
         ((t + h).floor() as i32).min(pixmap.height() as i32),
     ];
+    // More than the largest marker's reach (radius 8.5u, bar 2u beyond, strokes).
+    let margin_px = 16.0 * u + 4.0;
     let scenario = scene.engine.scenario();
     let mut sprites: BTreeMap<_, Option<Sprite>> = BTreeMap::new();
     for (p, place) in scenario.places.iter().enumerate() {
-        if !scene.shows_place(p) {
-            continue;
-        }
         let [x, y] = frame.px([place.lon, place.lat]);
-        if !(x.is_finite() && y.is_finite()) {
+        let near = |v: f64, lo: i32, hi: i32| {
+            v > f64::from(lo) - margin_px && v < f64::from(hi) + margin_px
+        };
+        if !(near(x, clip[0], clip[2]) && near(y, clip[1], clip[3]) && scene.shows_place(p)) {
+            // Off the map, or hidden.
             continue;
         }
         let state = scene.resolution.places[p];

@@ -236,6 +236,29 @@ mod tests {
     }
 
     #[test]
+    fn geo_territory_convex_cells_partition_the_box_and_match_clipped_cells() {
+        let sites: Vec<_> = SITES.iter().enumerate().map(|(i, p)| (*p, i)).collect();
+        let bounds = [[0.0, 0.0], [10.0, 10.0]];
+        let convex = convex_cells(&sites, bounds, &FLAT);
+        let clipped = voronoi_cells(&sites, &square(10.0), &FLAT);
+        assert_eq!(convex.len(), clipped.len());
+        let mut total = 0.0;
+        for ((k, ring), (key, mp)) in convex.iter().zip(&clipped) {
+            assert_eq!(k, key);
+            let ring: Vec<(f64, f64)> = ring.iter().map(|p| (p[0], p[1])).collect();
+            let polygon = Polygon::new(LineString::from(ring), Vec::new());
+            let area = polygon.signed_area();
+            assert!(area > 0.0, "counter-clockwise");
+            assert!(
+                (area - mp.unsigned_area()).abs() < 1e-6 * area,
+                "the square is the box"
+            );
+            total += area;
+        }
+        assert!((total - 100.0).abs() < 1e-9);
+    }
+
+    #[test]
     fn geo_territory_is_deterministic() {
         let sites: Vec<_> = (0..40)
             .map(|i| {
