@@ -115,6 +115,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_map_png_is_the_same_bytes_every_time() {
+        use crate::control::{Engine, View};
+        use crate::layers::Layers;
+        use crate::synthetic::{SyntheticSize, synthetic_scenario};
+        let size = SyntheticSize {
+            places: 300,
+            claims: 3_000,
+            days: 10,
+        };
+        let engine = Engine::new(synthetic_scenario(5, size));
+        let (view, layers) = (View::default(), Layers::default());
+        let at = jiff::Timestamp::from_second(engine.time_range_secs().unwrap().1).unwrap();
+        let scene = Scene::new(&engine, &view, &layers, at);
+        let basemap = Basemap::embedded().unwrap();
+        let options = MapOptions {
+            size: (640, 360),
+            ..MapOptions::default()
+        };
+        let first = map_png(&scene, &basemap, &options).unwrap();
+        assert_eq!(map_png(&scene, &basemap, &options).unwrap(), first);
+        let pixmap = tiny_skia::Pixmap::decode_png(&first).unwrap();
+        assert_eq!((pixmap.width(), pixmap.height()), (640, 360));
+    }
+
+    #[test]
     fn the_embedded_font_serves_sans_serif() {
         let db = font_database();
         assert_eq!(db.len(), 1);
