@@ -5,7 +5,8 @@
 use super::font::wrap;
 use super::frame::Frame;
 use super::map::Layout;
-use super::marks::{marker, marker_shapes, severed_mark};
+use super::marker::{marker, marker_shapes};
+use super::marks::severed_mark;
 use super::svg::{N, Svg, hex};
 use super::{Scene, local_time_label};
 use crate::control::Status;

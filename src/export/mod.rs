@@ -15,6 +15,7 @@ mod job;
 mod labels;
 mod legend;
 mod map;
+mod marker;
 mod marks;
 mod paint;
 mod raster;

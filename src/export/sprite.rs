@@ -10,7 +10,8 @@ use resvg::tiny_skia::{FillRule, LineCap, Path, PathBuilder, Pixmap, Transform};
 
 use super::Scene;
 use super::frame::Frame;
-use super::marks::{Marker, Shape, marker_shapes, radius};
+use super::marker::{Marker, Shape, marker_shapes};
+use super::marks::radius;
 use super::paint::{paint, stroke};
 
 /// A marker drawn with its centre at the middle of pixel (`half`, `half`).
