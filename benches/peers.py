@@ -8,9 +8,13 @@
     writing the PNG (criterion's `export_png_1920x1080/large_1m`, run here, and the
     `frontline export --format png` command end to end).
 
-Usage: python3 benches/peers.py [--claims N] [--runs N] [--skip-cargo]
+Usage: python3 benches/peers.py [--claims N] [--runs N] [--skip-cargo] [--part a|b]
+                                [--frontline PATH]
 It makes a virtualenv in target/peers-venv (pip install duckdb matplotlib), builds the
 release binary and the scenario generator, and prints each time and the ratios.
+`--frontline` runs that binary instead of target/release/frontline (which another
+checkout sharing the target folder may overwrite); `--part b` runs only the PNG
+comparison (with `--skip-cargo`, it reads the criterion result already there).
 """
 
 import argparse
@@ -150,6 +154,8 @@ def main():
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--skip-cargo", action="store_true", help="reuse criterion results")
+    parser.add_argument("--part", choices=["a", "b", "all"], default="all")
+    parser.add_argument("--frontline", type=Path, help="the frontline binary to time")
     args = parser.parse_args()
     ensure_venv()
 
@@ -163,15 +169,25 @@ def main():
         sh("cargo", "run", "--release", "--example", "gen_scenario", "--", folder, args.claims, cwd=ROOT, env=env)
     if not args.skip_cargo:
         sh("cargo", "build", "--release", "--bin", "frontline", cwd=ROOT, env=env)
-        sh("cargo", "bench", "--bench", "engine", "--", "resolve_at_new_moment/1000000", cwd=ROOT, env=env)
-        sh("cargo", "bench", "--bench", "export", "--", "large_1m", cwd=ROOT, env=env)
-    frontline = TARGET / "release" / "frontline"
+        if args.part != "b":
+            sh("cargo", "bench", "--bench", "engine", "--", "resolve_at_new_moment/1000000", cwd=ROOT, env=env)
+        if args.part != "a":
+            sh("cargo", "bench", "--bench", "export", "--", "large_1m", cwd=ROOT, env=env)
+    frontline = args.frontline or TARGET / "release" / "frontline"
     scenario = folder / "scenario.ron"
     at = "2024-12-05T12:00:00+03:00"
 
-    # (a) as-of resolution.
-    engine_ms = criterion_median_ms("resolve_at_new_moment", "1000000")
-    duck_ms, rows, answered = duckdb_asof(folder, args.runs)
+    if args.part != "b":
+        # (a) as-of resolution.
+        engine_ms = criterion_median_ms("resolve_at_new_moment", "1000000")
+        duck_ms, rows, answered = duckdb_asof(folder, args.runs)
+        print()
+        print(f"as-of over {rows} (place, claim) rows, {args.claims} claims:")
+        print(f"  frontline resolve (every place, full rules)  {engine_ms:10.3f} ms median")
+        print(f"  duckdb latest claim per place & source       {duck_ms:10.3f} ms median ({answered} rows)")
+        print(f"  ratio duckdb / frontline                     {duck_ms / engine_ms:10.1f}x  (target >= 10x)")
+    if args.part == "a":
+        return
 
     # (b) PNG of the same map: GeoJSON from frontline, drawn by matplotlib.
     geojson = folder / "map.geojson"
@@ -189,11 +205,6 @@ def main():
         args.runs,
     )
 
-    print()
-    print(f"as-of over {rows} (place, claim) rows, {args.claims} claims:")
-    print(f"  frontline resolve (every place, full rules)  {engine_ms:10.3f} ms median")
-    print(f"  duckdb latest claim per place & source       {duck_ms:10.3f} ms median ({answered} rows)")
-    print(f"  ratio duckdb / frontline                     {duck_ms / engine_ms:10.1f}x  (target >= 10x)")
     print(f"PNG 1920x1080 of the same map ({features} GeoJSON features):")
     print(f"  frontline render+write (engine loaded)       {render_ms:10.1f} ms median")
     print(f"  matplotlib read GeoJSON+draw+save            {mpl_ms:10.1f} ms median")

@@ -233,6 +233,66 @@ fn png_has_the_size_asked_for_and_faction_colours_at_known_towns() {
     assert_eq!(png_size(&std::fs::read(&default).unwrap()), (640, 360));
 }
 
+/// Counts of pixels in `[x0, x1) x [y0, y1)` that differ by more than `tolerance` in any
+/// channel between two pictures of one size.
+fn differing(a: &Pixmap, b: &Pixmap, [x0, y0, x1, y1]: [u32; 4], tolerance: i32) -> usize {
+    let mut count = 0;
+    for y in y0..y1 {
+        for x in x0..x1 {
+            let (p, q) = (a.pixel(x, y).unwrap(), b.pixel(x, y).unwrap());
+            let d = [
+                i32::from(p.red()) - i32::from(q.red()),
+                i32::from(p.green()) - i32::from(q.green()),
+                i32::from(p.blue()) - i32::from(q.blue()),
+            ];
+            count += usize::from(d.iter().any(|d| d.abs() > tolerance));
+        }
+    }
+    count
+}
+
+#[test]
+fn png_shows_what_the_svg_shows() {
+    // The PNG draws the geometry itself and only the text through SVG: render the SVG
+    // export with resvg and compare, on the fixture and on the default scenario.
+    let dir = tempfile::tempdir().unwrap();
+    for file in [Some(MINI), None] {
+        let (png, svg_path) = (dir.path().join("map.png"), dir.path().join("map.svg"));
+        export(file, "png", &png, &[]);
+        export(file, "svg", &svg_path, &[]);
+        let ours = Pixmap::decode_png(&std::fs::read(&png).unwrap()).unwrap();
+        let svg = std::fs::read_to_string(&svg_path).unwrap();
+        let reference = frontline::export::png_from_svg(&svg, (1920, 1080)).unwrap();
+        let reference = Pixmap::decode_png(&reference).unwrap();
+        // Edges may differ by anti-aliasing and markers by up to half a pixel.
+        let whole = differing(&ours, &reference, [0, 0, 1920, 1080], 48);
+        assert!(whole < 1920 * 1080 / 400, "{file:?}: {whole} pixels differ");
+        // The legend, title and credits are the same text, drawn by the same renderer.
+        let legend = differing(&ours, &reference, [1460, 90, 1920, 1040], 8);
+        assert!(legend < 50, "{file:?}: legend differs in {legend} pixels");
+        if file.is_some() {
+            for place in ["northtown", "midtown", "southtown", "hamlet"] {
+                let at = marker_position(&svg, place);
+                let (a, b) = (colour_at(&ours, at), colour_at(&reference, at));
+                assert!(
+                    a.iter().zip(b).all(|(a, b)| (a - b).abs() <= 24),
+                    "{place}: PNG {a:?}, SVG {b:?}"
+                );
+            }
+        }
+        // Text is drawn: dark pixels in the legend panel and in the title.
+        let dark = |[x0, y0, x1, y1]: [u32; 4]| {
+            (y0..y1)
+                .flat_map(|y| (x0..x1).map(move |x| (x, y)))
+                .filter(|&(x, y)| ours.pixel(x, y).unwrap().red() < 160)
+                .count()
+        };
+        assert!(dark([1460, 90, 1920, 1040]) > 5_000, "legend text");
+        assert!(dark([0, 0, 1400, 84]) > 1_000, "title text");
+        assert!(dark([0, 1046, 1400, 1080]) > 800, "credits");
+    }
+}
+
 #[test]
 fn svg_parses_and_carries_the_legend_and_credits() {
     let dir = tempfile::tempdir().unwrap();

@@ -93,7 +93,7 @@ pub fn brief_markdown(scene: &Scene<'_>, since: Timestamp) -> String {
     out.push_str("\n## Places\n");
     let mut uncovered = Vec::new();
     for (p, place) in scenario.places.iter().enumerate() {
-        let details = &scene.details[p];
+        let details = &scene.details()[p];
         if !scene.shows_place(p) {
             continue;
         }
@@ -142,7 +142,7 @@ fn changes(
             continue;
         }
         any = true;
-        let marks = cites.list(&scene.details[p].deciding);
+        let marks = cites.list(&scene.details()[p].deciding);
         let _ = writeln!(
             out,
             "- {}: {} ({}) → {} ({}) {marks}",

@@ -77,7 +77,11 @@ impl Frame {
 
     /// Pixel position of `[lon, lat]`.
     pub fn px(&self, lonlat: [f64; 2]) -> [f64; 2] {
-        let [x, y] = self.projection.plot_from_lonlat(lonlat);
+        self.px_from_plot(self.projection.plot_from_lonlat(lonlat))
+    }
+
+    /// Pixel position of a point in the projection's plot coordinates.
+    pub fn px_from_plot(&self, [x, y]: [f64; 2]) -> [f64; 2] {
         [
             self.rect[0] + (x - self.x0) * self.scale,
             self.rect[1] + (self.y1 - y) * self.scale,
@@ -96,6 +100,18 @@ impl Frame {
         let [w, s] = self.projection.lonlat_from_plot([self.x0, y0]);
         let [e, n] = self.projection.lonlat_from_plot([x1, self.y1]);
         [w, s, e, n]
+    }
+
+    /// False when the segment `[a, b]` lies wholly beyond one side of the rectangle grown
+    /// by `margin_px`, so nothing of it, drawn that wide, can show.
+    pub fn may_show_segment(&self, [a, b]: [[f64; 2]; 2], margin_px: f64) -> bool {
+        let [l, t, w, h] = self.rect;
+        let (left, top) = (l - margin_px, t - margin_px);
+        let (right, bottom) = (l + w + margin_px, t + h + margin_px);
+        !(a[0].max(b[0]) < left
+            || a[0].min(b[0]) > right
+            || a[1].max(b[1]) < top
+            || a[1].min(b[1]) > bottom)
     }
 
     /// True when the pixel lies inside the rectangle.

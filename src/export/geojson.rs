@@ -48,7 +48,7 @@ pub fn geojson_text(scene: &Scene<'_>, basemap: &Basemap) -> String {
             continue;
         }
         let state = scene.resolution.places[p];
-        let details = &scene.details[p];
+        let details = &scene.details()[p];
         let point = Point::new(round(place.lon), round(place.lat));
         features.push(feature(
             format!("place:{}", place.id),

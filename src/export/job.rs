@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use super::snapshot::{SNAPSHOT_FORMAT_VERSION, Snapshot, scenario_identity};
 use super::{
     MapOptions, Scene, argument_error, brief_markdown, check_moment, claims_csv, geojson_text,
-    map_svg, png_from_svg,
+    map_png, map_svg,
 };
 use crate::control::{Engine, View};
 use crate::geo::Basemap;
@@ -160,18 +160,15 @@ fn render(
     since: Timestamp,
 ) -> Result<Vec<u8>, LoadError> {
     let scene = Scene::new(engine, &job.view, &job.layers, at);
-    let map = |embed_font| {
-        let options = MapOptions {
-            bbox_lonlat: job.bbox_lonlat,
-            size: job.size,
-            embed_font,
-        };
-        map_svg(&scene, basemap, &options)
+    let options = MapOptions {
+        bbox_lonlat: job.bbox_lonlat,
+        size: job.size,
+        embed_font: true,
     };
     let failed = |message: String| argument_error("--format", message);
     Ok(match job.format {
-        ExportFormat::Svg => map(true).into_bytes(),
-        ExportFormat::Png => png_from_svg(&map(false), job.size).map_err(failed)?,
+        ExportFormat::Svg => map_svg(&scene, basemap, &options).into_bytes(),
+        ExportFormat::Png => map_png(&scene, basemap, &options).map_err(failed)?,
         ExportFormat::Geojson => geojson_text(&scene, basemap).into_bytes(),
         ExportFormat::Md => brief_markdown(&scene, since).into_bytes(),
         ExportFormat::Csv => claims_csv(engine, &job.view, at.as_second())

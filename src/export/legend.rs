@@ -5,7 +5,8 @@
 use super::font::wrap;
 use super::frame::Frame;
 use super::map::Layout;
-use super::marks::{marker, severed_mark};
+use super::marker::{marker, marker_shapes};
+use super::marks::severed_mark;
 use super::svg::{N, Svg, hex};
 use super::{Scene, local_time_label};
 use crate::control::Status;
@@ -114,7 +115,7 @@ pub(super) fn panel(svg: &mut Svg, scene: &Scene<'_>, layout: &Layout) {
         let rival = (status == Status::Contested).then_some([0xff, 0xff, 0xff]);
         let at = format!("translate({} {})", N(x + 9.0 * u), N(y + 14.0 * u));
         svg.open("g", &[("transform", &at)]);
-        marker(svg, status, sample, rival, 6.5 * u, u);
+        marker(svg, &marker_shapes(status, sample, rival, 6.5 * u, u));
         svg.close("g");
         let body = format!("{}: {}", status.as_str(), status.definition());
         text(svg, &mut y, 32.0 * u, &body, "#1e1e1e");

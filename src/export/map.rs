@@ -65,19 +65,44 @@ impl Layout {
     }
 }
 
-const SEA: &str = "#d6e4ec";
-const LAND: &str = "#ebe8e1";
-const SYRIA: &str = "#faf8f2";
-const LAKE: &str = "#c4d9e6";
+/// Sea, the map's background.
+pub(super) const SEA: [u8; 3] = [0xd6, 0xe4, 0xec];
+/// Countries other than Syria.
+pub(super) const LAND: [u8; 3] = [0xeb, 0xe8, 0xe1];
+/// Syria.
+pub(super) const SYRIA: [u8; 3] = [0xfa, 0xf8, 0xf2];
+/// Lakes.
+pub(super) const LAKE: [u8; 3] = [0xc4, 0xd9, 0xe6];
+/// Country borders.
+pub(super) const BORDER: [u8; 3] = [0x6f, 0x6a, 0x60];
+/// Governorate outlines.
+pub(super) const GOVERNORATE: [u8; 3] = [0x8c, 0x87, 0x7c];
+/// Opacity of the territory tint.
+pub(super) const TERRITORY_OPACITY: f64 = 0.35;
+
+/// The page layout and the map's frame for `options`.
+pub(super) fn page(scene: &Scene<'_>, basemap: &Basemap, options: &MapOptions) -> (Layout, Frame) {
+    let layout = Layout::new(options.size);
+    let bbox = options
+        .bbox_lonlat
+        .unwrap_or_else(|| default_bbox(basemap, scene.engine.scenario()));
+    (layout, Frame::fit(bbox, layout.map_rect()))
+}
 
 /// The map of `scene` as an SVG document.
 pub fn map_svg(scene: &Scene<'_>, basemap: &Basemap, options: &MapOptions) -> String {
-    let layout = Layout::new(options.size);
-    let scenario = scene.engine.scenario();
-    let bbox = options
-        .bbox_lonlat
-        .unwrap_or_else(|| default_bbox(basemap, scenario));
-    let frame = Frame::fit(bbox, layout.map_rect());
+    document(scene, basemap, options, true)
+}
+
+/// The text and furniture drawn over the map's geometry in the PNG export: labels and
+/// scale bar (clipped to the map), title, legend and credits, on a transparent page.
+pub(super) fn overlay_svg(scene: &Scene<'_>, basemap: &Basemap, options: &MapOptions) -> String {
+    document(scene, basemap, options, false)
+}
+
+/// The whole map, or with `geometry` false only what [`overlay_svg`] holds.
+fn document(scene: &Scene<'_>, basemap: &Basemap, options: &MapOptions, geometry: bool) -> String {
+    let (layout, frame) = page(scene, basemap, options);
     let mut svg = Svg::new(options.size.0, options.size.1);
     if options.embed_font {
         svg.raw(&font_face_style());
@@ -96,28 +121,32 @@ pub fn map_svg(scene: &Scene<'_>, basemap: &Basemap, options: &MapOptions) -> St
         "g",
         &[("font-family", &family), ("font-size", &N(14.0 * layout.u))],
     );
-    svg.empty(
-        "rect",
-        &[
-            ("width", &"100%"),
-            ("height", &"100%"),
-            ("fill", &"#ffffff"),
-        ],
-    );
+    if geometry {
+        svg.empty(
+            "rect",
+            &[
+                ("width", &"100%"),
+                ("height", &"100%"),
+                ("fill", &"#ffffff"),
+            ],
+        );
+    }
     svg.open("g", &[("id", &"map"), ("clip-path", &"url(#map-clip)")]);
-    svg.empty(
-        "rect",
-        &[
-            ("x", &N(left)),
-            ("y", &N(top)),
-            ("width", &N(width)),
-            ("height", &N(height)),
-            ("fill", &SEA),
-        ],
-    );
-    basemap_fills(&mut svg, scene, basemap, &frame, layout.u);
-    marks::routes(&mut svg, scene, &frame, layout.u);
-    marks::places(&mut svg, scene, &frame, layout.u);
+    if geometry {
+        svg.empty(
+            "rect",
+            &[
+                ("x", &N(left)),
+                ("y", &N(top)),
+                ("width", &N(width)),
+                ("height", &N(height)),
+                ("fill", &hex(SEA)),
+            ],
+        );
+        basemap_fills(&mut svg, scene, basemap, &frame, layout.u);
+        marks::routes(&mut svg, scene, &frame, layout.u);
+        marks::places(&mut svg, scene, &frame, layout.u);
+    }
     if scene.layers.labels {
         labels::labels(&mut svg, scene, &frame, layout.u);
     }
@@ -133,7 +162,11 @@ pub fn map_svg(scene: &Scene<'_>, basemap: &Basemap, options: &MapOptions) -> St
 /// Land, lakes, territory, governorate outlines and borders.
 fn basemap_fills(svg: &mut Svg, scene: &Scene<'_>, basemap: &Basemap, frame: &Frame, u: f64) {
     let layers = scene.layers;
-    let border = if layers.borders { "#6f6a60" } else { "none" };
+    let border = if layers.borders {
+        hex(BORDER)
+    } else {
+        "none".to_owned()
+    };
     svg.open("g", &[("id", &"basemap"), ("fill-rule", &"evenodd")]);
     for country in &basemap.countries {
         let fill = if country.code == crate::geo::basemap::SYRIA_ISO_A3 {
@@ -145,7 +178,7 @@ fn basemap_fills(svg: &mut Svg, scene: &Scene<'_>, basemap: &Basemap, frame: &Fr
             "path",
             &[
                 ("d", &path_data(&country.polygons, frame)),
-                ("fill", &fill),
+                ("fill", &hex(fill)),
                 ("stroke", &border),
                 ("stroke-width", &N(1.2 * u)),
             ],
@@ -154,7 +187,10 @@ fn basemap_fills(svg: &mut Svg, scene: &Scene<'_>, basemap: &Basemap, frame: &Fr
     for lake in &basemap.lakes {
         svg.empty(
             "path",
-            &[("d", &path_data(&lake.polygons, frame)), ("fill", &LAKE)],
+            &[
+                ("d", &path_data(&lake.polygons, frame)),
+                ("fill", &hex(LAKE)),
+            ],
         );
     }
     svg.close("g");
@@ -164,7 +200,7 @@ fn basemap_fills(svg: &mut Svg, scene: &Scene<'_>, basemap: &Basemap, frame: &Fr
             &[
                 ("id", &"territory"),
                 ("fill-rule", &"evenodd"),
-                ("fill-opacity", &"0.35"),
+                ("fill-opacity", &N(TERRITORY_OPACITY)),
             ],
         );
         for (faction, polygons) in scene.territory(basemap) {
@@ -190,7 +226,7 @@ fn basemap_fills(svg: &mut Svg, scene: &Scene<'_>, basemap: &Basemap, frame: &Fr
             &[
                 ("id", &"governorates"),
                 ("fill", &"none"),
-                ("stroke", &"#8c877c"),
+                ("stroke", &hex(GOVERNORATE)),
                 ("stroke-width", &N(u)),
                 (
                     "stroke-dasharray",

@@ -1,10 +1,15 @@
-//! Routes and place markers in their status styles.
+//! Routes and place markers: the roads as [`Lines`] per style, which the SVG writer
+//! ([`routes`]) and the PNG painter (`paint`) both draw, and the SVG's marker groups
+//! (the markers' shapes are in `marker`), so the two exports show the same thing.
 
 use super::frame::Frame;
+use super::marker::{marker, marker_shapes};
 use super::svg::{N, Svg, hex};
 use super::{Scene, scene::NEUTRAL_RGB};
-use crate::control::Status;
 use crate::model::PlaceKind;
+
+/// Red of the severed-route mark.
+pub(super) const SEVERED_RGB: [u8; 3] = [0xd0, 0x02, 0x1b];
 
 /// Marker radius in design pixels, by the kind of place.
 pub(super) fn radius(kind: PlaceKind) -> f64 {
@@ -15,17 +20,123 @@ pub(super) fn radius(kind: PlaceKind) -> f64 {
     }
 }
 
+/// Road segments drawn with one stroke style (one path in either export).
+pub(super) struct Lines {
+    /// Stroke colour.
+    pub rgb: [u8; 3],
+    /// Stroke width in pixels.
+    pub width_px: f64,
+    /// Dash and gap lengths in pixels, `None` for solid.
+    pub dash_px: Option<[f64; 2]>,
+    /// Segments, pixel end points.
+    pub segments: Vec<[[f64; 2]; 2]>,
+}
+
+/// The roads: a white casing under every segment, then segments coloured by holder in
+/// faction order (hidden holders grey), front lines dashed grey; and the centres of the
+/// segments to mark severed (a red ×). Empty when the routes layer is off.
+pub(super) fn route_lines(scene: &Scene<'_>, frame: &Frame, u: f64) -> (Vec<Lines>, Vec<[f64; 2]>) {
+    if !scene.layers.routes {
+        return (Vec::new(), Vec::new());
+    }
+    let scenario = scene.engine.scenario();
+    // Each place's position once, found by id through a hash map: there are two
+    // lookups per segment and tens of thousands of segments at the large scale.
+    let positions: std::collections::HashMap<&str, [f64; 2]> = scenario
+        .places
+        .iter()
+        .map(|place| (place.id.as_str(), frame.px([place.lon, place.lat])))
+        .collect();
+    let position = |id: &str| positions.get(id).copied();
+    let solid = |rgb| Lines {
+        rgb,
+        width_px: 3.0 * u,
+        dash_px: None,
+        segments: Vec::new(),
+    };
+    let mut casing = Lines {
+        width_px: 6.0 * u,
+        ..solid([0xff, 0xff, 0xff])
+    };
+    let mut held: std::collections::BTreeMap<u16, Lines> = Default::default();
+    let mut hidden = solid(NEUTRAL_RGB);
+    let mut front = Lines {
+        dash_px: Some([6.0 * u, 5.0 * u]),
+        ..solid(NEUTRAL_RGB)
+    };
+    let mut severed_at = Vec::new();
+    // A segment shared by two routes, or run both ways, is drawn once and always from
+    // the same end, so a front line's dashes stay dashes.
+    let mut seen = std::collections::HashSet::new();
+    for (route, state) in scenario.routes.iter().zip(&scene.routes) {
+        let severed = scene.layers.severed && !state.severed_for.is_empty();
+        for (pair, holder) in route.waypoints.windows(2).zip(&state.segments) {
+            let (Some(a), Some(b)) = (position(&pair[0]), position(&pair[1])) else {
+                continue;
+            };
+            if !frame.may_show_segment([a, b], 8.0 * u) {
+                // Wholly outside the map (with room for the casing and the × mark).
+                continue;
+            }
+            let (a, b) = if (a[0], a[1]) <= (b[0], b[1]) {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let bits = [a[0], a[1], b[0], b[1]].map(f64::to_bits);
+            if !seen.insert((bits, *holder)) {
+                continue;
+            }
+            casing.segments.push([a, b]);
+            let lines = match *holder {
+                None => &mut front,
+                Some(f)
+                    if scene
+                        .faction_id(Some(f))
+                        .is_some_and(|id| scene.layers.shows_faction(id)) =>
+                {
+                    held.entry(f).or_insert_with(|| solid(scene.rgb(Some(f))))
+                }
+                Some(_) => &mut hidden,
+            };
+            lines.segments.push([a, b]);
+            if severed && holder.is_none() {
+                severed_at.push([(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0]);
+            }
+        }
+    }
+    let lines = std::iter::once(casing)
+        .chain(held.into_values())
+        .chain([hidden, front])
+        .filter(|l| !l.segments.is_empty())
+        .collect();
+    (lines, severed_at)
+}
+
+/// The arms of a red × of half-size `6u` centred at `[x, y]`.
+pub(super) fn severed_arms([x, y]: [f64; 2], u: f64) -> [[[f64; 2]; 2]; 2] {
+    let s = 6.0 * u;
+    [
+        [[x - s, y - s], [x + s, y + s]],
+        [[x - s, y + s], [x + s, y - s]],
+    ]
+}
+
+/// Path data of line segments.
+fn segments_data(segments: &[[[f64; 2]; 2]]) -> String {
+    let mut d = String::with_capacity(segments.len() * 24);
+    for [a, b] in segments {
+        d.push_str(&format!("M{} {}L{} {}", N(a[0]), N(a[1]), N(b[0]), N(b[1])));
+    }
+    d
+}
+
 /// Roads coloured by segment holder, front lines dashed grey, severed routes marked ×.
 pub(super) fn routes(svg: &mut Svg, scene: &Scene<'_>, frame: &Frame, u: f64) {
     if !scene.layers.routes {
         return;
     }
-    let scenario = scene.engine.scenario();
-    let position = |id: &str| {
-        scenario
-            .place_index(id)
-            .map(|p| frame.px([scenario.places[p].lon, scenario.places[p].lat]))
-    };
+    let (lines, severed_at) = route_lines(scene, frame, u);
     svg.open(
         "g",
         &[
@@ -34,69 +145,34 @@ pub(super) fn routes(svg: &mut Svg, scene: &Scene<'_>, frame: &Frame, u: f64) {
             ("fill", &"none"),
         ],
     );
-    for (route, state) in scenario.routes.iter().zip(&scene.routes) {
-        let severed = scene.layers.severed && !state.severed_for.is_empty();
-        for (pair, holder) in route.waypoints.windows(2).zip(&state.segments) {
-            let (Some(a), Some(b)) = (position(&pair[0]), position(&pair[1])) else {
-                continue;
-            };
-            let shown = holder.filter(|&f| {
-                scene
-                    .faction_id(Some(f))
-                    .is_some_and(|id| scene.layers.shows_faction(id))
-            });
-            let d = format!("M{} {}L{} {}", N(a[0]), N(a[1]), N(b[0]), N(b[1]));
-            svg.empty(
-                "path",
-                &[
-                    ("d", &d),
-                    ("stroke", &"#ffffff"),
-                    ("stroke-width", &N(6.0 * u)),
-                ],
-            );
-            let colour = hex(shown.map_or(NEUTRAL_RGB, |f| scene.rgb(Some(f))));
-            let dash = if holder.is_none() {
-                format!("{} {}", N(6.0 * u), N(5.0 * u))
-            } else {
-                "none".to_owned()
-            };
-            svg.empty(
-                "path",
-                &[
-                    ("d", &d),
-                    ("stroke", &colour),
-                    ("stroke-width", &N(3.0 * u)),
-                    ("stroke-dasharray", &dash),
-                ],
-            );
-            if severed && holder.is_none() {
-                severed_mark(svg, [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0], u);
-            }
-        }
+    for l in &lines {
+        let dash = l.dash_px.map_or("none".to_owned(), |[on, off]| {
+            format!("{} {}", N(on), N(off))
+        });
+        svg.empty(
+            "path",
+            &[
+                ("d", &segments_data(&l.segments)),
+                ("stroke", &hex(l.rgb)),
+                ("stroke-width", &N(l.width_px)),
+                ("stroke-dasharray", &dash),
+            ],
+        );
+    }
+    for &at in &severed_at {
+        severed_mark(svg, at, u);
     }
     svg.close("g");
 }
 
 /// A red × where a route is cut.
-pub(super) fn severed_mark(svg: &mut Svg, [x, y]: [f64; 2], u: f64) {
-    let s = 6.0 * u;
-    let d = format!(
-        "M{} {}L{} {}M{} {}L{} {}",
-        N(x - s),
-        N(y - s),
-        N(x + s),
-        N(y + s),
-        N(x - s),
-        N(y + s),
-        N(x + s),
-        N(y - s)
-    );
+pub(super) fn severed_mark(svg: &mut Svg, at: [f64; 2], u: f64) {
     svg.empty(
         "path",
         &[
             ("class", &"severed"),
-            ("d", &d),
-            ("stroke", &"#d0021b"),
+            ("d", &segments_data(&severed_arms(at, u))),
+            ("stroke", &hex(SEVERED_RGB)),
             ("stroke-width", &N(3.0 * u)),
         ],
     );
@@ -118,64 +194,11 @@ pub(super) fn places(svg: &mut Svg, scene: &Scene<'_>, frame: &Frame, u: f64) {
         svg.open("g", &[("id", &id), ("class", &class), ("transform", &at)]);
         let colour = scene.rgb(state.controller);
         let rival = scene.rival_faction(p).map(|f| scene.rgb(Some(f)));
-        marker(svg, state.status, colour, rival, radius(place.kind) * u, u);
+        marker(
+            svg,
+            &marker_shapes(state.status, colour, rival, radius(place.kind) * u, u),
+        );
         svg.close("g");
     }
     svg.close("g");
-}
-
-/// One marker at the origin in the style of `status` (also used by the legend).
-pub(super) fn marker(
-    svg: &mut Svg,
-    status: Status,
-    colour: [u8; 3],
-    rival: Option<[u8; 3]>,
-    r: f64,
-    u: f64,
-) {
-    let fill = hex(colour);
-    let circle = |svg: &mut Svg, fill: &str, stroke: &str, width: f64, extra: &[(&str, &str)]| {
-        let (r, w) = (N(r), N(width));
-        let mut attrs: Vec<(&str, &dyn std::fmt::Display)> = vec![
-            ("r", &r),
-            ("fill", &fill),
-            ("stroke", &stroke),
-            ("stroke-width", &w),
-        ];
-        attrs.extend(extra.iter().map(|(k, v)| (*k, v as &dyn std::fmt::Display)));
-        svg.empty("circle", &attrs);
-    };
-    match status {
-        Status::Confirmed => circle(svg, &fill, "#1e1e1e", 1.2 * u, &[]),
-        Status::Claimed => circle(svg, "#ffffff", &fill, 2.8 * u, &[]),
-        Status::Inferred => circle(svg, &fill, &fill, u, &[("opacity", "0.45")]),
-        Status::Unknown => circle(svg, "#bdbdbd", "#616161", u, &[]),
-        Status::Assumed => {
-            let dash = format!("{} {}", N(2.5 * u), N(2.0 * u));
-            circle(
-                svg,
-                &fill,
-                "#1e1e1e",
-                1.8 * u,
-                &[("stroke-dasharray", &dash)],
-            );
-        }
-        Status::Contested => {
-            let other = hex(rival.unwrap_or([0xff, 0xff, 0xff]));
-            let half =
-                |sweep: u8| format!("M0 {}A{} {} 0 0 {sweep} 0 {}Z", N(-r), N(r), N(r), N(r));
-            svg.empty("path", &[("d", &half(0)), ("fill", &fill)]);
-            svg.empty("path", &[("d", &half(1)), ("fill", &other)]);
-            circle(svg, "none", "#1e1e1e", 1.6 * u, &[]);
-            let bar = format!("M0 {}V{}", N(-r - 2.0 * u), N(r + 2.0 * u));
-            svg.empty(
-                "path",
-                &[
-                    ("d", &bar),
-                    ("stroke", &"#1e1e1e"),
-                    ("stroke-width", &N(1.6 * u)),
-                ],
-            );
-        }
-    }
 }

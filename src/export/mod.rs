@@ -15,10 +15,13 @@ mod job;
 mod labels;
 mod legend;
 mod map;
+mod marker;
 mod marks;
+mod paint;
 mod raster;
 mod scene;
 pub mod snapshot;
+mod sprite;
 mod svg;
 
 pub use acled::claims_csv;
@@ -28,7 +31,7 @@ pub use frame::{Frame, default_bbox};
 pub use geojson::geojson_text;
 pub use job::{ExportFormat, ExportJob, MAX_FRAMES, Moments, frame_path, run_job};
 pub use map::{MapOptions, map_svg};
-pub use raster::png_from_svg;
+pub use raster::{encode_png, map_png, png_from_svg};
 pub use scene::Scene;
 pub use snapshot::{Snapshot, fnv1a64_hex};
 

@@ -1,13 +1,15 @@
 //! One state of the world to export: the resolution at a moment under a view, the
-//! routes, every place's details, and the layers that decide what is drawn.
+//! routes, the places' details (computed when first asked for), and the layers that
+//! decide what is drawn.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use ::geo::MultiPolygon;
 use jiff::Timestamp;
 
 use crate::control::{Engine, PlaceDetails, Resolution, RouteState, Status, View};
-use crate::geo::{Basemap, Projection, dissolve_by_key, voronoi_cells};
+use crate::geo::{Basemap, Projection, convex_cells, dissolve_by_key, voronoi_cells};
 use crate::layers::Layers;
 use crate::model::{ControlEffect, Source};
 
@@ -26,8 +28,9 @@ pub struct Scene<'a> {
     pub resolution: Resolution,
     /// Segment holders and severed routes.
     pub routes: Vec<RouteState>,
-    /// Claims, sources and explanation of each place, in scenario order.
-    pub details: Vec<PlaceDetails>,
+    /// Claims, sources and explanation of each place, made on first use: the brief
+    /// and GeoJSON need them, the map does not.
+    details: OnceLock<Vec<PlaceDetails>>,
 }
 
 impl<'a> Scene<'a> {
@@ -35,17 +38,23 @@ impl<'a> Scene<'a> {
     pub fn new(engine: &'a Engine, view: &'a View, layers: &'a Layers, at: Timestamp) -> Self {
         let resolution = engine.resolve(view, at);
         let routes = engine.routes(&resolution);
-        let details = (0..engine.scenario().places.len())
-            .map(|p| engine.place_details(view, &resolution, p))
-            .collect();
         Self {
             engine,
             view,
             layers,
             resolution,
             routes,
-            details,
+            details: OnceLock::new(),
         }
+    }
+
+    /// Claims, sources and explanation of each place, in scenario order.
+    pub fn details(&self) -> &[PlaceDetails] {
+        self.details.get_or_init(|| {
+            (0..self.engine.scenario().places.len())
+                .map(|p| self.engine.place_details(self.view, &self.resolution, p))
+                .collect()
+        })
     }
 
     /// The faction id of a faction index.
@@ -95,17 +104,77 @@ impl<'a> Scene<'a> {
     }
 
     /// The sources behind the claims the shown places count, sorted by id.
+    ///
+    /// The same set as the union of the shown places' [`PlaceDetails::sources`], found
+    /// without building the details: a claim counts when it takes effect by the moment
+    /// and the view does not hide its source, which depends on the source alone.
     pub fn sources_used(&self) -> Vec<&'a Source> {
-        let ids: BTreeSet<&str> = self
-            .details
+        let scenario = self.engine.scenario();
+        let at_secs = self.resolution.at_secs;
+        let mut ids: BTreeSet<&str> = BTreeSet::new();
+        for p in (0..scenario.places.len()).filter(|&p| self.shows_place(p)) {
+            if ids.len() == scenario.sources.len() {
+                // Every source is in: no need to look further.
+                break;
+            }
+            for &c in self.engine.place_claims(p) {
+                let c = c as usize;
+                if self
+                    .engine
+                    .claim_effective_secs(c)
+                    .is_none_or(|s| s > at_secs)
+                {
+                    break;
+                }
+                if let Some(claim) = scenario.claims.get(c) {
+                    ids.insert(claim.source.as_str());
+                }
+            }
+        }
+        let mask = self.view.source_mask(scenario);
+        ids.into_iter()
+            .filter_map(|id| scenario.source_index(id))
+            .filter(|&s| mask.get(s).copied().unwrap_or(false))
+            .map(|s| &scenario.sources[s])
+            .collect()
+    }
+
+    /// The shown factions' Voronoi cells around their places, unclipped and undissolved,
+    /// in plot coordinates of [`Projection::syria`], grouped by faction in faction order.
+    /// Filled together and masked by Syria's outline they show [`Self::territory`]
+    /// without polygon clipping or unions (the PNG export draws them so).
+    pub fn territory_cells(&self, basemap: &Basemap) -> Vec<(u16, Vec<Vec<[f64; 2]>>)> {
+        let Some(rect) = basemap
+            .syria_outline()
+            .map(|outline| Projection::syria().plot_from_lonlat_polygons(outline))
+            .and_then(|outline| ::geo::BoundingRect::bounding_rect(&outline))
+        else {
+            return Vec::new();
+        };
+        let bounds = [[rect.min().x, rect.min().y], [rect.max().x, rect.max().y]];
+        let mut groups: std::collections::BTreeMap<u16, Vec<Vec<[f64; 2]>>> = Default::default();
+        for (p, ring) in convex_cells(&self.sites(), bounds, &Projection::syria()) {
+            let Some(f) = self.resolution.places[p].controller else {
+                continue;
+            };
+            if self
+                .faction_id(Some(f))
+                .is_some_and(|id| self.layers.shows_faction(id))
+            {
+                groups.entry(f).or_default().push(ring);
+            }
+        }
+        groups.into_iter().collect()
+    }
+
+    /// Every place as a Voronoi site: `[lon, lat]` and its index.
+    fn sites(&self) -> Vec<([f64; 2], usize)> {
+        self.engine
+            .scenario()
+            .places
             .iter()
             .enumerate()
-            .filter(|(p, _)| self.shows_place(*p))
-            .flat_map(|(_, d)| d.sources.iter().map(String::as_str))
-            .collect();
-        let scenario = self.engine.scenario();
-        ids.into_iter()
-            .filter_map(|id| scenario.source_index(id).map(|s| &scenario.sources[s]))
+            .map(|(p, place)| ([place.lon, place.lat], p))
             .collect()
     }
 
@@ -115,15 +184,8 @@ impl<'a> Scene<'a> {
         let Some(outline) = basemap.syria_outline() else {
             return Vec::new();
         };
-        let scenario = self.engine.scenario();
-        let sites: Vec<([f64; 2], usize)> = scenario
-            .places
-            .iter()
-            .enumerate()
-            .map(|(p, place)| ([place.lon, place.lat], p))
-            .collect();
         let cells: Vec<(u16, MultiPolygon<f64>)> =
-            voronoi_cells(&sites, outline, &Projection::syria())
+            voronoi_cells(&self.sites(), outline, &Projection::syria())
                 .into_iter()
                 .filter_map(|(p, cell)| Some((self.resolution.places[p].controller?, cell)))
                 .filter(|(f, _)| {
@@ -132,5 +194,43 @@ impl<'a> Scene<'a> {
                 })
                 .collect();
         dissolve_by_key(&cells)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::synthetic::{SyntheticSize, synthetic_scenario};
+
+    #[test]
+    fn sources_used_are_the_shown_places_detail_sources() {
+        let size = SyntheticSize {
+            places: 80,
+            claims: 600,
+            days: 10,
+        };
+        let engine = Engine::new(synthetic_scenario(3, size));
+        let (first, last) = engine.time_range_secs().unwrap();
+        let scenario = engine.scenario();
+        let mut hiding = View::default();
+        hiding.hidden_sources.insert(scenario.sources[0].id.clone());
+        let mut layers = Layers::default();
+        layers.hidden_statuses.insert("unknown".into());
+        for at_secs in [first - 1, (first + last) / 2, last] {
+            let at = Timestamp::from_second(at_secs).unwrap();
+            for view in [&View::default(), &hiding] {
+                let scene = Scene::new(&engine, view, &layers, at);
+                let expected: BTreeSet<&str> = scene
+                    .details()
+                    .iter()
+                    .enumerate()
+                    .filter(|(p, _)| scene.shows_place(*p))
+                    .flat_map(|(_, d)| d.sources.iter().map(String::as_str))
+                    .collect();
+                let got: Vec<&str> = scene.sources_used().iter().map(|s| s.id.as_str()).collect();
+                assert_eq!(got, expected.into_iter().collect::<Vec<_>>(), "at {at}");
+            }
+        }
     }
 }

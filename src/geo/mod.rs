@@ -18,4 +18,4 @@ pub mod territory;
 pub use basemap::{Area, Basemap, GeoError};
 pub use mesh::{TaggedMesh, TriangleMesh};
 pub use projection::Projection;
-pub use territory::{dissolve_by_key, voronoi_cells};
+pub use territory::{convex_cells, dissolve_by_key, voronoi_cells};

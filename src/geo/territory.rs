@@ -31,6 +31,32 @@ pub fn voronoi_cells<K: Clone + Ord>(
     let Some(rect) = clip_xy.bounding_rect() else {
         return Vec::new();
     };
+    let bounds = [[rect.min().x, rect.min().y], [rect.max().x, rect.max().y]];
+    let mut out = Vec::new();
+    for (key, ring) in convex_cells(sites, bounds, projection) {
+        let ring: Vec<(f64, f64)> = ring.iter().map(|p| (p[0], p[1])).collect();
+        let polygon = Polygon::new(LineString::from(ring), Vec::new());
+        let clipped = polygon.intersection(&clip_xy);
+        if clipped.0.is_empty() {
+            continue;
+        }
+        out.push((key, projection.lonlat_from_plot_polygons(&clipped)));
+    }
+    out
+}
+
+/// The unclipped Voronoi cells of `sites` (`[lon, lat]`, key) in plot coordinates of
+/// `projection`, each a convex ring (counter-clockwise, not closed) inside the box
+/// `bounds` (`[min, max]`), one per distinct position, keyed and ordered as in
+/// [`voronoi_cells`].
+///
+/// The cells partition the box, so filling a set of them in one path shows their union
+/// without dissolving; clipping to an outline can then be left to a raster mask.
+pub fn convex_cells<K: Clone + Ord>(
+    sites: &[([f64; 2], K)],
+    bounds: [[f64; 2]; 2],
+    projection: &Projection,
+) -> Vec<(K, Vec<[f64; 2]>)> {
     let mut tri = DelaunayTriangulation::<Point2<f64>>::new();
     // Owner of each triangulation vertex (by handle index): the smallest key at that position.
     let mut owners: BTreeMap<usize, &K> = BTreeMap::new();
@@ -55,8 +81,8 @@ pub fn voronoi_cells<K: Clone + Ord>(
         .collect();
     let cutter = Cutter {
         sites: &positions,
-        min: [rect.min().x, rect.min().y],
-        max: [rect.max().x, rect.max().y],
+        min: bounds[0],
+        max: bounds[1],
     };
     let mut out = Vec::new();
     for vertex in tri.vertices() {
@@ -69,20 +95,15 @@ pub fn voronoi_cells<K: Clone + Ord>(
                 break;
             }
         }
-        let mut ring: Vec<(f64, f64)> = cell.iter().map(|&(p, _)| (p[0], p[1])).collect();
+        let mut ring: Vec<[f64; 2]> = cell.iter().map(|&(p, _)| p).collect();
         ring.dedup();
         if ring.len() < 3 {
-            continue;
-        }
-        let polygon = Polygon::new(LineString::from(ring), Vec::new());
-        let clipped = polygon.intersection(&clip_xy);
-        if clipped.0.is_empty() {
             continue;
         }
         let Some(&key) = owners.get(&s) else {
             continue;
         };
-        out.push((key.clone(), projection.lonlat_from_plot_polygons(&clipped)));
+        out.push((key.clone(), ring));
     }
     out
 }
@@ -212,6 +233,29 @@ mod tests {
         );
         assert!(voronoi_cells::<u8>(&[], &square(10.0), &FLAT).is_empty());
         assert!(voronoi_cells(&[([1.0, 1.0], 0)], &MultiPolygon::new(vec![]), &FLAT).is_empty());
+    }
+
+    #[test]
+    fn geo_territory_convex_cells_partition_the_box_and_match_clipped_cells() {
+        let sites: Vec<_> = SITES.iter().enumerate().map(|(i, p)| (*p, i)).collect();
+        let bounds = [[0.0, 0.0], [10.0, 10.0]];
+        let convex = convex_cells(&sites, bounds, &FLAT);
+        let clipped = voronoi_cells(&sites, &square(10.0), &FLAT);
+        assert_eq!(convex.len(), clipped.len());
+        let mut total = 0.0;
+        for ((k, ring), (key, mp)) in convex.iter().zip(&clipped) {
+            assert_eq!(k, key);
+            let ring: Vec<(f64, f64)> = ring.iter().map(|p| (p[0], p[1])).collect();
+            let polygon = Polygon::new(LineString::from(ring), Vec::new());
+            let area = polygon.signed_area();
+            assert!(area > 0.0, "counter-clockwise");
+            assert!(
+                (area - mp.unsigned_area()).abs() < 1e-6 * area,
+                "the square is the box"
+            );
+            total += area;
+        }
+        assert!((total - 100.0).abs() < 1e-9);
     }
 
     #[test]
