@@ -183,7 +183,24 @@ pub(super) fn scale_bar(svg: &mut Svg, frame: &Frame, u: f64) {
         N(x + length),
         N(y - 7.0 * u)
     );
+    let label = format!("{km} km (true at 35° N)");
     svg.open("g", &[("id", &"scale-bar")]);
+    // A pale box keeps the bar readable over dense markers (the text is about 0.5 em
+    // per character wide).
+    #[expect(clippy::cast_precision_loss, reason = "a short label")]
+    let label_px = label.chars().count() as f64 * 7.0 * u;
+    svg.empty(
+        "rect",
+        &[
+            ("x", &N(x - 6.0 * u)),
+            ("y", &N(y - 30.0 * u)),
+            ("width", &N(length.max(label_px) + 12.0 * u)),
+            ("height", &N(36.0 * u)),
+            ("rx", &N(3.0 * u)),
+            ("fill", &"#ffffff"),
+            ("fill-opacity", &"0.75"),
+        ],
+    );
     svg.empty(
         "path",
         &[
@@ -200,7 +217,7 @@ pub(super) fn scale_bar(svg: &mut Svg, frame: &Frame, u: f64) {
             ("y", &N(y - 12.0 * u)),
             ("font-size", &N(14.0 * u)),
         ],
-        &format!("{km} km (true at 35° N)"),
+        &label,
     );
     svg.close("g");
 }
