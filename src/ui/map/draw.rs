@@ -11,7 +11,8 @@ use egui_plot::{PlotBounds, PlotGeometry, PlotItem, PlotItemBase, PlotPoint, Plo
 use std::cell::RefCell;
 
 use super::MapLayers;
-use super::draw_marks::{draw_markers, place_labels, undof_label};
+use super::draw_marks::draw_markers;
+use super::labels::{place_labels, undof_label};
 use super::scene::{FillBatch, MapScene, Polyline};
 use super::screen::{Camera, LabelSpot, ScreenCache, ScreenKey};
 use crate::model::Scenario;

@@ -6,6 +6,7 @@ mod camera;
 mod draw;
 mod draw_marks;
 mod hit;
+mod labels;
 mod marks;
 mod scene;
 #[cfg(test)]
