@@ -38,6 +38,9 @@ pub struct Snapshot {
     pub bbox_lonlat: Option<[f64; 4]>,
 }
 
+/// The largest file [`Snapshot::is_snapshot_file`] looks into.
+pub const SNAPSHOT_MAX_BYTES: u64 = 1 << 20;
+
 /// FNV-1a 64-bit hash of `bytes` as 16 hex digits: a cheap, stable fingerprint.
 pub fn fnv1a64_hex(bytes: &[u8]) -> String {
     let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &b| {
@@ -105,16 +108,20 @@ impl Snapshot {
     }
 
     /// True when the file at `path` is a view snapshot rather than a scenario: it reads
-    /// as RON with a `scenario_hash` field, which scenarios do not have.
+    /// as RON with a `scenario_hash` field, which scenarios do not have. Snapshots are a
+    /// few kilobytes; a file over [`SNAPSHOT_MAX_BYTES`] is a scenario and is not parsed
+    /// here (a million-claim scenario would otherwise be parsed twice).
     pub fn is_snapshot_file(path: &Path) -> bool {
         #[derive(Deserialize)]
         struct Probe {
             #[allow(dead_code)]
             scenario_hash: String,
         }
-        std::fs::read_to_string(path)
-            .ok()
-            .is_some_and(|text| ron::Options::default().from_str::<Probe>(&text).is_ok())
+        let small = std::fs::metadata(path).is_ok_and(|m| m.len() <= SNAPSHOT_MAX_BYTES);
+        small
+            && std::fs::read_to_string(path)
+                .ok()
+                .is_some_and(|text| ron::Options::default().from_str::<Probe>(&text).is_ok())
     }
 
     /// Reads a snapshot and its scenario, checking the view against the scenario.
@@ -221,5 +228,11 @@ mod tests {
         std::fs::write(&scenario, default_scenario_text()).unwrap();
         assert!(!Snapshot::is_snapshot_file(&scenario));
         assert!(!Snapshot::is_snapshot_file(&dir.path().join("missing.ron")));
+        // Past the size any snapshot has, a file is taken for a scenario unread.
+        let padded = dir.path().join("padded.ron");
+        let mut text = snapshot.to_ron().unwrap();
+        text.push_str(&" ".repeat(usize::try_from(SNAPSHOT_MAX_BYTES).unwrap()));
+        std::fs::write(&padded, text).unwrap();
+        assert!(!Snapshot::is_snapshot_file(&padded));
     }
 }
