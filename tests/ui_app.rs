@@ -357,6 +357,44 @@ fn compare_lists_the_places_that_changed_hands() {
     assert_eq!(harness.state().selected, harness.state().place_index(id));
 }
 
+/// Steps the app until the file it is opening in the background is shown (at most ~60 s).
+fn wait_for_open(harness: &mut Harness<'_, FrontlineApp>) {
+    for _ in 0..1200 {
+        harness.step();
+        if harness.state().loading.running_path().is_none() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("the file did not open");
+}
+
+#[test]
+fn opening_from_the_window_reads_in_the_background_and_shows_errors() {
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("temp dir: {err}"));
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(&broken, "(\n  format_version: 1,\n  id: \"x\" oops\n)\n")
+        .unwrap_or_else(|err| panic!("write: {err}"));
+    let mut harness = harness(FrontlineApp::with_scenario(scenario()));
+    harness.run();
+    harness.state_mut().queue(Command::OpenPath(broken.clone()));
+    harness.step();
+    wait_for_open(&mut harness);
+    assert_ne!(harness.state().world.scenario().id, "mini");
+    harness.get_by_label_contains("broken.ron:3:");
+    harness.get_by_label("Close").click();
+    harness.run();
+    harness.state_mut().queue(Command::OpenPath(fixture_path()));
+    harness.step();
+    wait_for_open(&mut harness);
+    assert_eq!(harness.state().world.scenario().id, "mini");
+    assert_eq!(
+        harness.state().scenario_file.as_deref(),
+        Some(fixture_path().as_path())
+    );
+}
+
 /// Steps the app until its background export is done (at most ~60 s).
 fn wait_for_export(harness: &mut Harness<'_, FrontlineApp>) {
     for _ in 0..1200 {
@@ -552,7 +590,8 @@ fn a_snapshot_of_a_changed_scenario_warns_in_the_window() {
     let mut harness = harness(FrontlineApp::with_scenario(mini()));
     harness.run();
     harness.state_mut().queue(Command::OpenPath(path));
-    harness.run();
+    harness.step();
+    wait_for_open(&mut harness);
     harness.get_by_label_contains("changed since the snapshot was taken");
 }
 

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::command::Command;
 use super::export::{self as window_export, Exports, OnScreen};
+use super::loading::{self, Loading, Opened};
 use super::map::{MapInput, MapView};
 use super::panels::{self, Panels};
 use super::state::{STORAGE_KEY, State};
@@ -36,6 +37,8 @@ pub struct FrontlineApp {
     pub scenario_file: Option<PathBuf>,
     /// File > Export: the format picker, the save dialog and the running export.
     pub exports: Exports,
+    /// The file being opened in the background.
+    pub loading: Loading,
     commands: Vec<Command>,
     theme_applied: Option<bool>,
 }
@@ -81,6 +84,7 @@ impl FrontlineApp {
             panels,
             scenario_file: None,
             exports: Exports::default(),
+            loading: Loading::default(),
             commands: Vec::new(),
             theme_applied: None,
         };
@@ -102,34 +106,50 @@ impl FrontlineApp {
     }
 
     /// Opens a scenario file or a view snapshot (told apart by
-    /// [`Snapshot::is_snapshot_file`]). On failure the current scenario stays and the
-    /// located errors are shown in a window (and returned).
+    /// [`Snapshot::is_snapshot_file`]), on this thread. On failure the current scenario
+    /// stays and the located errors are shown in a window (and returned).
+    /// [`Command::OpenPath`] reads the file on a background thread instead.
     pub fn open_path(&mut self, path: &Path) -> Result<(), LoadError> {
-        if Snapshot::is_snapshot_file(path) {
-            return match Snapshot::load(path) {
-                Ok((snapshot, scenario, warnings)) => {
-                    let file = snapshot.scenario_file(path);
-                    self.open_snapshot(&snapshot, scenario, file, &warnings);
-                    Ok(())
-                }
-                Err(err) => {
-                    self.panels
-                        .show_load_error(&format!("{} did not open", path.display()), &err);
-                    Err(err)
-                }
-            };
-        }
-        match crate::io::load_scenario_file(path) {
-            Ok(scenario) => {
+        let opened = loading::open_file(path);
+        self.show_opened(path, opened)
+    }
+
+    /// Shows what [`loading::open_file`] read from `path`, or its errors.
+    fn show_opened(
+        &mut self,
+        path: &Path,
+        opened: Result<Opened, LoadError>,
+    ) -> Result<(), LoadError> {
+        match opened {
+            Ok(Opened::Scenario(scenario)) => {
                 self.set_scenario(scenario, Some(path.to_path_buf()));
                 Ok(())
             }
+            Ok(Opened::Snapshot {
+                snapshot,
+                scenario,
+                warnings,
+            }) => {
+                let file = snapshot.scenario_file(path);
+                self.open_snapshot(&snapshot, scenario, file, &warnings);
+                Ok(())
+            }
             Err(err) => {
+                let what = if Snapshot::is_snapshot_file(path) {
+                    "did not open"
+                } else {
+                    "did not load"
+                };
                 self.panels
-                    .show_load_error(&format!("{} did not load", path.display()), &err);
+                    .show_load_error(&format!("{} {what}", path.display()), &err);
                 Err(err)
             }
         }
+    }
+
+    /// Starts reading `path` on a background thread; the status bar shows it meanwhile.
+    pub fn start_opening(&mut self, ctx: &egui::Context, path: PathBuf) {
+        self.loading.start(ctx, path);
     }
 
     /// Shows `scenario` (read from `file`; `None` for the embedded default) with the
@@ -268,6 +288,10 @@ impl FrontlineApp {
             self.commands.push(Command::ExportTo { path, format });
         }
         self.exports.poll(&ctx);
+        if let Some((path, opened)) = self.loading.poll(&ctx) {
+            // Errors are shown in their window by `show_opened`.
+            let _ = self.show_opened(&path, opened);
+        }
         super::apply::advance_play(self, &ctx);
         self.refresh();
         // Routes at country scale cost a millisecond: only while the layer is shown.
@@ -289,9 +313,13 @@ impl FrontlineApp {
         };
         let out = &mut self.commands;
         egui::Panel::top("menu").show(ui, |ui| panels::menu::ui(ui, &cx, out));
-        if self.exports.busy() || self.exports.last.is_some() {
-            let exports = &mut self.exports;
-            egui::Panel::bottom("status").show(ui, |ui| window_export::status(ui, exports));
+        let opening = self.loading.running_path().is_some();
+        if opening || self.exports.busy() || self.exports.last.is_some() {
+            let (exports, loading) = (&mut self.exports, &self.loading);
+            egui::Panel::bottom("status").show(ui, |ui| {
+                loading::status(ui, loading);
+                window_export::status(ui, exports);
+            });
         }
         egui::Panel::bottom("timeline").show(ui, |ui| panels::timeline::ui(ui, &cx, out));
         egui::Panel::left("controls")

@@ -70,9 +70,7 @@ pub fn apply(app: &mut FrontlineApp, ctx: &egui::Context, command: Command) {
         Command::ResetAssumptions => app.assume.clear(),
         Command::ShowClaimDocument(c) => app.panels.show_document(c),
         Command::OpenDialog => app.panels.start_dialog(ctx),
-        Command::OpenPath(path) => {
-            let _ = app.open_path(&path);
-        }
+        Command::OpenPath(path) => app.start_opening(ctx, path),
         Command::ShowExport => app.exports.window_open = true,
         Command::ExportDialog(format) => {
             let name =

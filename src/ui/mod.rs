@@ -6,6 +6,7 @@ mod apply;
 pub mod command;
 pub mod export;
 pub mod format;
+pub mod loading;
 pub mod map;
 pub mod panels;
 pub mod state;
