@@ -357,17 +357,12 @@ fn compare_lists_the_places_that_changed_hands() {
     assert_eq!(harness.state().selected, harness.state().place_index(id));
 }
 
-/// Steps the app until the file it is opening in the background is shown (at most ~60 s).
+/// Steps the app until the file it is opening in the background is shown.
 fn wait_for_open(harness: &mut Harness<'_, FrontlineApp>) {
-    for _ in 0..1200 {
-        harness.step();
-        if harness.state().loading.running_path().is_none() {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    panic!("the file did not open");
+    wait_until(harness, "the file did not open", |app| {
+        app.loading.running_path().is_none()
+    });
+    harness.run();
 }
 
 #[test]
@@ -395,16 +390,27 @@ fn opening_from_the_window_reads_in_the_background_and_shows_errors() {
     );
 }
 
-/// Steps the app until its background export is done (at most ~60 s).
+/// Steps the app until its background export is done.
 fn wait_for_export(harness: &mut Harness<'_, FrontlineApp>) {
+    wait_until(harness, "the export did not finish", |app| {
+        !app.exports.busy()
+    });
+}
+
+/// Steps the app until `done` holds (at most ~60 s), or fails with `message`.
+fn wait_until(
+    harness: &mut Harness<'_, FrontlineApp>,
+    message: &str,
+    done: impl Fn(&FrontlineApp) -> bool,
+) {
     for _ in 0..1200 {
         harness.step();
-        if !harness.state().exports.busy() {
+        if done(harness.state()) {
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
-    panic!("the export did not finish");
+    panic!("{message}");
 }
 
 fn export_from_window(
