@@ -6,19 +6,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use frontline::control::{Engine, View};
 use frontline::export::{ExportFormat, ExportJob, Moments, run_job};
 use frontline::layers::Layers;
-use frontline::synthetic::{SyntheticSize, geonames_scenario, shared_data_dir};
+use frontline::synthetic::benchmark_scenario;
 
 fn export(c: &mut Criterion) {
-    let large = geonames_scenario(
-        1,
-        SyntheticSize {
-            places: 20_000,
-            claims: 1_000_000,
-            days: 30,
-        },
-        &shared_data_dir(),
-    )
-    .unwrap_or_else(|message| panic!("{message}"));
+    let large = benchmark_scenario(1_000_000).unwrap_or_else(|message| panic!("{message}"));
     let default = frontline::io::default_scenario().unwrap_or_else(|err| panic!("{err}"));
     let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
     let mut group = c.benchmark_group("export_png_1920x1080");

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::App as _;
 use frontline::model::Scenario;
-use frontline::synthetic::{SyntheticSize, geonames_scenario, shared_data_dir};
+use frontline::synthetic::benchmark_scenario;
 use frontline::ui::{Command, FrontlineApp};
 
 static FRAMES: Mutex<Vec<(String, Vec<Duration>)>> = Mutex::new(Vec::new());
@@ -63,16 +63,7 @@ impl Headless {
 
 fn scenarios() -> Vec<(&'static str, Scenario)> {
     let default = frontline::io::default_scenario().unwrap_or_else(|err| panic!("{err}"));
-    let large = geonames_scenario(
-        1,
-        SyntheticSize {
-            places: 20_000,
-            claims: 1_000_000,
-            days: 30,
-        },
-        &shared_data_dir(),
-    )
-    .unwrap_or_else(|message| panic!("{message}"));
+    let large = benchmark_scenario(1_000_000).unwrap_or_else(|message| panic!("{message}"));
     vec![("default", default), ("large_1m", large)]
 }
 

@@ -14,6 +14,17 @@ pub fn shared_data_dir() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data")
 }
 
+/// The benchmarks' large scenario: seed 1, 20,000 real places, `claims` claims over 30
+/// days, read from [`shared_data_dir`].
+pub fn benchmark_scenario(claims: usize) -> Result<Scenario, String> {
+    let size = SyntheticSize {
+        places: 20_000,
+        claims,
+        days: 30,
+    };
+    geonames_scenario(1, size, &shared_data_dir())
+}
+
 /// A large scenario over real places: every Middle East place in the GeoNames extract
 /// (9,366), then the world's cities of 500+ people nearest to Syria until there are
 /// `size.places`; governorates are their admin1 areas; a road joins each place to its

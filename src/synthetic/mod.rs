@@ -7,7 +7,7 @@ mod files;
 mod geonames;
 
 pub use files::{write_bulk_dir, write_scenario_dir};
-pub use geonames::{GEONAMES_FILES, geonames_scenario, shared_data_dir};
+pub use geonames::{GEONAMES_FILES, benchmark_scenario, geonames_scenario, shared_data_dir};
 
 use crate::model::{
     Assertion, Claim, Credibility, Document, Faction, FactionKind, KeyConnection, Place, PlaceKind,

@@ -51,7 +51,7 @@ impl SceneStatics {
         roads: &Roads,
         territory: Result<Territory, (&Basemap, &Projection)>,
     ) -> Self {
-        let projection = Projection::syria();
+        let projection = super::MapScene::projection();
         let positions: Vec<[f64; 2]> = scenario
             .places
             .iter()
