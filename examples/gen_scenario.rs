@@ -63,7 +63,7 @@ fn write_place_claims(scenario: frontline::model::Scenario, out: &str) -> std::i
     for place in 0..scenario.places.len() {
         for &claim in engine.place_claims(place) {
             let source = scenario
-                .source_index(&scenario.claims[claim as usize].source)
+                .source_index(scenario.claims[claim as usize].first_originator())
                 .unwrap_or(0);
             let secs = engine.claim_effective_secs(claim as usize).unwrap_or(0);
             writeln!(w, "{place},{claim},{source},{secs}")?;

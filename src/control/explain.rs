@@ -33,7 +33,7 @@ impl Engine {
             .collect();
         let sources: BTreeSet<String> = claims
             .iter()
-            .map(|&c| scenario.claims[c].source.clone())
+            .flat_map(|&c| scenario.claims[c].sources().map(str::to_owned))
             .collect();
         let mut decision = Decision::default();
         resolve_place(self.index(), p, resolution.at_secs, &mask, &mut decision);
@@ -135,7 +135,7 @@ impl Engine {
     pub fn cite(&self, claim: &Claim) -> String {
         let scenario = self.scenario();
         let source = scenario
-            .source_index(&claim.source)
+            .source_index(claim.first_originator())
             .map(|s| &scenario.sources[s]);
         let actor = scenario.faction_short(claim.actor.as_deref());
         let subject_name = scenario.subject_name(&claim.subject);
@@ -147,7 +147,7 @@ impl Engine {
         };
         format!(
             "{} ({}, {:?}): {said} ({}, {}) [{}]",
-            source.map_or(claim.source.as_str(), |s| s.name.as_str()),
+            source.map_or(claim.first_originator(), |s| s.name.as_str()),
             source.map_or("", |s| s.kind.label()),
             source.map_or(crate::model::Reliability::F, |s| s.reliability),
             claim.when.at,

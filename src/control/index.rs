@@ -87,11 +87,11 @@ impl ControlIndex {
         // the index's time).
         let (facts, subjects): (Vec<ClaimFacts>, Vec<Option<Target>>) =
             crate::parallel::map(&scenario.claims, |claim| {
-                let span = claim.when.span(offset).unwrap_or(TimeSpan {
-                    start_secs: i64::MAX / 2,
-                    end_secs: i64::MAX / 2,
-                });
-                let source = sources.get(claim.source.as_str()).copied().unwrap_or(0);
+                let span = claim
+                    .when
+                    .span(offset)
+                    .unwrap_or(TimeSpan::centred(i64::MAX / 2, i64::MAX / 2));
+                let source = sources.get(claim.first_originator()).copied().unwrap_or(0);
                 let reliability = scenario
                     .sources
                     .get(source)
@@ -108,10 +108,10 @@ impl ControlIndex {
                     // A statement about a whole region says nothing about each place in it.
                     Subject::Region(_) if effect == ControlEffect::None => None,
                     Subject::Region(id) => regions.get(id.as_str()).map(|&r| Target::Region(r)),
-                    Subject::Route(_) => None,
+                    Subject::Route(_) | Subject::Faction(_) | Subject::Person(_) => None,
                 };
                 let facts = ClaimFacts {
-                    effective_secs: span.effective_secs(),
+                    effective_secs: span.effective_secs,
                     span,
                     effect,
                     contested_until_secs: span.end_secs.saturating_add(lasts),

@@ -75,6 +75,11 @@ fn whereabouts(scenario: &Scenario, subject: &Subject) -> [String; 4] {
             }
             None => [id.clone(), String::new(), String::new(), String::new()],
         },
+        // People and whole sides are nowhere on the map.
+        Subject::Faction(_) | Subject::Person(_) => {
+            let name = scenario.subject_name(subject).to_owned();
+            [name, String::new(), String::new(), String::new()]
+        }
         Subject::Region(id) => {
             let members = scenario
                 .region_index(id)
@@ -122,7 +127,7 @@ pub fn claims_csv(engine: &Engine, view: &View, at_secs: i64) -> Result<String, 
         .enumerate()
         .filter(|(_, claim)| {
             scenario
-                .source_index(&claim.source)
+                .source_index(claim.first_originator())
                 .is_some_and(|s| mask[s])
         })
         .filter_map(|(c, _)| Some((engine.claim_effective_secs(c)?, c)))
@@ -141,8 +146,10 @@ pub fn claims_csv(engine: &Engine, view: &View, at_secs: i64) -> Result<String, 
             .and_then(|id| scenario.faction_index(id))
             .map_or(String::new(), |f| scenario.factions[f].name.clone());
         let source = scenario
-            .source_index(&claim.source)
-            .map_or(claim.source.clone(), |s| scenario.sources[s].name.clone());
+            .source_index(claim.first_originator())
+            .map_or(claim.first_originator().to_owned(), |s| {
+                scenario.sources[s].name.clone()
+            });
         let mut notes = engine.cite(claim);
         if let Some(quote) = &claim.quote {
             notes.push_str(&format!(". Quote: \"{quote}\""));

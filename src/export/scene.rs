@@ -127,7 +127,7 @@ impl<'a> Scene<'a> {
                     break;
                 }
                 if let Some(claim) = scenario.claims.get(c) {
-                    ids.insert(claim.source.as_str());
+                    ids.extend(claim.sources());
                 }
             }
         }

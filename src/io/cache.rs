@@ -242,6 +242,7 @@ fn encode(scenario: &Scenario) -> Option<Vec<u8>> {
         title: scenario.title.clone(),
         description: scenario.description.clone(),
         utc_offset: scenario.utc_offset.clone(),
+        freshness_hours: scenario.freshness_hours,
         region_geometry: scenario.region_geometry.clone(),
         factions: scenario.factions.clone(),
         sources: scenario.sources.clone(),

@@ -122,6 +122,20 @@ fn load_with_bulk(
 
     let locator = super::Locator::new(text);
     let mut diagnostics = Vec::new();
+    for id in scenario.upgrade_from_v1() {
+        let item = locator.item_in("claims", &id, 0);
+        let offset = locator.field_after(item, "source", None);
+        let (line, col) = locator.line_col(offset);
+        diagnostics.push(Diagnostic {
+            file: name.to_owned(),
+            line,
+            col,
+            message: format!(
+                "claim {id:?}: `source` is format 1; format 2 names `originators: [..]` (and relays in `via: [..]`)"
+            ),
+        });
+    }
+
     let documents_ids: Vec<String> = scenario.documents.iter().map(|d| d.id.clone()).collect();
     for (i, document) in scenario.documents.iter_mut().enumerate() {
         match read_sibling(&document.text_file) {
@@ -144,7 +158,11 @@ fn load_with_bulk(
     let mut bulk_lines = Vec::new();
     if let Some((claims_name, claims_text)) = bulk {
         match super::bulk::parse_claims_jsonl(claims_name, claims_text) {
-            Ok((claims, lines)) => {
+            Ok((mut claims, lines)) => {
+                // Bulk lines may name one `source` as in format 1.
+                for claim in &mut claims {
+                    claim.upgrade_v1_source();
+                }
                 scenario.claims.extend(claims);
                 bulk_lines = lines;
             }

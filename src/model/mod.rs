@@ -7,6 +7,7 @@
 mod claim;
 mod document;
 mod faction;
+pub mod file_form;
 mod place;
 mod region;
 mod route;
@@ -14,12 +15,14 @@ mod scenario;
 mod source;
 mod time;
 
-pub use claim::{Assertion, Claim, ControlEffect, Subject};
+pub use claim::{Assertion, Claim, ControlEffect, Extent, Scope, Subject};
 pub use document::Document;
 pub use faction::{Faction, FactionKind, rgb_from_hex};
 pub use place::{Place, PlaceKind, fold};
 pub use region::{Region, RegionKind};
 pub use route::{Route, RouteKind};
-pub use scenario::{FORMAT_VERSION, KeyConnection, Scenario, parse_offset};
+pub use scenario::{
+    DEFAULT_FRESHNESS_HOURS, FORMAT_VERSION, KeyConnection, Scenario, parse_offset,
+};
 pub use source::{Credibility, Reliability, Source, SourceKind};
 pub use time::{Precision, TimeRef, TimeSpan, parse_instant};

@@ -32,6 +32,11 @@ pub struct Place {
     /// GeoNames id where known.
     #[serde(default)]
     pub geonames_id: Option<u64>,
+
+    /// For a facility (an airport, a prison, a base): the place it belongs to. Taking
+    /// the facility does not take its parent.
+    #[serde(default, skip_serializing_if = "super::file_form::none")]
+    pub parent: Option<String>,
 }
 
 impl Place {

@@ -2,8 +2,16 @@ use serde::{Deserialize, Serialize};
 
 use super::{Claim, Document, Faction, Place, Region, Route, Source};
 
-/// The scenario file format version this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The scenario file format version this build writes. Version 1 files still load:
+/// they are converted when read (see [`Scenario::upgrade_from_v1`]).
+pub const FORMAT_VERSION: u32 = 2;
+
+/// How long evidence stays current when a scenario does not say (hours).
+pub const DEFAULT_FRESHNESS_HOURS: u32 = 72;
+
+fn default_freshness_hours() -> u32 {
+    DEFAULT_FRESHNESS_HOURS
+}
 
 /// Everything a scenario file holds. Collections other than claims are sorted by id
 /// once loaded; claims keep the order of the file (usually the document's order).
@@ -24,6 +32,12 @@ pub struct Scenario {
 
     /// The local UTC offset that dates in claims are read in, e.g. "+03:00".
     pub utc_offset: String,
+
+    /// How long evidence stays current, in hours: a place whose newest supporting
+    /// claim is older is stale, and no moment later than the last claim plus this
+    /// can be resolved.
+    #[serde(default = "default_freshness_hours")]
+    pub freshness_hours: u32,
 
     /// GeoJSON file with governorate polygons, relative to the scenario (joined by admin1 code).
     #[serde(default)]
@@ -105,6 +119,8 @@ impl Scenario {
             super::Subject::Place(_) => self.place_index(id).map(|p| &self.places[p].name),
             super::Subject::Region(_) => self.region_index(id).map(|r| &self.regions[r].name),
             super::Subject::Route(_) => self.route_index(id).map(|r| &self.routes[r].name),
+            super::Subject::Faction(_) => self.faction_index(id).map(|f| &self.factions[f].name),
+            super::Subject::Person(name) => Some(name),
         };
         name.map_or(id, String::as_str)
     }
@@ -118,6 +134,28 @@ impl Scenario {
     /// The source with this id, by a scan (works before sorting).
     pub fn source_by_id(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|source| source.id == id)
+    }
+
+    /// How long evidence stays current, in seconds.
+    pub fn freshness_secs(&self) -> i64 {
+        i64::from(self.freshness_hours) * 3600
+    }
+
+    /// Converts a format 1 scenario in place (each claim's `source` becomes its only
+    /// originator) and marks it format 2. Returns the ids of claims whose `source`
+    /// cannot be converted: in a format 2 file, or beside `originators`.
+    pub fn upgrade_from_v1(&mut self) -> Vec<String> {
+        let v1 = self.format_version == 1;
+        let mut wrong = Vec::new();
+        for claim in &mut self.claims {
+            if claim.v1_source.is_some() && !(v1 && claim.upgrade_v1_source()) {
+                wrong.push(claim.id.clone());
+            }
+        }
+        if v1 {
+            self.format_version = FORMAT_VERSION;
+        }
+        wrong
     }
 
     /// The scenario's UTC offset, or UTC when it does not parse (validation reports that).

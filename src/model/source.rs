@@ -28,6 +28,11 @@ impl Source {
     pub fn is_baseline(&self) -> bool {
         self.kind == SourceKind::Baseline
     }
+
+    /// Context sources (the baseline) set the scene; they never confirm anything.
+    pub fn is_context(&self) -> bool {
+        self.kind.is_context()
+    }
 }
 
 /// The kind of source.
@@ -37,7 +42,16 @@ pub enum SourceKind {
     /// A side in the fight speaking for itself (rebels, the military).
     PartyToFight,
     StateMedia,
+    /// A wire agency (Reuters, AFP): reports and relays.
     NewsAgency,
+    /// A newspaper, broadcaster or website (CNN, Al Jazeera): reports and relays.
+    NewsOutlet,
+    /// A monitoring group (the Syrian Observatory for Human Rights).
+    MonitoringGroup,
+    /// Unnamed officials or sources ("three Syrian sources", "a security source").
+    UnnamedOfficial,
+    /// A social-media channel (a Telegram channel, an X account).
+    SocialMediaChannel,
     Eyewitness,
     Diplomat,
     ForeignGovernment,
@@ -50,10 +64,14 @@ pub enum SourceKind {
 
 impl SourceKind {
     /// Every kind, in declaration order.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 13] = [
         Self::PartyToFight,
         Self::StateMedia,
         Self::NewsAgency,
+        Self::NewsOutlet,
+        Self::MonitoringGroup,
+        Self::UnnamedOfficial,
+        Self::SocialMediaChannel,
         Self::Eyewitness,
         Self::Diplomat,
         Self::ForeignGovernment,
@@ -68,6 +86,10 @@ impl SourceKind {
             Self::PartyToFight => "party_to_fight",
             Self::StateMedia => "state_media",
             Self::NewsAgency => "news_agency",
+            Self::NewsOutlet => "news_outlet",
+            Self::MonitoringGroup => "monitoring_group",
+            Self::UnnamedOfficial => "unnamed_official",
+            Self::SocialMediaChannel => "social_media_channel",
             Self::Eyewitness => "eyewitness",
             Self::Diplomat => "diplomat",
             Self::ForeignGovernment => "foreign_government",
@@ -83,6 +105,10 @@ impl SourceKind {
             Self::PartyToFight => "party to the fight",
             Self::StateMedia => "state media",
             Self::NewsAgency => "news agency",
+            Self::NewsOutlet => "news outlet",
+            Self::MonitoringGroup => "monitoring group",
+            Self::UnnamedOfficial => "unnamed official or source",
+            Self::SocialMediaChannel => "social-media channel",
             Self::Eyewitness => "eyewitness or resident",
             Self::Diplomat => "diplomat",
             Self::ForeignGovernment => "foreign government",
@@ -90,6 +116,11 @@ impl SourceKind {
             Self::Narration => "the publication's narration",
             Self::Baseline => "baseline (general knowledge)",
         }
+    }
+
+    /// True for kinds that only give context (the baseline): they never confirm.
+    pub fn is_context(self) -> bool {
+        self == Self::Baseline
     }
 
     /// Parses the `snake_case` name.

@@ -32,6 +32,9 @@ pub enum Precision {
     Day,
     /// Within three and a half days either side of the date ("a week ago").
     Week,
+    /// Undated: the document does not say when, so the claim takes effect when it was
+    /// reported (`at` is the document's publication) and may refer to the week before.
+    Reported,
 }
 
 impl Precision {
@@ -46,6 +49,7 @@ impl Precision {
             Self::Night => "night",
             Self::Day => "day",
             Self::Week => "about a week",
+            Self::Reported => "undated, as reported",
         }
     }
 }
@@ -57,12 +61,19 @@ pub struct TimeSpan {
     pub start_secs: i64,
     /// Latest the event can have happened.
     pub end_secs: i64,
+    /// When the claim takes effect on the map: the midpoint, or for an undated
+    /// (reported) claim the end, when it was reported.
+    pub effective_secs: i64,
 }
 
 impl TimeSpan {
-    /// The midpoint: when the claim takes effect on the map.
-    pub fn effective_secs(&self) -> i64 {
-        self.start_secs + (self.end_secs - self.start_secs) / 2
+    /// A span taking effect at its midpoint.
+    pub fn centred(start_secs: i64, end_secs: i64) -> Self {
+        Self {
+            start_secs,
+            end_secs,
+            effective_secs: start_secs + (end_secs - start_secs) / 2,
+        }
     }
 
     /// True when the two intervals share a moment.
@@ -85,11 +96,17 @@ impl TimeRef {
             Precision::Evening => (date()? + 18 * HOUR, 6 * HOUR),
             Precision::Night => (date()? + 21 * HOUR, 9 * HOUR),
             Precision::Week => (date()? - 84 * HOUR, 168 * HOUR),
+            // Undated: some time in the week up to the report, taking effect when reported.
+            Precision::Reported => {
+                let reported = parse_local(&self.at, offset)?;
+                return Ok(TimeSpan {
+                    start_secs: reported - 168 * HOUR,
+                    end_secs: reported,
+                    effective_secs: reported,
+                });
+            }
         };
-        Ok(TimeSpan {
-            start_secs,
-            end_secs: start_secs + len_secs,
-        })
+        Ok(TimeSpan::centred(start_secs, start_secs + len_secs))
     }
 }
 
@@ -223,7 +240,7 @@ mod tests {
         let start: Timestamp = "2024-12-05T21:00:00Z".parse().unwrap();
         assert_eq!(span.start_secs, start.as_second());
         assert_eq!(span.end_secs - span.start_secs, 24 * 3600);
-        assert_eq!(span.effective_secs() - span.start_secs, 12 * 3600);
+        assert_eq!(span.effective_secs - span.start_secs, 12 * 3600);
     }
 
     #[test]
@@ -234,7 +251,7 @@ mod tests {
         };
         let span = week.span(damascus()).unwrap();
         let midnight: Timestamp = "2024-11-29T21:00:00Z".parse().unwrap();
-        assert_eq!(span.effective_secs(), midnight.as_second());
+        assert_eq!(span.effective_secs, midnight.as_second());
     }
 
     #[test]

@@ -9,9 +9,10 @@ pub fn write_scenario_dir(
 ) -> std::io::Result<std::path::PathBuf> {
     std::fs::create_dir_all(dir)?;
     let config = ron::ser::PrettyConfig::new().depth_limit(3);
-    let text = ron::Options::default()
-        .to_string_pretty(scenario, config)
-        .map_err(std::io::Error::other)?;
+    let text = crate::model::file_form::writing_file(|| {
+        ron::Options::default().to_string_pretty(scenario, config)
+    })
+    .map_err(std::io::Error::other)?;
     let path = dir.join("scenario.ron");
     std::fs::write(&path, text)?;
     for document in &scenario.documents {
@@ -31,19 +32,21 @@ pub fn write_bulk_dir(
         claims: Vec::new(),
         ..scenario.clone()
     };
-    let text = ron::Options::default()
-        .to_string_pretty(
+    let text = crate::model::file_form::writing_file(|| {
+        ron::Options::default().to_string_pretty(
             &without_claims,
             ron::ser::PrettyConfig::new().depth_limit(3),
         )
-        .map_err(std::io::Error::other)?;
+    })
+    .map_err(std::io::Error::other)?;
     let path = dir.join("bulk.ron");
     std::fs::write(&path, text)?;
     for document in &scenario.documents {
         std::fs::write(dir.join(&document.text_file), &document.text)?;
     }
     let claims = dir.join("claims.jsonl");
-    let jsonl = crate::io::claims_jsonl(&scenario.claims).map_err(std::io::Error::other)?;
+    let jsonl = crate::model::file_form::writing_file(|| crate::io::claims_jsonl(&scenario.claims))
+        .map_err(std::io::Error::other)?;
     std::fs::write(&claims, jsonl)?;
     Ok((path, claims))
 }

@@ -104,6 +104,7 @@ pub fn geonames_scenario(
                     kind: PlaceKind::Town,
                     governorate: format!("adm-{governorate}"),
                     geonames_id: Some(geonames_id),
+                    parent: None,
                 },
             ));
         }

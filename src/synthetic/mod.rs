@@ -85,6 +85,7 @@ pub fn synthetic_scenario(seed: u64, size: SyntheticSize) -> Scenario {
             kind: PlaceKind::Town,
             governorate: format!("gov-{}", p % governorates),
             geonames_id: None,
+            parent: None,
         })
         .collect();
     let place_ids: Vec<&str> = places.iter().map(|p| p.id.as_str()).collect();
@@ -129,6 +130,7 @@ fn assemble(id: String, title: String, parts: Parts) -> Scenario {
         title,
         description: "Generated for tests and benchmarks.".into(),
         utc_offset: "+03:00".into(),
+        freshness_hours: crate::model::DEFAULT_FRESHNESS_HOURS,
         region_geometry: None,
         factions: FACTIONS
             .iter()
@@ -223,7 +225,10 @@ fn generate_claims(
                 assertion,
                 actor: Some(actor),
                 counterpart,
-                source: source_id.to_owned(),
+                originators: vec![source_id.to_owned()],
+                via: Vec::new(),
+                v1_source: None,
+                scope: crate::model::Scope::default(),
                 document,
                 quote,
                 when: TimeRef { at, precision },

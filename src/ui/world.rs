@@ -125,8 +125,10 @@ impl World {
                 .collect();
             let mut counts = vec![0; scenario.sources.len()];
             for claim in &scenario.claims {
-                if let Some(&i) = index.get(claim.source.as_str()) {
-                    counts[i] += 1;
+                for source in claim.sources() {
+                    if let Some(&i) = index.get(source) {
+                        counts[i] += 1;
+                    }
                 }
             }
             counts
@@ -186,6 +188,7 @@ pub fn empty_scenario() -> Scenario {
         title: "No scenario".into(),
         description: String::new(),
         utc_offset: "Z".into(),
+        freshness_hours: crate::model::DEFAULT_FRESHNESS_HOURS,
         region_geometry: None,
         factions: Vec::new(),
         sources: Vec::new(),

@@ -56,12 +56,16 @@ impl Checker<'_> {
     }
 
     fn claim(&mut self, claim: &Claim, item: At<'_>, known: &Known<'_>) {
-        let (ids, what) = match &claim.subject {
-            Subject::Place(_) => (&known.places, "place"),
-            Subject::Region(_) => (&known.regions, "region"),
-            Subject::Route(_) => (&known.routes, "route"),
+        let known_ids = match &claim.subject {
+            Subject::Place(_) => Some((&known.places, "place")),
+            Subject::Region(_) => Some((&known.regions, "region")),
+            Subject::Route(_) => Some((&known.routes, "route")),
+            Subject::Faction(_) => Some((&known.factions, "faction")),
+            Subject::Person(_) => None,
         };
-        self.reference(item, "subject", claim.subject.id(), ids, what);
+        if let Some((ids, what)) = known_ids {
+            self.reference(item, "subject", claim.subject.id(), ids, what);
+        }
         for faction in claim.actor.iter().chain(&claim.counterpart) {
             self.reference(item, "actor", faction, &known.factions, "faction");
         }
@@ -81,7 +85,22 @@ impl Checker<'_> {
             let at = self.field_after(item, "assertion", None);
             self.report(at, format!("distance {km} km must be zero or more"));
         }
-        self.reference(item, "source", &claim.source, &known.sources, "source");
+        if claim.originators.is_empty() {
+            let at = self.field_after(item, "originators", None);
+            self.report(
+                at,
+                format!(
+                    "claim {:?} names no originator (who made the statement)",
+                    claim.id
+                ),
+            );
+        }
+        for source in &claim.originators {
+            self.reference(item, "originators", source, &known.sources, "source");
+        }
+        for source in &claim.via {
+            self.reference(item, "via", source, &known.sources, "source");
+        }
         self.quote(claim, item, known);
         if let Err(message) = claim.when.span(known.offset) {
             let at = self.field_after(item, "at", Some(&claim.when.at));
@@ -99,7 +118,7 @@ impl Checker<'_> {
     fn quote(&mut self, claim: &Claim, item: At<'_>, known: &Known<'_>) {
         let is_baseline = known
             .baseline
-            .get(claim.source.as_str())
+            .get(claim.first_originator())
             .copied()
             .unwrap_or(false);
         match (&claim.document, &claim.quote) {

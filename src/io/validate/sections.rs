@@ -6,12 +6,13 @@ use crate::model::{FORMAT_VERSION, Scenario, parse_offset, rgb_from_hex};
 
 impl Checker<'_> {
     pub(super) fn header(&mut self, scenario: &Scenario) {
+        // Format 1 files are converted when loaded, so only 2 is left here.
         if scenario.format_version != FORMAT_VERSION {
             let offset = self.locator.field_after(0, "format_version", None);
             self.report(
                 offset,
                 format!(
-                    "format_version {} is not supported (this build reads {FORMAT_VERSION})",
+                    "format_version {} is not supported (this build reads 1 and {FORMAT_VERSION})",
                     scenario.format_version
                 ),
             );

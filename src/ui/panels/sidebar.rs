@@ -80,7 +80,10 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, filter: &mut Option<String>, out: &mut
         });
     for &c in &details.claims {
         let claim = &scenario.claims[c];
-        if filter.as_ref().is_some_and(|id| *id != claim.source) {
+        if filter
+            .as_ref()
+            .is_some_and(|id| !claim.sources().any(|s| s == id))
+        {
             continue;
         }
         egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -93,10 +96,11 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, filter: &mut Option<String>, out: &mut
 fn claim_ui(ui: &mut egui::Ui, cx: &Cx<'_>, c: usize, deciding: bool, out: &mut Vec<Command>) {
     let scenario = cx.world.scenario();
     let claim = &scenario.claims[c];
-    let source = scenario.source_by_id(&claim.source);
+    let source = scenario.source_by_id(claim.first_originator());
     ui.horizontal_wrapped(|ui| {
         ui.label(
-            egui::RichText::new(source.map_or(claim.source.as_str(), |s| s.name.as_str())).strong(),
+            egui::RichText::new(source.map_or(claim.first_originator(), |s| s.name.as_str()))
+                .strong(),
         );
         if let Some(source) = source {
             ui.small(format!(
