@@ -15,6 +15,9 @@ pub struct PlaceState {
     pub rival: Option<u32>,
     /// A claim by a side denying it lost the place, if any.
     pub denial: Option<u32>,
+    /// The newest claim supporting the controller (claim index): when the place was
+    /// last reported held, which says since when a stale place is stale.
+    pub support: Option<u32>,
 }
 
 /// The claims one resolution looked at, for explanations (claim indices).
@@ -214,6 +217,7 @@ fn decide(index: &ControlIndex, group: &[(u32, ClaimFacts)]) -> PlaceState {
         basis: Some(basis),
         rival,
         denial: None,
+        support: None,
     }
 }
 

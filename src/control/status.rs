@@ -12,8 +12,10 @@ pub enum Status {
     Claimed,
     /// Sources disagree, or fighting is reported at the moment.
     Contested,
-    /// Only a claim about a whole region covers the place.
+    /// Only a claim about a whole region, or the baseline, covers the place.
     Inferred,
+    /// The newest supporting evidence is older than the scenario's freshness window.
+    Stale,
     /// No claim covers the place.
     #[default]
     Unknown,
@@ -23,11 +25,12 @@ pub enum Status {
 
 impl Status {
     /// Every status, in legend order.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Confirmed,
         Self::Claimed,
         Self::Contested,
         Self::Inferred,
+        Self::Stale,
         Self::Unknown,
         Self::Assumed,
     ];
@@ -39,6 +42,7 @@ impl Status {
             Self::Claimed => "claimed",
             Self::Contested => "contested",
             Self::Inferred => "inferred",
+            Self::Stale => "stale",
             Self::Unknown => "unknown",
             Self::Assumed => "assumed",
         }
@@ -52,7 +56,8 @@ impl Status {
             }
             Self::Claimed => "asserted only by the controlling side",
             Self::Contested => "sources disagree, or fighting is reported",
-            Self::Inferred => "only a claim about the whole region covers it",
+            Self::Inferred => "only a claim about the whole region, or the baseline, covers it",
+            Self::Stale => "no supporting report within the freshness window",
             Self::Unknown => "no claim covers it",
             Self::Assumed => "what-if assumption, not a claim",
         }

@@ -136,6 +136,19 @@ impl View {
         Ok(())
     }
 
+    /// True when `claim` counts under this view: at least one of its originators is
+    /// counted and not hidden, and none of its relays is hidden.
+    pub fn counts_claim(&self, scenario: &Scenario, claim: &crate::model::Claim) -> bool {
+        let counted = |id: &String| {
+            !self.hidden_sources.contains(id)
+                && scenario
+                    .source_index(id)
+                    .is_some_and(|s| self.perspective.includes(&scenario.sources[s]))
+        };
+        claim.originators.iter().any(counted)
+            && !claim.via.iter().any(|id| self.hidden_sources.contains(id))
+    }
+
     /// Which sources count, by source index.
     pub fn source_mask(&self, scenario: &Scenario) -> Vec<bool> {
         scenario

@@ -56,7 +56,7 @@ pub(super) fn marker_shapes(
     let (shapes, opacity) = match status {
         Status::Confirmed => (vec![circle(Some(colour), INK, 1.2 * u)], 1.0),
         Status::Claimed => (vec![circle(Some([0xff; 3]), colour, 2.8 * u)], 1.0),
-        Status::Inferred => (vec![circle(Some(colour), colour, u)], 0.45),
+        Status::Inferred | Status::Stale => (vec![circle(Some(colour), colour, u)], 0.45),
         Status::Unknown => (vec![circle(Some([0xbd; 3]), [0x61; 3], u)], 1.0),
         Status::Assumed => {
             let dashed = Shape::Circle {

@@ -23,7 +23,7 @@ pub fn status_alpha(status: Status) -> f32 {
     match status {
         Status::Confirmed | Status::Assumed | Status::Contested => 1.0,
         Status::Claimed => 0.9,
-        Status::Inferred => 0.45,
+        Status::Inferred | Status::Stale => 0.45,
         Status::Unknown => 0.6,
     }
 }

@@ -75,7 +75,7 @@ pub fn markers_into(
             Status::Contested => MarkerStyle::Contested {
                 rival: statics.color(engine.rival_faction(state)),
             },
-            Status::Inferred => MarkerStyle::Inferred,
+            Status::Inferred | Status::Stale => MarkerStyle::Inferred,
             Status::Unknown => MarkerStyle::Unknown,
             Status::Assumed => MarkerStyle::Assumed,
         };
