@@ -133,10 +133,12 @@ fn homs_is_held_but_contested_on_the_day_of_the_report() {
 fn if_homs_falls_damascus_is_cut_off_from_the_coast() {
     let engine = engine();
     let scenario = engine.scenario();
+    let government_ix = scenario.faction_index("government").unwrap() as u16;
     let link = |resolution: &Resolution, to: &str| {
         engine
             .connectivity(resolution)
             .into_iter()
+            .filter(|l| l.faction == government_ix)
             .find(|l| scenario.places[l.from].id == "damascus" && scenario.places[l.to].id == to)
             .map(|l| {
                 (

@@ -43,6 +43,7 @@ pub struct RegionRow {
 #[derive(Debug, Serialize)]
 pub struct RoutesReport {
     pub at: String,
+    pub perspective: String,
     pub routes: Vec<RouteRow>,
     pub connectivity: Vec<LinkRow>,
 }
@@ -62,6 +63,10 @@ pub struct SegmentRow {
     pub from: String,
     pub to: String,
     pub holder: Option<String>,
+    /// True when the ends are not held by one faction.
+    pub front_line: bool,
+    /// Factions whose road is cut at this segment (their passable ground ends here), sorted.
+    pub severs_for: Vec<String>,
 }
 
 /// One key connection for one faction.
@@ -119,12 +124,23 @@ pub fn resolve_report(engine: &Engine, view: &View, resolution: &Resolution) -> 
     }
 }
 
-/// Builds the `routes` report.
-pub fn routes_report(engine: &Engine, resolution: &Resolution) -> RoutesReport {
+/// Builds the `routes` report; connectivity for `faction` only, or for every faction
+/// holding a place.
+pub fn routes_report(
+    engine: &Engine,
+    view: &View,
+    resolution: &Resolution,
+    faction: Option<u16>,
+) -> RoutesReport {
     let scenario = engine.scenario();
     let faction_id = |f: u16| scenario.factions[f as usize].id.clone();
+    let links = match faction {
+        Some(f) => engine.connectivity_for(resolution, &[f]),
+        None => engine.connectivity(resolution),
+    };
     RoutesReport {
         at: resolution.at().to_string(),
+        perspective: view.perspective.to_arg(),
         routes: scenario
             .routes
             .iter()
@@ -136,17 +152,19 @@ pub fn routes_report(engine: &Engine, resolution: &Resolution) -> RoutesReport {
                     .waypoints
                     .windows(2)
                     .zip(&state.segments)
-                    .map(|(pair, holder)| SegmentRow {
+                    .enumerate()
+                    .map(|(i, (pair, holder))| SegmentRow {
                         from: pair[0].clone(),
                         to: pair[1].clone(),
                         holder: holder.map(faction_id),
+                        front_line: state.is_front(i),
+                        severs_for: state.severed_at(i).map(faction_id).collect(),
                     })
                     .collect(),
                 severed_for: state.severed_for.iter().map(|&f| faction_id(f)).collect(),
             })
             .collect(),
-        connectivity: engine
-            .connectivity(resolution)
+        connectivity: links
             .into_iter()
             .map(|link| LinkRow {
                 faction: faction_id(link.faction),
