@@ -63,18 +63,26 @@ fn resolve_json_follows_the_contract() {
         southtown["sources"],
         serde_json::json!(["baseline", "observers"])
     );
+    assert_eq!(
+        southtown["deciding"],
+        serde_json::json!(["c-south-withdrew"])
+    );
+    let explanation = southtown["explanation"].as_str().unwrap();
     assert!(
-        southtown["explanation"]
-            .as_str()
-            .unwrap()
-            .contains("[c-south-withdrew]")
+        explanation.starts_with("Held by the rebels, confirmed") && !explanation.contains("c-"),
+        "{explanation}"
     );
 
     let northtown = place(&report, "northtown");
     assert_eq!(northtown["status"], "contested");
+    assert_eq!(
+        northtown["deciding"],
+        serde_json::json!(["c-north-captured", "c-north-held"])
+    );
     let explanation = northtown["explanation"].as_str().unwrap();
     assert!(
-        explanation.contains("c-north-captured") && explanation.contains("c-north-held"),
+        explanation.starts_with("Disputed: the rebels say they captured Northtown")
+            && explanation.contains("the army says it held Northtown"),
         "{explanation}"
     );
 

@@ -24,6 +24,9 @@ pub struct PlaceRow {
     pub status: &'static str,
     pub claims: usize,
     pub sources: Vec<String>,
+    /// Ids of the claims that decided the status, in scenario order.
+    pub deciding: Vec<String>,
+    /// Plain sentences without claim ids (they are in `deciding`).
     pub explanation: String,
 }
 
@@ -105,6 +108,11 @@ pub fn resolve_report(engine: &Engine, view: &View, resolution: &Resolution) -> 
                     status: state.status.as_str(),
                     claims: details.claims.len(),
                     sources: details.sources,
+                    deciding: details
+                        .deciding
+                        .iter()
+                        .map(|&c| scenario.claims[c].id.clone())
+                        .collect(),
                     explanation: details.explanation,
                 }
             })

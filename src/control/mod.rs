@@ -10,6 +10,9 @@ mod engine;
 mod explain;
 mod index;
 mod place;
+mod prose;
+#[cfg(test)]
+mod prose_tests;
 mod region;
 mod roads;
 mod routes;
