@@ -19,6 +19,7 @@ mod routes;
 mod status;
 mod timeline;
 mod view;
+mod words;
 
 pub use engine::{Engine, Resolution};
 pub use explain::PlaceDetails;

@@ -203,3 +203,40 @@ fn references(out: &mut String, scene: &Scene<'_>, cites: &Citations) {
         let _ = writeln!(out, ". Claim [{}].", claim.id);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::control::{Engine, View};
+    use crate::layers::Layers;
+    use crate::model::{Assertion, Subject};
+
+    #[test]
+    fn claims_about_a_person_are_in_the_brief_without_ids_in_the_prose() {
+        let mut scenario = crate::io::default_scenario().unwrap();
+        let mut fled = scenario
+            .claims
+            .iter()
+            .find(|c| c.id == "c-050-syria-landis-assad-position")
+            .unwrap()
+            .clone();
+        fled.id = "x-person".into();
+        fled.subject = Subject::Person("Bashar al-Assad".into());
+        fled.assertion = Assertion::Statement;
+        scenario.claims.push(fled);
+        let engine = Engine::new(scenario);
+        let (view, layers) = (View::default(), Layers::default());
+        let at: Timestamp = "2024-12-07T23:59:59Z".parse().unwrap();
+        let scene = Scene::new(&engine, &view, &layers, at);
+        let text = brief_markdown(&scene, "2024-11-26T00:00:00Z".parse().unwrap());
+        let (body, references) = text.split_once("## References").unwrap();
+        let (_, sides) = body.split_once("## About the sides").unwrap();
+        assert!(sides.contains("says of Bashar al-Assad"), "{sides}");
+        assert!(
+            !body.contains("x-person") && !body.contains("c-0"),
+            "ids stay out of the prose"
+        );
+        assert!(references.contains("[x-person]"));
+    }
+}

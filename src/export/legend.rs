@@ -246,3 +246,20 @@ pub(super) fn footer(svg: &mut Svg, layout: &Layout) {
         CREDITS,
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stale_row_reads_the_scenarios_freshness() {
+        assert_eq!(
+            status_legend(Status::Stale, 48),
+            "stale: no report within 48 hours"
+        );
+        assert_eq!(
+            status_legend(Status::Inferred, 48),
+            format!("inferred: {}", Status::Inferred.definition())
+        );
+    }
+}
