@@ -63,18 +63,26 @@ fn resolve_json_follows_the_contract() {
         southtown["sources"],
         serde_json::json!(["baseline", "observers"])
     );
+    assert_eq!(
+        southtown["deciding"],
+        serde_json::json!(["c-south-withdrew"])
+    );
+    let explanation = southtown["explanation"].as_str().unwrap();
     assert!(
-        southtown["explanation"]
-            .as_str()
-            .unwrap()
-            .contains("[c-south-withdrew]")
+        explanation.starts_with("Held by the rebels, confirmed") && !explanation.contains("c-"),
+        "{explanation}"
     );
 
     let northtown = place(&report, "northtown");
     assert_eq!(northtown["status"], "contested");
+    assert_eq!(
+        northtown["deciding"],
+        serde_json::json!(["c-north-captured", "c-north-held"])
+    );
     let explanation = northtown["explanation"].as_str().unwrap();
     assert!(
-        explanation.contains("c-north-captured") && explanation.contains("c-north-held"),
+        explanation.starts_with("Disputed: the rebels say they captured Northtown")
+            && explanation.contains("the army says it held Northtown"),
         "{explanation}"
     );
 
@@ -170,9 +178,58 @@ fn routes_json_follows_the_contract() {
     // Northtown and Midtown are both the army's (contested); Southtown is the rebels'.
     assert_eq!(road["segments"][0]["holder"], "army");
     assert_eq!(road["segments"][1]["holder"], Value::Null);
-    let link = &report["connectivity"][0];
-    assert_eq!(link["faction"], "rebels");
-    assert_eq!(link["connected"], false);
+    // Every faction holding a place is answered, sorted, whoever holds the start.
+    let links = report["connectivity"].as_array().unwrap();
+    let factions: Vec<&str> = links
+        .iter()
+        .map(|l| l["faction"].as_str().unwrap())
+        .collect();
+    assert_eq!(factions, ["army", "rebels"]);
+    assert!(
+        links
+            .iter()
+            .all(|l| l["from"] == "southtown" && l["to"] == "northtown")
+    );
+    assert!(links.iter().all(|l| l["connected"] == false));
+    assert_eq!(report["perspective"], "all");
+    assert_eq!(road["segments"][1]["front_line"], true);
+    assert_eq!(road["segments"][0]["front_line"], false);
+}
+
+#[test]
+fn routes_answer_one_faction_under_a_perspective() {
+    let routes = |extra: &[&str]| {
+        let mut args = vec![
+            "routes",
+            "tests/fixtures/mini.ron",
+            "--at",
+            "2024-12-07",
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        json(&args)
+    };
+    let army = routes(&["--faction", "army"]);
+    let links = army["connectivity"].as_array().unwrap();
+    assert_eq!(links.len(), 1);
+    assert_eq!(links[0]["faction"], "army");
+    // With every source, the rebels hold Southtown: the army cannot travel.
+    assert_eq!(links[0]["connected"], false);
+    // As the army tells it, it holds the whole road.
+    let as_army = routes(&["--faction", "army", "--perspective", "source:army-said"]);
+    assert_eq!(as_army["perspective"], "source:army-said");
+    assert_eq!(as_army["connectivity"][0]["connected"], true);
+    let (code, _, stderr) = frontline(&[
+        "routes",
+        "tests/fixtures/mini.ron",
+        "--at",
+        "2024-12-07",
+        "--faction",
+        "rebel",
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("did you mean \"rebels\""), "{stderr}");
 }
 
 #[test]
@@ -189,7 +246,13 @@ fn what_if_reconnects_a_road() {
         "--format",
         "json",
     ]);
-    assert_eq!(report["connectivity"][0]["connected"], true);
+    let rebels = report["connectivity"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["faction"] == "rebels")
+        .unwrap();
+    assert_eq!(rebels["connected"], true);
     assert_eq!(report["routes"][0]["severed_for"], serde_json::json!([]));
 }
 

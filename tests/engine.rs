@@ -49,13 +49,25 @@ fn deir_ez_zor_keeps_both_accounts_and_is_contested() {
     let rebels = claim_ids(&engine, "deir-ez-zor", Assertion::Captured, "rebels");
     let sdf = claim_ids(&engine, "deir-ez-zor", Assertion::Captured, "sdf");
     assert!(!rebels.is_empty() && !sdf.is_empty());
+    let deciding: Vec<&str> = details
+        .deciding
+        .iter()
+        .map(|&c| engine.scenario().claims[c].id.as_str())
+        .collect();
     for id in rebels.iter().chain(&sdf) {
         assert!(
-            details.explanation.contains(id.as_str()),
-            "{id} missing: {}",
-            details.explanation
+            deciding.contains(&id.as_str()),
+            "{id} missing: {deciding:?}"
         );
     }
+    // Both accounts are in the prose, by their sources' names, without ids.
+    assert!(
+        details.explanation.starts_with("Disputed: ")
+            && details.explanation.contains("the rebels say")
+            && details.explanation.contains("three Syrian sources"),
+        "{}",
+        details.explanation
+    );
     // The better-graded account (news agency vs party to the fight) shows on the map.
     assert_eq!(
         controller(&engine, &resolution, "deir-ez-zor").as_deref(),
@@ -81,8 +93,12 @@ fn sanamayn_is_only_claimed_and_its_loss_unacknowledged() {
     assert_eq!(denial.assertion, Assertion::DeniesLoss);
     assert_eq!(denial.actor.as_deref(), Some("government"));
     let details = engine.place_details(&view, &resolution, p);
+    let c = resolution.places[p].denial.unwrap() as usize;
+    assert!(details.deciding.contains(&c));
     assert!(
-        details.explanation.contains(&denial.id),
+        details
+            .explanation
+            .contains("The Syrian military denied or did not acknowledge losing"),
         "{}",
         details.explanation
     );
@@ -133,10 +149,12 @@ fn homs_is_held_but_contested_on_the_day_of_the_report() {
 fn if_homs_falls_damascus_is_cut_off_from_the_coast() {
     let engine = engine();
     let scenario = engine.scenario();
+    let government_ix = scenario.faction_index("government").unwrap() as u16;
     let link = |resolution: &Resolution, to: &str| {
         engine
             .connectivity(resolution)
             .into_iter()
+            .filter(|l| l.faction == government_ix)
             .find(|l| scenario.places[l.from].id == "damascus" && scenario.places[l.to].id == to)
             .map(|l| {
                 (

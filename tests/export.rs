@@ -163,7 +163,7 @@ fn geojson_is_read_by_gdal_with_the_right_counts() {
         northtown["properties"]["explanation"]
             .as_str()
             .unwrap()
-            .contains("Disagreeing")
+            .starts_with("Disputed:")
     );
     let north = features
         .iter()

@@ -44,13 +44,20 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Who holds every route segment, where routes are severed, and which key places
-    /// each side still reaches.
+    /// Who holds every route segment, where routes are severed and for whom, and whether
+    /// each side can still travel between the key places through its own or allied ground.
     Routes {
         /// Scenario file (RON); the embedded default when omitted.
         file: Option<PathBuf>,
         #[command(flatten)]
         view: ViewArgs,
+        /// Whose account: all, source:ID, kind:KIND or grade:A-E.
+        #[arg(long)]
+        perspective: Option<String>,
+        /// Answer connectivity for this faction only (by id); by default, for every
+        /// faction that holds at least one place.
+        #[arg(long, value_name = "ID")]
+        faction: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,

@@ -104,11 +104,26 @@ pub fn try_run(command: &Command) -> Result<String, LoadError> {
                 Format::Table => table::resolve_table(&report),
             })
         }
-        Command::Routes { file, view, format } => {
+        Command::Routes {
+            file,
+            view,
+            perspective,
+            faction,
+            format,
+        } => {
             let engine = Engine::new(load(file.as_deref())?);
-            let (at, view_state) = view_from_args(engine.scenario(), view)?;
+            let (at, mut view_state) = view_from_args(engine.scenario(), view)?;
+            if let Some(text) = perspective {
+                view_state.perspective =
+                    crate::control::Perspective::parse(text, engine.scenario())
+                        .map_err(|message| argument_error("--perspective", message))?;
+            }
+            let factions = faction
+                .as_deref()
+                .map(|id| faction_from_arg(engine.scenario(), id))
+                .transpose()?;
             let resolution = engine.resolve(&view_state, at);
-            let report = report::routes_report(&engine, &resolution);
+            let report = report::routes_report(&engine, &view_state, &resolution, factions);
             Ok(match format {
                 Format::Json => to_json(&report),
                 Format::Table => table::routes_table(&report),
@@ -140,6 +155,22 @@ fn view_from_args(
             .map_err(|err| argument_error("--assume", err.message))?;
     }
     Ok((at, view))
+}
+
+/// The faction index of `--faction ID`, or an error with a did-you-mean.
+fn faction_from_arg(scenario: &Scenario, id: &str) -> Result<u16, LoadError> {
+    scenario
+        .faction_index(id)
+        .and_then(|f| u16::try_from(f).ok())
+        .ok_or_else(|| {
+            argument_error(
+                "--faction",
+                format!(
+                    "unknown faction {id:?}{}",
+                    crate::io::did_you_mean(id, scenario.factions.iter().map(|f| f.id.as_str()))
+                ),
+            )
+        })
 }
 
 /// An error in a command-line argument, located as `<--flag>:1:1`.

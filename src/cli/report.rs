@@ -24,6 +24,9 @@ pub struct PlaceRow {
     pub status: &'static str,
     pub claims: usize,
     pub sources: Vec<String>,
+    /// Ids of the claims that decided the status, in scenario order.
+    pub deciding: Vec<String>,
+    /// Plain sentences without claim ids (they are in `deciding`).
     pub explanation: String,
 }
 
@@ -43,6 +46,7 @@ pub struct RegionRow {
 #[derive(Debug, Serialize)]
 pub struct RoutesReport {
     pub at: String,
+    pub perspective: String,
     pub routes: Vec<RouteRow>,
     pub connectivity: Vec<LinkRow>,
 }
@@ -62,6 +66,10 @@ pub struct SegmentRow {
     pub from: String,
     pub to: String,
     pub holder: Option<String>,
+    /// True when the ends are not held by one faction.
+    pub front_line: bool,
+    /// Factions whose road is cut at this segment (their passable ground ends here), sorted.
+    pub severs_for: Vec<String>,
 }
 
 /// One key connection for one faction.
@@ -100,6 +108,11 @@ pub fn resolve_report(engine: &Engine, view: &View, resolution: &Resolution) -> 
                     status: state.status.as_str(),
                     claims: details.claims.len(),
                     sources: details.sources,
+                    deciding: details
+                        .deciding
+                        .iter()
+                        .map(|&c| scenario.claims[c].id.clone())
+                        .collect(),
                     explanation: details.explanation,
                 }
             })
@@ -119,12 +132,23 @@ pub fn resolve_report(engine: &Engine, view: &View, resolution: &Resolution) -> 
     }
 }
 
-/// Builds the `routes` report.
-pub fn routes_report(engine: &Engine, resolution: &Resolution) -> RoutesReport {
+/// Builds the `routes` report; connectivity for `faction` only, or for every faction
+/// holding a place.
+pub fn routes_report(
+    engine: &Engine,
+    view: &View,
+    resolution: &Resolution,
+    faction: Option<u16>,
+) -> RoutesReport {
     let scenario = engine.scenario();
     let faction_id = |f: u16| scenario.factions[f as usize].id.clone();
+    let links = match faction {
+        Some(f) => engine.connectivity_for(resolution, &[f]),
+        None => engine.connectivity(resolution),
+    };
     RoutesReport {
         at: resolution.at().to_string(),
+        perspective: view.perspective.to_arg(),
         routes: scenario
             .routes
             .iter()
@@ -136,17 +160,19 @@ pub fn routes_report(engine: &Engine, resolution: &Resolution) -> RoutesReport {
                     .waypoints
                     .windows(2)
                     .zip(&state.segments)
-                    .map(|(pair, holder)| SegmentRow {
+                    .enumerate()
+                    .map(|(i, (pair, holder))| SegmentRow {
                         from: pair[0].clone(),
                         to: pair[1].clone(),
                         holder: holder.map(faction_id),
+                        front_line: state.is_front(i),
+                        severs_for: state.severed_at(i).map(faction_id).collect(),
                     })
                     .collect(),
                 severed_for: state.severed_for.iter().map(|&f| faction_id(f)).collect(),
             })
             .collect(),
-        connectivity: engine
-            .connectivity(resolution)
+        connectivity: links
             .into_iter()
             .map(|link| LinkRow {
                 faction: faction_id(link.faction),

@@ -45,7 +45,7 @@ pub fn resolve_table(report: &ResolveReport) -> String {
 
 /// `routes` as a table: each route's segments, then connectivity.
 pub fn routes_table(report: &RoutesReport) -> String {
-    let mut out = format!("as of {}\n", report.at);
+    let mut out = format!("as of {} ({})\n", report.at, report.perspective);
     for route in &report.routes {
         let _ = write!(out, "\n{} ({})", route.name, route.id);
         if !route.severed_for.is_empty() {
@@ -53,23 +53,27 @@ pub fn routes_table(report: &RoutesReport) -> String {
         }
         out.push('\n');
         for segment in &route.segments {
-            let _ = writeln!(
+            let _ = write!(
                 out,
                 "  {:<20} -> {:<20} {}",
                 segment.from,
                 segment.to,
                 segment.holder.as_deref().unwrap_or("(front line)")
             );
+            if !segment.severs_for.is_empty() {
+                let _ = write!(out, "  cuts: {}", segment.severs_for.join(", "));
+            }
+            out.push('\n');
         }
     }
-    out.push_str("\nconnectivity\n");
+    out.push_str("\nconnectivity (through own or allied ground)\n");
     for link in &report.connectivity {
         let _ = writeln!(
             out,
-            "  {:<16} {:<16} -> {:<16} {}",
-            link.faction,
+            "  {:<16} -> {:<16} {:<16} {}",
             link.from,
             link.to,
+            link.faction,
             if link.connected { "connected" } else { "CUT" }
         );
     }

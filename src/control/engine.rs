@@ -9,7 +9,7 @@ use super::roads::Roads;
 use super::routes::{connectivity, resolve_routes_into};
 use super::timeline::Timeline;
 use super::{Link, PlaceState, RegionState, RouteState, Status, View};
-use crate::model::Scenario;
+use crate::model::{ControlEffect, Scenario};
 
 /// Below this many places per thread, resolving on one thread is faster than starting
 /// others.
@@ -237,20 +237,51 @@ impl Engine {
         );
     }
 
-    /// Whether each key connection's holder still reaches its other end by road.
+    /// For every key connection and every faction holding at least one place, whether
+    /// that faction can travel between its ends through its own or allied places (see
+    /// [`Self::connectivity_for`]).
     pub fn connectivity(&self, resolution: &Resolution) -> Vec<Link> {
+        let mut holds = vec![false; self.scenario.factions.len()];
+        for f in resolution.places.iter().filter_map(|s| s.controller) {
+            if let Some(h) = holds.get_mut(usize::from(f)) {
+                *h = true;
+            }
+        }
+        let factions: Vec<FactionIx> = (0..holds.len())
+            .filter(|&f| holds[f])
+            .filter_map(|f| FactionIx::try_from(f).ok())
+            .collect();
+        self.connectivity_for(resolution, &factions)
+    }
+
+    /// For every key connection and each of `factions`, whether the faction can travel
+    /// from one end to the other through its own or allied places, both ends included,
+    /// whoever holds the start. Sorted by start, end and faction.
+    pub fn connectivity_for(&self, resolution: &Resolution, factions: &[FactionIx]) -> Vec<Link> {
         connectivity(
             &self.scenario,
             &self.index,
             self.roads(),
             &resolution.places,
+            factions,
         )
     }
 
-    /// The factions on the other side of a contested place: the rival claim's actor, or
-    /// its counterpart when the actor is the controller.
+    /// The faction on the other side of a contested place, the one rule every view
+    /// colours the rival half of a marker by: the faction the rival claim says holds
+    /// it, else the rival claim's actor, else its counterpart, never the controller.
+    /// `None` unless the place is contested.
     pub fn rival_faction(&self, state: &PlaceState) -> Option<FactionIx> {
-        let sides = self.index.sides.get(state.rival? as usize)?;
+        if state.status != Status::Contested {
+            return None;
+        }
+        let rival = state.rival? as usize;
+        if let Some(ControlEffect::Sets(f)) = self.index.facts.get(rival).map(|f| f.effect)
+            && Some(f) != state.controller
+        {
+            return Some(f);
+        }
+        let sides = self.index.sides.get(rival)?;
         sides
             .iter()
             .copied()

@@ -1,9 +1,12 @@
+//! What the sidebar, the reports and the exports say about a place: the claims that
+//! count, those that decided, and an explanation in plain sentences (see `prose`).
+
 use std::collections::BTreeSet;
-use std::fmt::Write as _;
 
 use super::place::{Decision, resolve_place};
+use super::prose::{Prose, capitalised};
 use super::{Engine, Resolution, Status, View};
-use crate::model::{Claim, ControlEffect};
+use crate::model::{Claim, ControlEffect, Subject};
 
 /// Everything the sidebar and exports say about one place at one moment.
 #[derive(Clone, Debug, PartialEq)]
@@ -13,9 +16,10 @@ pub struct PlaceDetails {
     pub claims: Vec<usize>,
     /// Ids of the sources of those claims, sorted.
     pub sources: Vec<String>,
-    /// The claims that decided the status (claim indices).
+    /// The claims that decided the status (claim indices, sorted).
     pub deciding: Vec<usize>,
-    /// Plain words: who holds it, how sure, and which claims say so.
+    /// Plain sentences: who holds it, how sure and why, in the deciding sources' words
+    /// and dates. No claim ids: they are in `deciding`.
     pub explanation: String,
 }
 
@@ -56,61 +60,105 @@ impl Engine {
 
     fn explanation(&self, resolution: &Resolution, p: usize, decision: &Decision) -> String {
         let scenario = self.scenario();
+        let prose = Prose::new(scenario);
         let state = resolution.places[p];
         let place = &scenario.places[p];
-        let faction = |f: Option<u16>| {
-            f.and_then(|f| scenario.factions.get(f as usize))
-                .map_or("no one".to_owned(), |f| f.name.clone())
+        let accounts = |claims: &[u32]| {
+            let mut claims = claims.to_vec();
+            claims.sort_unstable();
+            claims
+                .iter()
+                .map(|&c| prose.account(&scenario.claims[c as usize]))
+                .collect::<Vec<_>>()
+                .join("; ")
         };
-        let mut text = String::new();
-        let _ = match state.status {
-            Status::Unknown if state.basis.is_none() => {
-                return format!("No claim about {} up to this moment.", place.name);
-            }
-            Status::Unknown => write!(text, "{}: no one is said to hold it.", place.name),
-            Status::Assumed => {
-                return format!(
-                    "Assumed held by {} (what-if); no claim says so.",
-                    faction(state.controller)
-                );
-            }
-            status => write!(
-                text,
-                "Held by {} ({}: {}).",
-                faction(state.controller),
-                status.as_str(),
-                status.definition()
-            ),
-        };
+        let holder = state
+            .controller
+            .map_or_else(|| "no one".to_owned(), |f| prose.faction(f));
         let for_controller: Vec<u32> = decision
             .group
             .iter()
             .copied()
             .filter(|&c| self.supports(c as usize, state.controller))
             .collect();
-        if !for_controller.is_empty() {
-            text.push_str(" For: ");
-            self.cite_all(&mut text, &for_controller);
-        }
         let against: Vec<u32> = decision
             .group
             .iter()
             .copied()
             .filter(|c| !for_controller.contains(c))
             .collect();
-        if !against.is_empty() {
-            text.push_str(" Disagreeing: ");
-            self.cite_all(&mut text, &against);
-        }
-        if !decision.fighting.is_empty() {
-            text.push_str(" Fighting reported: ");
-            self.cite_all(&mut text, &decision.fighting);
+        let mut text = match state.status {
+            Status::Unknown if state.basis.is_none() => {
+                return format!("No claim about {} up to this moment.", place.name);
+            }
+            Status::Unknown => format!(
+                "No one is said to hold {}: {}.",
+                place.name,
+                accounts(&decision.group)
+            ),
+            Status::Assumed => {
+                return format!("Assumed held by {holder} (what-if); no claim says so.");
+            }
+            Status::Contested if !against.is_empty() => format!(
+                "Disputed: {}. The map shows {holder}, whose account weighs more.",
+                accounts(&decision.group)
+            ),
+            Status::Contested => format!(
+                "Held by {holder}, but contested: {}.",
+                accounts(&decision.fighting)
+            ),
+            Status::Confirmed => format!(
+                "Held by {holder}, confirmed by a source that does not speak for it: {}.",
+                accounts(&for_controller)
+            ),
+            Status::Claimed => format!(
+                "Held by {holder}, but only its own side says so: {}.",
+                accounts(&for_controller)
+            ),
+            Status::Inferred => format!(
+                "Held by {holder}, inferred from a claim about a wider area: {}.",
+                accounts(&for_controller)
+            ),
+            Status::Stale => self.stale_sentence(resolution, p, &holder),
+        };
+        if state.status == Status::Contested && against.is_empty() && !for_controller.is_empty() {
+            text.push(' ');
+            text.push_str(&capitalised(&accounts(&for_controller)));
+            text.push('.');
         }
         if let Some(denial) = state.denial {
-            text.push_str(" Denied or not acknowledged: ");
-            self.cite_all(&mut text, &[denial]);
+            text.push(' ');
+            text.push_str(&capitalised(&accounts(&[denial])));
+            text.push('.');
         }
         text
+    }
+
+    /// "Held by X, last reported 5 days ago by the rebels (Friday 6 December)." and that
+    /// report in its own words.
+    fn stale_sentence(&self, resolution: &Resolution, p: usize, holder: &str) -> String {
+        let scenario = self.scenario();
+        let prose = Prose::new(scenario);
+        let state = resolution.places[p];
+        let Some(c) = state.support.or(state.basis).map(|c| c as usize) else {
+            return format!("Held by {holder}; no recent report says so.");
+        };
+        let claim = &scenario.claims[c];
+        let effective = self.claim_effective_secs(c).unwrap_or(resolution.at_secs);
+        let days = (resolution.at_secs - effective).max(0) / 86_400;
+        let ago = match days {
+            0 => "less than a day ago".to_owned(),
+            1 => "1 day ago".to_owned(),
+            n => format!("{n} days ago"),
+        };
+        let source = scenario
+            .source_index(claim.first_originator())
+            .map_or(claim.first_originator(), |s| &scenario.sources[s].name);
+        format!(
+            "Held by {holder}, last reported {ago} by {source} ({}). {}.",
+            prose.date(effective, "%A %-d %B"),
+            capitalised(&prose.account(claim))
+        )
     }
 
     fn supports(&self, c: usize, controller: Option<u16>) -> bool {
@@ -121,38 +169,37 @@ impl Engine {
         }
     }
 
-    fn cite_all(&self, text: &mut String, claims: &[u32]) {
-        for (i, &c) in claims.iter().enumerate() {
-            if i > 0 {
-                text.push_str("; ");
-            }
-            text.push_str(&self.cite(&self.scenario().claims[c as usize]));
-        }
-        text.push('.');
+    /// The claim in plain words, without its id (callers that need the id have the
+    /// claim): "the rebels (party to the fight, graded D): the Rebel coalition (HTS-led)
+    /// captured Aleppo from the Syrian government (Assad) in the week around 30 November".
+    pub fn cite(&self, claim: &Claim) -> String {
+        Prose::new(self.scenario()).citation(claim)
     }
 
-    /// "rebel sources (party to the fight, D): Rebels captured Homs (2024-12-06, day) [c-001]".
-    pub fn cite(&self, claim: &Claim) -> String {
-        let scenario = self.scenario();
-        let source = scenario
-            .source_index(claim.first_originator())
-            .map(|s| &scenario.sources[s]);
-        let actor = scenario.faction_short(claim.actor.as_deref());
-        let subject_name = scenario.subject_name(&claim.subject);
-        let said = format!("{} {}", claim.assertion.label(), subject_name);
-        let said = if actor.is_empty() {
-            said
-        } else {
-            format!("{actor} {said}")
-        };
+    /// One side's account of a claim, as a sentence: "The rebels say they captured
+    /// Deir ez-Zor … (“…”, reported 7 December)." Without the claim's id.
+    pub fn account(&self, claim: &Claim) -> String {
         format!(
-            "{} ({}, {:?}): {said} ({}, {}) [{}]",
-            source.map_or(claim.first_originator(), |s| s.name.as_str()),
-            source.map_or("", |s| s.kind.label()),
-            source.map_or(crate::model::Reliability::F, |s| s.reliability),
-            claim.when.at,
-            claim.when.precision.label(),
-            claim.id
+            "{}.",
+            capitalised(&Prose::new(self.scenario()).account(claim))
         )
+    }
+
+    /// Claims about a side or a person (which never colour the map) that `view` counts
+    /// and that take effect by `at_secs`, oldest first (claim indices).
+    pub fn side_claims(&self, view: &View, at_secs: i64) -> Vec<usize> {
+        let scenario = self.scenario();
+        let mut claims: Vec<(i64, usize)> = scenario
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, claim)| matches!(claim.subject, Subject::Faction(_) | Subject::Person(_)))
+            .filter_map(|(c, claim)| {
+                let secs = self.claim_effective_secs(c)?;
+                (secs <= at_secs && view.counts_claim(scenario, claim)).then_some((secs, c))
+            })
+            .collect();
+        claims.sort_unstable();
+        claims.into_iter().map(|(_, c)| c).collect()
     }
 }

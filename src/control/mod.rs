@@ -10,12 +10,16 @@ mod engine;
 mod explain;
 mod index;
 mod place;
+mod prose;
+#[cfg(test)]
+mod prose_tests;
 mod region;
 mod roads;
 mod routes;
 mod status;
 mod timeline;
 mod view;
+mod words;
 
 pub use engine::{Engine, Resolution};
 pub use explain::PlaceDetails;

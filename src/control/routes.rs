@@ -1,3 +1,6 @@
+//! Route segments by holder, where each route is cut and for whom, and whether each
+//! faction can still travel between the key places: the one rule every view draws from.
+
 use std::collections::VecDeque;
 
 use super::PlaceState;
@@ -5,7 +8,7 @@ use super::index::{ControlIndex, FactionIx};
 use super::roads::Roads;
 use crate::model::Scenario;
 
-/// Who holds each segment of a route, and for whom it is cut.
+/// Who holds each segment of a route, and where and for whom it is cut.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RouteState {
     /// Holder of segment `i` (waypoint `i` to `i + 1`): the faction holding both ends,
@@ -14,19 +17,46 @@ pub struct RouteState {
     /// Factions holding two or more waypoints that the route no longer joins through
     /// their own (or allied) territory, sorted.
     pub severed_for: Vec<FactionIx>,
+    /// Where the route is cut: `(segment, faction)` for each segment, between two of the
+    /// faction's waypoints, where the faction's passable ground ends (one end passable
+    /// for it, the other not); sorted. Every faction in `severed_for` has at least two.
+    pub cuts: Vec<(u32, FactionIx)>,
+}
+
+impl RouteState {
+    /// True when segment `i` is on a front line (its ends are not held by one faction).
+    pub fn is_front(&self, segment: usize) -> bool {
+        matches!(self.segments.get(segment), Some(None))
+    }
+
+    /// True when segment `i` is where the route is cut for some faction.
+    pub fn severs(&self, segment: usize) -> bool {
+        self.severed_at(segment).next().is_some()
+    }
+
+    /// The factions whose road segment `i` cuts, sorted.
+    pub fn severed_at(&self, segment: usize) -> impl Iterator<Item = FactionIx> + '_ {
+        let segment = u32::try_from(segment).unwrap_or(u32::MAX);
+        let start = self.cuts.partition_point(|&(s, _)| s < segment);
+        self.cuts[start..]
+            .iter()
+            .take_while(move |&&(s, _)| s == segment)
+            .map(|&(_, f)| f)
+    }
 }
 
 /// Whether a faction can travel between two key places through its own or allied
 /// territory.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Link {
-    /// The faction holding `from`.
+    /// The faction asked about (it need not hold either end).
     pub faction: FactionIx,
     /// Place index.
     pub from: usize,
     /// Place index.
     pub to: usize,
-    /// True when a road path exists through the faction's or its allies' places.
+    /// True when both ends and a road path between them are the faction's or its
+    /// allies'.
     pub connected: bool,
 }
 
@@ -58,58 +88,84 @@ pub fn resolve_routes_into(
                 _ => None,
             }));
         state.severed_for.clear();
+        state.cuts.clear();
         // A faction's road can only be cut between two of its waypoints with another
         // in between: roads of two waypoints, or held by one side, never are.
         if holders.len() < 3 || holders.windows(2).all(|w| w[0] == w[1]) {
             continue;
         }
         for &f in holders.iter().flatten() {
-            if !state.severed_for.contains(&f) && is_severed_for(index, &holders, f) {
+            if !state.severed_for.contains(&f) && add_cuts(index, &holders, f, &mut state.cuts) {
                 state.severed_for.push(f);
             }
         }
         state.severed_for.sort_unstable();
+        state.cuts.sort_unstable();
     }
 }
 
-/// True when `f` holds waypoints on both sides of a stretch it cannot pass.
-fn is_severed_for(index: &ControlIndex, holders: &[Option<FactionIx>], f: FactionIx) -> bool {
+/// Adds the segments where `f`'s passable ground ends between its first and last
+/// waypoints to `cuts`; true when there are any (the route is severed for `f`).
+fn add_cuts(
+    index: &ControlIndex,
+    holders: &[Option<FactionIx>],
+    f: FactionIx,
+    cuts: &mut Vec<(u32, FactionIx)>,
+) -> bool {
     let passable = |h: &Option<FactionIx>| h.is_some_and(|h| index.allied[f as usize][h as usize]);
     let first = holders.iter().position(|h| *h == Some(f));
     let last = holders.iter().rposition(|h| *h == Some(f));
     let (Some(first), Some(last)) = (first, last) else {
         return false;
     };
-    !holders[first..=last].iter().all(passable)
+    let before = cuts.len();
+    for i in first..last {
+        if passable(&holders[i]) != passable(&holders[i + 1]) {
+            cuts.push((u32::try_from(i).unwrap_or(u32::MAX), f));
+        }
+    }
+    cuts.len() > before
 }
 
-/// For each key connection, whether the holder of its start reaches its end by road.
+/// For each key connection and each faction of `factions`, whether that faction reaches
+/// one end from the other by road through its own or allied places (both ends
+/// included), whoever holds the start. Sorted by start, end and faction (the ids' order,
+/// since places and factions are sorted by id); repeated connections appear once.
 pub fn connectivity(
     scenario: &Scenario,
     index: &ControlIndex,
     roads: &Roads,
     places: &[PlaceState],
+    factions: &[FactionIx],
 ) -> Vec<Link> {
-    scenario
-        .key_connections
-        .iter()
-        .filter_map(|connection| {
-            let from = scenario.place_index(&connection.from)?;
-            let to = scenario.place_index(&connection.to)?;
-            let faction = places[from].controller?;
+    let mut links: Vec<Link> = Vec::new();
+    for connection in &scenario.key_connections {
+        let (Some(from), Some(to)) = (
+            scenario.place_index(&connection.from),
+            scenario.place_index(&connection.to),
+        ) else {
+            continue;
+        };
+        for &faction in factions {
+            let Some(allies) = index.allied.get(faction as usize) else {
+                continue;
+            };
             let passable = |p: usize| {
                 places[p]
                     .controller
-                    .is_some_and(|h| index.allied[faction as usize][h as usize])
+                    .is_some_and(|h| allies.get(h as usize).copied().unwrap_or(false))
             };
-            Some(Link {
+            links.push(Link {
                 faction,
                 from,
                 to,
                 connected: reachable(roads, from, to, passable),
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    links.sort_by_key(|l| (l.from, l.to, l.faction));
+    links.dedup();
+    links
 }
 
 fn reachable(roads: &Roads, from: usize, to: usize, passable: impl Fn(usize) -> bool) -> bool {
@@ -131,4 +187,85 @@ fn reachable(roads: &Roads, from: usize, to: usize, passable: impl Fn(usize) -> 
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+    use crate::control::{Engine, View};
+    use crate::model::parse_instant;
+
+    fn engine() -> Engine {
+        Engine::new(crate::io::default_scenario().unwrap())
+    }
+
+    fn faction(engine: &Engine, id: &str) -> FactionIx {
+        FactionIx::try_from(engine.scenario().faction_index(id).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_fallen_homs_cuts_the_m5_on_both_sides_of_it_for_the_government() {
+        let engine = engine();
+        let scenario = engine.scenario();
+        let mut view = View::default();
+        view.add_assumption("homs=rebels", scenario).unwrap();
+        let resolution = engine.resolve(&view, parse_instant("2024-12-07").unwrap());
+        let m5 = scenario.route_index("m5").unwrap();
+        let state = &engine.routes(&resolution)[m5];
+        let government = faction(&engine, "government");
+        assert!(state.severed_for.contains(&government));
+        let homs = scenario.routes[m5]
+            .waypoints
+            .iter()
+            .position(|w| w == "homs")
+            .unwrap();
+        let cut: Vec<usize> = (0..state.segments.len())
+            .filter(|&i| state.severed_at(i).any(|f| f == government))
+            .collect();
+        assert!(cut.contains(&(homs - 1)), "{cut:?}");
+        assert!(cut.contains(&homs), "{cut:?}");
+        assert!(cut.iter().all(|&i| state.severs(i)));
+        assert!(state.cuts.windows(2).all(|w| w[0] < w[1]), "sorted");
+        for f in &state.severed_for {
+            assert!(state.cuts.iter().filter(|(_, g)| g == f).count() >= 2);
+        }
+    }
+
+    #[test]
+    fn every_faction_holding_ground_gets_an_answer_for_every_connection() {
+        let engine = engine();
+        let scenario = engine.scenario();
+        let resolution = engine.resolve(&View::default(), parse_instant("2024-12-07").unwrap());
+        let links = engine.connectivity(&resolution);
+        let rebels = faction(&engine, "rebels");
+        let damascus = scenario.place_index("damascus").unwrap();
+        let tartus = scenario.place_index("tartus").unwrap();
+        // The rebels do not hold Damascus, yet are answered: they cannot travel there.
+        let theirs = links
+            .iter()
+            .find(|l| l.faction == rebels && l.from == damascus && l.to == tartus)
+            .expect("an answer for a faction not holding the start");
+        assert!(!theirs.connected);
+        let government = faction(&engine, "government");
+        assert!(
+            links
+                .iter()
+                .any(|l| l.faction == government && l.from == damascus && l.connected)
+        );
+        let holders: std::collections::BTreeSet<FactionIx> = resolution
+            .places
+            .iter()
+            .filter_map(|s| s.controller)
+            .collect();
+        let asked: std::collections::BTreeSet<FactionIx> =
+            links.iter().map(|l| l.faction).collect();
+        assert_eq!(asked, holders);
+        let mut sorted = links.clone();
+        sorted.sort_by_key(|l| (l.from, l.to, l.faction));
+        assert_eq!(links, sorted);
+        let only = engine.connectivity_for(&resolution, &[rebels]);
+        assert_eq!(only.len(), scenario.key_connections.len());
+        assert!(only.iter().all(|l| l.faction == rebels));
+    }
 }

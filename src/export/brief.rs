@@ -1,6 +1,7 @@
 //! The Markdown brief: "Situation as of ...", shares per governorate, what changed
-//! since an earlier moment, and each place's status and explanation with numbered
-//! citations resolved in a reference list.
+//! since an earlier moment, each place's status and explanation with numbered
+//! citations (the deciding claims, then every claim counted), claims about the sides,
+//! and the reference list those numbers resolve in.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -102,23 +103,25 @@ pub fn brief_markdown(scene: &Scene<'_>, since: Timestamp) -> String {
             continue;
         }
         let state = scene.resolution.places[p];
+        let deciding = cites.list(&details.deciding);
         let marks = cites.list(&details.claims);
-        let mut explanation = details.explanation.clone();
-        for &c in &details.claims {
-            let tag = format!("[{}]", scenario.claims[c].id);
-            explanation = explanation.replace(&tag, &format!("[{}]", cites.number(c)));
-        }
-        let _ = writeln!(
+        let _ = write!(
             out,
-            "\n### {}: {}, {}\n\n{explanation}\n\nClaims counted: {marks}",
+            "\n### {}: {}, {}\n\n{}",
             place.name,
             faction(state.controller),
-            state.status.as_str()
+            state.status.as_str(),
+            details.explanation
         );
+        if !deciding.is_empty() {
+            let _ = write!(out, " {deciding}");
+        }
+        let _ = writeln!(out, "\n\nClaims counted: {marks}");
     }
     if !uncovered.is_empty() {
         let _ = writeln!(out, "\nNo claim covers: {}.", uncovered.join(", "));
     }
+    about_the_sides(&mut out, scene, &mut cites);
     let _ = writeln!(out, "\n{TERRITORY_METHOD}\n\n## References\n");
     references(&mut out, scene, &cites);
     out
@@ -158,6 +161,21 @@ fn changes(
     }
 }
 
+/// Claims about a side or a person as a whole (they never colour the map), oldest
+/// first; nothing when there are none.
+fn about_the_sides(out: &mut String, scene: &Scene<'_>, cites: &mut Citations) {
+    let engine = scene.engine;
+    let claims = engine.side_claims(scene.view, scene.resolution.at_secs);
+    if claims.is_empty() {
+        return;
+    }
+    out.push_str("\n## About the sides\n\n");
+    for c in claims {
+        let claim = &engine.scenario().claims[c];
+        let _ = writeln!(out, "- {} {}", engine.account(claim), cites.list(&[c]));
+    }
+}
+
 /// The numbered reference list: source, quote, document, date and claim id.
 fn references(out: &mut String, scene: &Scene<'_>, cites: &Citations) {
     let scenario = scene.engine.scenario();
@@ -179,8 +197,46 @@ fn references(out: &mut String, scene: &Scene<'_>, cites: &Citations) {
             None => out.push_str(". No document (baseline: general knowledge)"),
         }
         if let Some(note) = &claim.note {
-            let _ = write!(out, ". Note: {}", note.replace('\n', " "));
+            let note = note.replace('\n', " ");
+            let _ = write!(out, ". Note: {}", note.trim_end_matches('.'));
         }
-        out.push_str(".\n");
+        let _ = writeln!(out, ". Claim [{}].", claim.id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::control::{Engine, View};
+    use crate::layers::Layers;
+    use crate::model::{Assertion, Subject};
+
+    #[test]
+    fn claims_about_a_person_are_in_the_brief_without_ids_in_the_prose() {
+        let mut scenario = crate::io::default_scenario().unwrap();
+        let mut fled = scenario
+            .claims
+            .iter()
+            .find(|c| c.id == "c-050-syria-landis-assad-position")
+            .unwrap()
+            .clone();
+        fled.id = "x-person".into();
+        fled.subject = Subject::Person("Bashar al-Assad".into());
+        fled.assertion = Assertion::Statement;
+        scenario.claims.push(fled);
+        let engine = Engine::new(scenario);
+        let (view, layers) = (View::default(), Layers::default());
+        let at: Timestamp = "2024-12-07T23:59:59Z".parse().unwrap();
+        let scene = Scene::new(&engine, &view, &layers, at);
+        let text = brief_markdown(&scene, "2024-11-26T00:00:00Z".parse().unwrap());
+        let (body, references) = text.split_once("## References").unwrap();
+        let (_, sides) = body.split_once("## About the sides").unwrap();
+        assert!(sides.contains("says of Bashar al-Assad"), "{sides}");
+        assert!(
+            !body.contains("x-person") && !body.contains("c-0"),
+            "ids stay out of the prose"
+        );
+        assert!(references.contains("[x-person]"));
     }
 }

@@ -117,7 +117,7 @@ pub(super) fn panel(svg: &mut Svg, scene: &Scene<'_>, layout: &Layout) {
         svg.open("g", &[("transform", &at)]);
         marker(svg, &marker_shapes(status, sample, rival, 6.5 * u, u));
         svg.close("g");
-        let body = format!("{}: {}", status.as_str(), status.definition());
+        let body = status_legend(status, scenario.freshness_hours);
         text(svg, &mut y, 32.0 * u, &body, "#1e1e1e");
     }
     if scene.layers.routes {
@@ -161,6 +161,15 @@ pub(super) fn panel(svg: &mut Svg, scene: &Scene<'_>, layout: &Layout) {
         text(svg, &mut y, 0.0, "none up to this moment", "#555555");
     }
     svg.close("g");
+}
+
+/// A status's legend row: "stale: no report within 72 hours", the others with their
+/// definitions.
+pub(super) fn status_legend(status: Status, freshness_hours: u32) -> String {
+    match status {
+        Status::Stale => format!("stale: no report within {freshness_hours} hours"),
+        _ => format!("{}: {}", status.as_str(), status.definition()),
+    }
 }
 
 /// The scale bar in the map's lower left corner (true at 35° N).
@@ -236,4 +245,21 @@ pub(super) fn footer(svg: &mut Svg, layout: &Layout) {
         ],
         CREDITS,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stale_row_reads_the_scenarios_freshness() {
+        assert_eq!(
+            status_legend(Status::Stale, 48),
+            "stale: no report within 48 hours"
+        );
+        assert_eq!(
+            status_legend(Status::Inferred, 48),
+            format!("inferred: {}", Status::Inferred.definition())
+        );
+    }
 }

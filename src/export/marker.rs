@@ -7,6 +7,23 @@ use crate::control::Status;
 /// Near-black of marker outlines.
 const INK: [u8; 3] = [0x1e, 0x1e, 0x1e];
 
+/// Grey of a stale marker's dashed outline.
+const STALE_GREY: [u8; 3] = [0x6e, 0x6e, 0x6e];
+
+/// `rgb` at 45% over white: the faint fill of a stale place.
+fn faint(rgb: [u8; 3]) -> [u8; 3] {
+    rgb.map(|c| {
+        let blended = f64::from(c) * 0.45 + 255.0 * 0.55;
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "0-255"
+        )]
+        let byte = blended.round().clamp(0.0, 255.0) as u8;
+        byte
+    })
+}
+
 /// One part of a marker, centred at the origin.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) enum Shape {
@@ -37,8 +54,8 @@ pub(super) struct Marker {
 }
 
 /// The marker of radius `r` in the style of `status`: confirmed solid, claimed hollow,
-/// contested half and half (rival on the right) with a ring and bar, inferred faint,
-/// unknown grey, assumed dashed.
+/// contested half and half (rival on the right) with a ring and bar, inferred faint with
+/// a solid outline, stale faint with a dashed grey outline, unknown grey, assumed dashed.
 pub(super) fn marker_shapes(
     status: Status,
     colour: [u8; 3],
@@ -56,7 +73,19 @@ pub(super) fn marker_shapes(
     let (shapes, opacity) = match status {
         Status::Confirmed => (vec![circle(Some(colour), INK, 1.2 * u)], 1.0),
         Status::Claimed => (vec![circle(Some([0xff; 3]), colour, 2.8 * u)], 1.0),
-        Status::Inferred | Status::Stale => (vec![circle(Some(colour), colour, u)], 0.45),
+        Status::Inferred => (vec![circle(Some(colour), colour, u)], 0.45),
+        Status::Stale => {
+            // The fill is as faint as inferred's, but the outline stays a full grey:
+            // the fill is blended with white instead of the marker made transparent.
+            let dashed = Shape::Circle {
+                r,
+                fill: Some(faint(colour)),
+                stroke: Some(STALE_GREY),
+                width: 1.4 * u,
+                dash: Some([2.5 * u, 2.0 * u]),
+            };
+            (vec![dashed], 1.0)
+        }
         Status::Unknown => (vec![circle(Some([0xbd; 3]), [0x61; 3], u)], 1.0),
         Status::Assumed => {
             let dashed = Shape::Circle {
@@ -147,5 +176,38 @@ pub(super) fn marker(svg: &mut Svg, marker: &Marker) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stale_is_faint_with_a_dashed_grey_outline_unlike_inferred() {
+        let blue = [0x3b, 0x6e, 0xa8];
+        let stale = marker_shapes(Status::Stale, blue, None, 6.0, 1.0);
+        let inferred = marker_shapes(Status::Inferred, blue, None, 6.0, 1.0);
+        assert_ne!(stale, inferred);
+        let [
+            Shape::Circle {
+                fill: Some(fill),
+                stroke: Some(stroke),
+                dash: Some(_),
+                ..
+            },
+        ] = stale.shapes[..]
+        else {
+            panic!("{stale:?}");
+        };
+        assert_eq!(stroke, STALE_GREY);
+        assert!(
+            fill.iter().zip(blue).all(|(f, b)| *f > b),
+            "faint: {fill:?}"
+        );
+        assert!(matches!(
+            inferred.shapes[..],
+            [Shape::Circle { dash: None, .. }]
+        ));
     }
 }

@@ -34,7 +34,7 @@ pub(super) struct Lines {
 
 /// The roads: a white casing under every segment, then segments coloured by holder in
 /// faction order (hidden holders grey), front lines dashed grey; and the centres of the
-/// segments to mark severed (a red ×). Empty when the routes layer is off.
+/// segments where the engine says a road is cut, to mark with a red ×. Empty when the routes layer is off.
 pub(super) fn route_lines(scene: &Scene<'_>, frame: &Frame, u: f64) -> (Vec<Lines>, Vec<[f64; 2]>) {
     if !scene.layers.routes {
         return (Vec::new(), Vec::new());
@@ -65,12 +65,12 @@ pub(super) fn route_lines(scene: &Scene<'_>, frame: &Frame, u: f64) -> (Vec<Line
         ..solid(NEUTRAL_RGB)
     };
     let mut severed_at = Vec::new();
+    let mut severed_seen = std::collections::HashSet::new();
     // A segment shared by two routes, or run both ways, is drawn once and always from
     // the same end, so a front line's dashes stay dashes.
     let mut seen = std::collections::HashSet::new();
     for (route, state) in scenario.routes.iter().zip(&scene.routes) {
-        let severed = scene.layers.severed && !state.severed_for.is_empty();
-        for (pair, holder) in route.waypoints.windows(2).zip(&state.segments) {
+        for (i, (pair, holder)) in route.waypoints.windows(2).zip(&state.segments).enumerate() {
             let (Some(a), Some(b)) = (position(&pair[0]), position(&pair[1])) else {
                 continue;
             };
@@ -84,6 +84,11 @@ pub(super) fn route_lines(scene: &Scene<'_>, frame: &Frame, u: f64) -> (Vec<Line
                 (b, a)
             };
             let bits = [a[0], a[1], b[0], b[1]].map(f64::to_bits);
+            // Where the engine says the road is cut ([`RouteState::severs`]): the
+            // window marks the same segments.
+            if scene.layers.severed && state.severs(i) && severed_seen.insert(bits) {
+                severed_at.push([(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0]);
+            }
             if !seen.insert((bits, *holder)) {
                 continue;
             }
@@ -100,9 +105,6 @@ pub(super) fn route_lines(scene: &Scene<'_>, frame: &Frame, u: f64) -> (Vec<Line
                 Some(_) => &mut hidden,
             };
             lines.segments.push([a, b]);
-            if severed && holder.is_none() {
-                severed_at.push([(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0]);
-            }
         }
     }
     let lines = std::iter::once(casing)
@@ -201,4 +203,59 @@ pub(super) fn places(svg: &mut Svg, scene: &Scene<'_>, frame: &Frame, u: f64) {
         svg.close("g");
     }
     svg.close("g");
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+    use crate::control::{Engine, Status, View};
+    use crate::layers::Layers;
+
+    /// The print map marks the engine's severed segments and rival factions, nothing of
+    /// its own (the window's test is in `ui::map::marks`).
+    #[test]
+    fn severed_segments_and_rivals_are_the_engines() {
+        let engine = Engine::new(crate::io::default_scenario().unwrap());
+        let scenario = engine.scenario();
+        let frame = Frame::fit([35.0, 32.0, 43.0, 37.5], [0.0, 0.0, 1600.0, 1000.0]);
+        let mut what_if = View::default();
+        what_if.add_assumption("homs=rebels", scenario).unwrap();
+        let layers = Layers::default();
+        let (mut severed, mut rivals) = (0, 0);
+        for view in [View::default(), what_if] {
+            for at in [
+                "2024-11-30T12:00:00Z",
+                "2024-12-06T18:00:00Z",
+                "2024-12-07T23:59:59Z",
+            ] {
+                let scene = Scene::new(&engine, &view, &layers, at.parse().unwrap());
+                let (_, mut marked) = route_lines(&scene, &frame, 1.0);
+                let mut expected = Vec::new();
+                for (route, state) in scenario.routes.iter().zip(&scene.routes) {
+                    for i in (0..state.segments.len()).filter(|&i| state.severs(i)) {
+                        let ends = [i, i + 1].map(|w| {
+                            let p = scenario.place_index(&route.waypoints[w]).unwrap();
+                            frame.px([scenario.places[p].lon, scenario.places[p].lat])
+                        });
+                        expected.push([0, 1].map(|k| (ends[0][k] + ends[1][k]) / 2.0));
+                    }
+                }
+                let key = |p: &[f64; 2]| p.map(f64::to_bits);
+                marked.sort_by_key(key);
+                expected.sort_by_key(key);
+                expected.dedup();
+                assert_eq!(marked, expected, "{at}");
+                severed += marked.len();
+                for (p, state) in scene.resolution.places.iter().enumerate() {
+                    assert_eq!(scene.rival_faction(p), engine.rival_faction(state));
+                    if state.status == Status::Contested {
+                        assert!(scene.rival_faction(p).is_some());
+                        rivals += 1;
+                    }
+                }
+            }
+        }
+        assert!(severed > 0 && rivals > 0, "{severed} {rivals}");
+    }
 }

@@ -8,10 +8,10 @@ use std::sync::OnceLock;
 use ::geo::MultiPolygon;
 use jiff::Timestamp;
 
-use crate::control::{Engine, PlaceDetails, Resolution, RouteState, Status, View};
+use crate::control::{Engine, PlaceDetails, Resolution, RouteState, View};
 use crate::geo::{Basemap, Projection, convex_cells, dissolve_by_key, voronoi_cells};
 use crate::layers::Layers;
-use crate::model::{ControlEffect, Source};
+use crate::model::Source;
 
 /// Grey for places and segments that no faction holds.
 pub const NEUTRAL_RGB: [u8; 3] = [0x9e, 0x9e, 0x9e];
@@ -81,26 +81,10 @@ impl<'a> Scene<'a> {
             .shows_place(self.faction_id(state.controller), state.status)
     }
 
-    /// The faction the place's strongest disagreeing claim names, for contested places.
+    /// The faction on the other side of a contested place: [`Engine::rival_faction`],
+    /// the rule the window uses too.
     pub fn rival_faction(&self, p: usize) -> Option<u16> {
-        let state = &self.resolution.places[p];
-        if state.status != Status::Contested {
-            return None;
-        }
-        let scenario = self.engine.scenario();
-        let claim = scenario.claims.get(state.rival? as usize)?;
-        let index = |id: &Option<String>| {
-            id.as_deref()
-                .and_then(|id| scenario.faction_index(id))
-                .and_then(|f| u16::try_from(f).ok())
-        };
-        let (actor, counterpart) = (index(&claim.actor), index(&claim.counterpart));
-        let rival = match claim.assertion.effect(actor, counterpart) {
-            ControlEffect::Sets(f) => Some(f),
-            _ if actor != state.controller => actor,
-            _ => counterpart,
-        };
-        rival.filter(|&f| Some(f) != state.controller)
+        self.engine.rival_faction(self.resolution.places.get(p)?)
     }
 
     /// The sources behind the claims the shown places count, sorted by id.

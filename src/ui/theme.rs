@@ -28,6 +28,14 @@ pub fn status_alpha(status: Status) -> f32 {
     }
 }
 
+/// How opaque a stale place's fill is (faint, like inferred).
+pub const STALE_FILL_ALPHA: f32 = 0.45;
+
+/// The dashed outline of a stale place: no report within the freshness window.
+pub fn stale_outline() -> Color32 {
+    Color32::from_gray(110)
+}
+
 /// The sea behind the map.
 pub fn map_sea() -> Color32 {
     Color32::from_rgb(170, 198, 222)

@@ -53,7 +53,8 @@ pub const MESH_MARKERS: usize = 400;
 
 /// Every marker as small filled polygons in one mesh, still styled by status: confirmed
 /// solid with a dark outline, claimed a ring, contested split between the two sides with
-/// a red outline, inferred faint, unknown grey, assumed with a white outline. Four
+/// a red outline, inferred faint, stale faint with grey dashes around it, unknown grey,
+/// assumed with a white outline. Four
 /// corners for the small ones, eight for the rest.
 fn markers_mesh(shown: &[(Pos2, &Marker)]) -> Shape {
     let mut mesh = Mesh::default();
@@ -81,6 +82,15 @@ fn markers_mesh(shown: &[(Pos2, &Marker)]) -> Shape {
             MarkerStyle::Inferred => {
                 disc(r, color.gamma_multiply(0.45));
             }
+            MarkerStyle::Stale => {
+                disc(r, color.gamma_multiply(theme::STALE_FILL_ALPHA));
+                dashed_ring(
+                    &mut mesh,
+                    center,
+                    [r - 0.5, r + 1.0],
+                    theme::stale_outline(),
+                );
+            }
             MarkerStyle::Unknown => {
                 disc(r, theme::unknown_color().gamma_multiply(0.7));
             }
@@ -103,6 +113,25 @@ fn polygon(mesh: &mut Mesh, center: Pos2, r: f32, corners: u32, color: Color32) 
     }
     for i in 1..corners - 1 {
         mesh.add_triangle(first, first + i, first + i + 1);
+    }
+}
+
+/// Six dashes around a circle between radii `r[0]` and `r[1]`, as quads (a dashed
+/// outline in the mesh).
+fn dashed_ring(mesh: &mut Mesh, center: Pos2, [inner, outer]: [f32; 2], color: Color32) {
+    const DASHES: u32 = 6;
+    for d in 0..DASHES {
+        #[expect(clippy::cast_precision_loss, reason = "a few dashes")]
+        let (a0, a1) = {
+            let step = std::f32::consts::TAU / DASHES as f32;
+            (step * d as f32, step * (d as f32 + 0.5))
+        };
+        let first = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
+        for (radius, angle) in [(inner, a0), (outer, a0), (outer, a1), (inner, a1)] {
+            mesh.colored_vertex(center + radius * vec2(angle.cos(), angle.sin()), color);
+        }
+        mesh.add_triangle(first, first + 1, first + 2);
+        mesh.add_triangle(first, first + 2, first + 3);
     }
 }
 
@@ -148,6 +177,20 @@ pub fn draw_marker(shapes: &mut Vec<Shape>, center: Pos2, marker: &Marker) {
                 r,
                 color.gamma_multiply(0.45),
                 (1.0, color.gamma_multiply(0.6)),
+            ));
+        }
+        MarkerStyle::Stale => {
+            shapes.push(Shape::circle_filled(
+                center,
+                r,
+                color.gamma_multiply(theme::STALE_FILL_ALPHA),
+            ));
+            let ring: Vec<Pos2> = circle_points(center, r + 0.5, 24);
+            shapes.extend(Shape::dashed_line(
+                &ring,
+                (1.5, theme::stale_outline()),
+                3.0,
+                2.0,
             ));
         }
         MarkerStyle::Unknown => {
@@ -242,5 +285,12 @@ mod tests {
         );
         assert_eq!(colours(MarkerStyle::Assumed), vec![Color32::WHITE, green]);
         assert_ne!(colours(MarkerStyle::Inferred), vec![green]);
+        let faint = green.gamma_multiply(theme::STALE_FILL_ALPHA);
+        assert_eq!(
+            colours(MarkerStyle::Stale),
+            vec![faint, theme::stale_outline()],
+            "stale places are faint with a dashed grey outline"
+        );
+        assert_ne!(colours(MarkerStyle::Stale), colours(MarkerStyle::Inferred));
     }
 }

@@ -3,8 +3,7 @@
 use egui::Color32;
 
 use super::statics::SceneStatics;
-use crate::control::{Engine, PlaceState, Roads, RouteState, Status};
-use crate::model::Scenario;
+use crate::control::{Engine, PlaceState, RouteState, Status};
 use crate::ui::theme;
 
 /// Smallest marker radius in screen points (places with no population figure).
@@ -24,8 +23,10 @@ pub enum MarkerStyle {
         /// The rival faction's colour.
         rival: Color32,
     },
-    /// A faint fill.
+    /// A faint fill with a solid outline.
     Inferred,
+    /// A faint fill with a dashed grey outline: no report within the freshness window.
+    Stale,
     /// Grey.
     Unknown,
     /// Solid fill with a dashed white outline.
@@ -75,7 +76,8 @@ pub fn markers_into(
             Status::Contested => MarkerStyle::Contested {
                 rival: statics.color(engine.rival_faction(state)),
             },
-            Status::Inferred | Status::Stale => MarkerStyle::Inferred,
+            Status::Inferred => MarkerStyle::Inferred,
+            Status::Stale => MarkerStyle::Stale,
             Status::Unknown => MarkerStyle::Unknown,
             Status::Assumed => MarkerStyle::Assumed,
         };
@@ -105,16 +107,13 @@ pub struct RouteSegment {
     pub severing: bool,
 }
 
-/// Every route's segments; `severed` marks those that cut a faction's road.
+/// Every route's segments; with `severed`, those the engine says cut a faction's road
+/// ([`RouteState::severs`]) are marked. The map decides nothing about routes itself.
 pub fn route_segments(
-    scenario: &Scenario,
     statics: &SceneStatics,
-    roads: &Roads,
-    (places, states): (&[PlaceState], &[RouteState]),
+    states: &[RouteState],
     severed: bool,
 ) -> Vec<RouteSegment> {
-    let mut holders: Vec<Option<u16>> = Vec::new();
-    let mut holders_of = usize::MAX;
     statics
         .segments
         .iter()
@@ -122,19 +121,6 @@ pub fn route_segments(
             let (route, i) = (segment.route as usize, segment.index as usize);
             let state = states.get(route)?;
             let holder = *state.segments.get(i)?;
-            let severing = severed && !state.severed_for.is_empty() && {
-                if holders_of != route {
-                    holders.clear();
-                    holders.extend(
-                        roads
-                            .stops(route)
-                            .iter()
-                            .map(|p| p.and_then(|p| places.get(p as usize)?.controller)),
-                    );
-                    holders_of = route;
-                }
-                severs(scenario, &holders, &state.severed_for, i)
-            };
             Some(RouteSegment {
                 route,
                 ends: segment.ends,
@@ -142,38 +128,86 @@ pub fn route_segments(
                     Some(_) => statics.color(holder),
                     None => theme::route_front(),
                 },
-                front: holder.is_none(),
-                severing,
+                front: state.is_front(i),
+                severing: severed && state.severs(i),
             })
         })
         .collect()
 }
 
-/// Whether segment `i` (waypoint `i` to `i + 1`) lies between waypoints held by a faction
-/// the route is severed for, with an end that faction cannot pass.
-fn severs(scenario: &Scenario, holders: &[Option<u16>], severed_for: &[u16], i: usize) -> bool {
-    severed_for.iter().any(|&f| {
-        let passable = |h: Option<u16>| h.is_some_and(|h| h == f || allied(scenario, f, h));
-        let first = holders.iter().position(|h| *h == Some(f));
-        let last = holders.iter().rposition(|h| *h == Some(f));
-        let (Some(first), Some(last)) = (first, last) else {
-            return false;
-        };
-        let ends = [
-            holders.get(i).copied().flatten(),
-            holders.get(i + 1).copied().flatten(),
-        ];
-        first <= i && i < last && !ends.into_iter().all(passable)
-    })
-}
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+    use crate::control::View;
+    use crate::geo::Basemap;
+    use crate::ui::map::{MapInput, MapLayers, MapScene};
 
-/// Whether faction `f` lists `g` as an ally.
-fn allied(scenario: &Scenario, f: u16, g: u16) -> bool {
-    let (Some(f), Some(g)) = (
-        scenario.factions.get(usize::from(f)),
-        scenario.factions.get(usize::from(g)),
-    ) else {
-        return false;
-    };
-    f.allies.contains(&g.id)
+    /// The window draws the engine's severed segments and rival factions, nothing of its own.
+    #[test]
+    fn severed_segments_and_rivals_are_the_engines() {
+        let engine = Engine::new(crate::io::default_scenario().unwrap());
+        let scenario = engine.scenario();
+        let basemap = Basemap::embedded().unwrap();
+        let projection = MapScene::projection();
+        let position = |p: Option<u32>| {
+            let place = &scenario.places[p.unwrap() as usize];
+            projection.plot_from_lonlat([place.lon, place.lat])
+        };
+        let mut what_if = View::default();
+        what_if.add_assumption("homs=rebels", scenario).unwrap();
+        let layers = MapLayers::default();
+        let mut scene = MapScene::default();
+        let (mut generation, mut severed, mut rivals) = (0, 0, 0);
+        for view in [View::default(), what_if] {
+            for at in [
+                "2024-11-30T12:00:00Z",
+                "2024-12-06T18:00:00Z",
+                "2024-12-07T23:59:59Z",
+            ] {
+                let resolution = engine.resolve(&view, at.parse().unwrap());
+                let routes = engine.routes(&resolution);
+                generation += 1;
+                scene.update(&MapInput {
+                    engine: &engine,
+                    basemap: &basemap,
+                    resolution: &resolution,
+                    routes: &routes,
+                    layers: &layers,
+                    selected: None,
+                    generation,
+                });
+                let drawn: Vec<(usize, [[f64; 2]; 2])> = scene
+                    .routes
+                    .iter()
+                    .filter(|s| s.severing)
+                    .map(|s| (s.route, s.ends))
+                    .collect();
+                let mut expected = Vec::new();
+                for (r, state) in routes.iter().enumerate() {
+                    let stops = engine.roads().stops(r);
+                    for i in (0..state.segments.len()).filter(|&i| state.severs(i)) {
+                        expected.push((r, [position(stops[i]), position(stops[i + 1])]));
+                    }
+                }
+                assert_eq!(drawn, expected, "{at}");
+                severed += drawn.len();
+                for (p, state) in resolution.places.iter().enumerate() {
+                    let Some(marker) = scene.marker_of(p) else {
+                        continue;
+                    };
+                    let rival = engine.rival_faction(state);
+                    match marker.style {
+                        MarkerStyle::Contested { rival: colour } => {
+                            assert_eq!(colour, theme::faction_color(scenario, rival));
+                            assert!(rival.is_some(), "{}", scenario.places[p].id);
+                            rivals += 1;
+                        }
+                        _ => assert_eq!(rival, None),
+                    }
+                }
+            }
+        }
+        assert!(severed > 0 && rivals > 0, "{severed} {rivals}");
+    }
 }

@@ -164,13 +164,7 @@ impl MapScene {
             statics.territory.fill(&colors)
         });
         self.routes = if layers.routes {
-            marks::route_segments(
-                scenario,
-                statics,
-                input.engine.roads(),
-                (states, input.routes),
-                layers.severed,
-            )
+            marks::route_segments(statics, input.routes, layers.severed)
         } else {
             Vec::new()
         };

@@ -125,7 +125,7 @@ fn route_segment_colours_follow_holders() {
     // The road has two segments: one held by faction 0, one on a front line.
     w.routes = vec![RouteState {
         segments: vec![Some(0), None],
-        severed_for: vec![],
+        ..RouteState::default()
     }];
     assert_eq!(scenario.routes[0].waypoints.len(), 3);
     let mut scene = MapScene::default();

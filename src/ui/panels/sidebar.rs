@@ -1,5 +1,6 @@
 //! The attribution sidebar: the selected place, who holds it and why, and every claim
-//! about it up to the moment, in time order.
+//! about it up to the moment, in time order; with no place selected, the claims about
+//! the sides as a whole.
 
 use super::Cx;
 use crate::model::Scenario;
@@ -12,6 +13,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, filter: &mut Option<String>, out: &mut
     let Some(p) = cx.selected.filter(|&p| p < scenario.places.len()) else {
         ui.heading("No place selected");
         ui.label("Click a place on the map, or search for one.");
+        about_the_sides_ui(ui, cx);
         return;
     };
     let place = &scenario.places[p];
@@ -89,6 +91,25 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, filter: &mut Option<String>, out: &mut
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             claim_ui(ui, cx, c, details.deciding.contains(&c), out);
+        });
+    }
+}
+
+/// Claims about a side or a person as a whole, which never colour the map: a short
+/// list of accounts up to the moment under the view (nothing when there are none).
+fn about_the_sides_ui(ui: &mut egui::Ui, cx: &Cx<'_>) {
+    let engine = &cx.world.engine;
+    let claims = engine.side_claims(cx.view, cx.world.resolution.at_secs);
+    if claims.is_empty() {
+        return;
+    }
+    ui.separator();
+    ui.heading(format!("About the sides ({})", claims.len()));
+    ui.small("Claims about a side or a person as a whole; they do not colour the map.");
+    for c in claims {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(engine.account(&engine.scenario().claims[c]));
         });
     }
 }
