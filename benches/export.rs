@@ -16,10 +16,12 @@ fn export(c: &mut Criterion) {
     group.sample_size(10);
     for (name, scenario) in [("default", default), ("large_1m", large)] {
         let engine = Engine::new(scenario);
-        let (from, to) = frontline::export::time_window(&engine)
+        let range = engine
+            .moment_range()
             .unwrap_or_else(|| panic!("{name} has no claims"));
-        let at =
-            jiff::Timestamp::from_second((from.as_second() + to.as_second()) / 2).unwrap_or(from);
+        let at = frontline::model::Moment::from_unix_secs(
+            (range.first_claim.unix_secs() + range.last.unix_secs()) / 2,
+        );
         let job = ExportJob {
             scenario_file: None,
             format: ExportFormat::Png,

@@ -529,7 +529,7 @@ fn a_snapshot_opens_with_its_view() {
         scenario_file: Some(fixture_path()),
         format: ExportFormat::Ron,
         out: path.clone(),
-        moments: Moments::At(at),
+        moments: Moments::At(frontline::model::Moment::from_timestamp(at)),
         view: view.clone(),
         layers: layers.clone(),
         bbox_lonlat: Some(bbox),

@@ -3,22 +3,22 @@
 
 use std::path::Path;
 
-use super::{ExportArgs, ExportFormatArg, Format, argument_error, load, report, table, to_json};
+use super::{
+    ExportArgs, ExportFormatArg, Format, argument_error, load, moment_from_arg, report, table,
+    to_json,
+};
 use crate::control::{Engine, Perspective, View};
 use crate::export::{
     ExportFormat, ExportJob, Moments, Snapshot, parse_bbox, parse_every, parse_size, run_job,
 };
 use crate::io::LoadError;
 use crate::layers::Layers;
-use crate::model::parse_instant;
 
 /// Checks every argument, then writes the export; returns what it wrote.
 pub fn export(args: &ExportArgs) -> Result<String, LoadError> {
     let engine = Engine::new(load(args.file.as_deref())?);
     let scenario = engine.scenario();
-    let instant = |flag: &str, text: &str| {
-        parse_instant(text).map_err(|message| argument_error(flag, message))
-    };
+    let instant = |flag: &str, text: &str| moment_from_arg(&engine, flag, text);
     let moments = match (&args.every, &args.at) {
         (Some(every), _) => Moments::Every {
             from: instant("--from", args.from.as_deref().unwrap_or_default())?,
@@ -92,10 +92,14 @@ pub fn open_snapshot(path: &Path) -> Result<(Engine, Snapshot), LoadError> {
 /// `open --print`: the snapshot's resolution, as `resolve` prints it.
 pub fn print_snapshot(path: &Path, format: Format) -> Result<String, LoadError> {
     let (engine, snapshot) = open_snapshot(path)?;
+    let name = path.display().to_string();
     let at = snapshot
-        .at()
-        .map_err(|message| LoadError::whole_file(&path.display().to_string(), message))?;
-    let resolution = engine.resolve(&snapshot.view, at);
+        .at(engine.scenario().offset())
+        .map_err(|message| LoadError::whole_file(&name, message))?;
+    let at = engine
+        .check_moment(at)
+        .map_err(|err| LoadError::whole_file(&name, format!("at {err}")))?;
+    let resolution = engine.resolve_secs(&snapshot.view, at.unix_secs());
     let report = report::resolve_report(&engine, &snapshot.view, &resolution);
     Ok(match format {
         Format::Json => to_json(&report),

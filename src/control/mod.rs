@@ -9,6 +9,7 @@
 mod engine;
 mod explain;
 mod index;
+mod moment_range;
 mod place;
 mod region;
 mod roads;
@@ -19,6 +20,7 @@ mod view;
 
 pub use engine::{Engine, Resolution};
 pub use explain::PlaceDetails;
+pub use moment_range::{MomentOutOfRange, MomentRange};
 pub use place::PlaceState;
 pub use region::RegionState;
 pub use roads::Roads;

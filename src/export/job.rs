@@ -3,17 +3,15 @@
 
 use std::path::{Path, PathBuf};
 
-use jiff::Timestamp;
-
 use super::snapshot::{SNAPSHOT_FORMAT_VERSION, Snapshot, scenario_identity};
 use super::{
-    MapOptions, Scene, argument_error, brief_markdown, check_moment, claims_csv, geojson_text,
-    map_png, map_svg,
+    MapOptions, Scene, argument_error, brief_markdown, claims_csv, geojson_text, map_png, map_svg,
 };
 use crate::control::{Engine, View};
 use crate::geo::Basemap;
 use crate::io::{LoadError, write_atomically};
 use crate::layers::Layers;
+use crate::model::Moment;
 
 /// Most frames a timelapse may write.
 pub const MAX_FRAMES: i64 = 2_000;
@@ -39,13 +37,13 @@ pub enum ExportFormat {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Moments {
     /// One moment.
-    At(Timestamp),
+    At(Moment),
     /// A timelapse: `from`, then every `step_secs` up to `to`, one numbered file each.
     Every {
         /// First frame.
-        from: Timestamp,
+        from: Moment,
         /// Last frame at the latest.
-        to: Timestamp,
+        to: Moment,
         /// Seconds between frames.
         step_secs: i64,
     },
@@ -71,7 +69,7 @@ pub struct ExportJob {
     /// Picture size in pixels.
     pub size: (u32, u32),
     /// The brief's "what changed since"; `None` for the start of the scenario's range.
-    pub since: Option<Timestamp>,
+    pub since: Option<Moment>,
 }
 
 /// Checks the whole job, then writes its files; returns a line per file written.
@@ -86,10 +84,10 @@ pub fn run_job(engine: &Engine, job: &ExportJob) -> Result<String, LoadError> {
             since
         }
         None => engine
-            .time_range_secs()
-            .and_then(|(first, _)| Timestamp::from_second(first).ok())
-            .unwrap_or(Timestamp::UNIX_EPOCH),
+            .moment_range()
+            .map_or(Moment::from_unix_secs(0), |range| range.first_claim),
     };
+    let offset = engine.scenario().offset();
     check_writable(&job.out)?;
     let basemap =
         Basemap::embedded().map_err(|err| LoadError::whole_file("<basemap>", err.to_string()))?;
@@ -105,13 +103,25 @@ pub fn run_job(engine: &Engine, job: &ExportJob) -> Result<String, LoadError> {
         write_atomically(&path, &bytes).map_err(|err| {
             argument_error("--out", format!("cannot write {}: {err}", path.display()))
         })?;
-        report.push_str(&format!("wrote {} ({at})\n", path.display()));
+        report.push_str(&format!(
+            "wrote {} ({})\n",
+            path.display(),
+            at.to_rfc3339(offset)
+        ));
     }
     Ok(report)
 }
 
+/// `at` if the scenario's evidence speaks to it ([`Engine::check_moment`]), else an
+/// error located at `flag`.
+fn check_moment(engine: &Engine, flag: &str, at: Moment) -> Result<Moment, LoadError> {
+    engine
+        .check_moment(at)
+        .map_err(|err| argument_error(flag, err.to_string()))
+}
+
 /// The moments to render, each checked against the scenario's time range.
-fn moments(engine: &Engine, job: &ExportJob) -> Result<Vec<Timestamp>, LoadError> {
+fn moments(engine: &Engine, job: &ExportJob) -> Result<Vec<Moment>, LoadError> {
     match job.moments {
         Moments::At(at) => {
             check_moment(engine, "--at", at)?;
@@ -130,7 +140,7 @@ fn moments(engine: &Engine, job: &ExportJob) -> Result<Vec<Timestamp>, LoadError
             }
             check_moment(engine, "--from", from)?;
             check_moment(engine, "--to", to)?;
-            let (first, last) = (from.as_second(), to.as_second());
+            let (first, last) = (from.unix_secs(), to.unix_secs());
             if first > last {
                 return Err(argument_error("--from", "must not be later than --to"));
             }
@@ -140,13 +150,10 @@ fn moments(engine: &Engine, job: &ExportJob) -> Result<Vec<Timestamp>, LoadError
                     format!("more than {MAX_FRAMES} frames; use a longer step"),
                 ));
             }
-            (first..=last)
+            Ok((first..=last)
                 .step_by(usize::try_from(step_secs.max(1)).unwrap_or(usize::MAX))
-                .map(|secs| {
-                    Timestamp::from_second(secs)
-                        .map_err(|err| argument_error("--from", err.to_string()))
-                })
-                .collect()
+                .map(Moment::from_unix_secs)
+                .collect())
         }
     }
 }
@@ -156,10 +163,10 @@ fn render(
     engine: &Engine,
     job: &ExportJob,
     basemap: &Basemap,
-    at: Timestamp,
-    since: Timestamp,
+    at: Moment,
+    since: Moment,
 ) -> Result<Vec<u8>, LoadError> {
-    let scene = Scene::new(engine, &job.view, &job.layers, at);
+    let scene = Scene::new(engine, &job.view, &job.layers, at.timestamp());
     let options = MapOptions {
         bbox_lonlat: job.bbox_lonlat,
         size: job.size,
@@ -170,8 +177,8 @@ fn render(
         ExportFormat::Svg => map_svg(&scene, basemap, &options).into_bytes(),
         ExportFormat::Png => map_png(&scene, basemap, &options).map_err(failed)?,
         ExportFormat::Geojson => geojson_text(&scene, basemap).into_bytes(),
-        ExportFormat::Md => brief_markdown(&scene, since).into_bytes(),
-        ExportFormat::Csv => claims_csv(engine, &job.view, at.as_second())
+        ExportFormat::Md => brief_markdown(&scene, since.timestamp()).into_bytes(),
+        ExportFormat::Csv => claims_csv(engine, &job.view, at.unix_secs())
             .map_err(failed)?
             .into_bytes(),
         ExportFormat::Ron => {
@@ -180,7 +187,7 @@ fn render(
                 format_version: SNAPSHOT_FORMAT_VERSION,
                 scenario_path,
                 scenario_hash,
-                at: at.to_string(),
+                at: at.to_rfc3339(engine.scenario().offset()),
                 view: job.view.clone(),
                 layers: job.layers.clone(),
                 bbox_lonlat: job.bbox_lonlat,

@@ -6,13 +6,12 @@
 
 use std::path::{Path, PathBuf};
 
-use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::control::{Perspective, View};
 use crate::io::{LoadError, default_scenario, default_scenario_text, load_scenario_file};
 use crate::layers::Layers;
-use crate::model::Scenario;
+use crate::model::{Moment, Scenario};
 
 /// The snapshot format version this build reads and writes.
 pub const SNAPSHOT_FORMAT_VERSION: u32 = 1;
@@ -26,7 +25,9 @@ pub struct Snapshot {
     pub scenario_path: Option<String>,
     /// FNV-1a 64 of the scenario file's bytes, in hex ([`fnv1a64_hex`]).
     pub scenario_hash: String,
-    /// The moment, RFC 3339.
+    /// The moment, RFC 3339 in the scenario's time zone
+    /// (`2024-12-07T23:59:59+03:00`); read with [`Moment::parse`], so a bare date or a
+    /// local time written by hand means what it means on the command line.
     pub at: String,
     /// Perspective, hidden sources and what-if.
     pub view: View,
@@ -88,11 +89,10 @@ impl Snapshot {
         Ok(snapshot)
     }
 
-    /// The moment.
-    pub fn at(&self) -> Result<Timestamp, String> {
-        self.at
-            .parse()
-            .map_err(|err| format!("at {:?} is not an RFC 3339 time: {err}", self.at))
+    /// The moment, with a time written without an offset read in `offset` (the
+    /// scenario's time zone).
+    pub fn at(&self, offset: jiff::tz::Offset) -> Result<Moment, String> {
+        Moment::parse(&self.at, offset).map_err(|err| format!("at: {err}"))
     }
 
     /// The scenario file the snapshot at `path` refers to (a relative path is taken
@@ -150,7 +150,7 @@ impl Snapshot {
             ));
         }
         let problem = |message: String| LoadError::whole_file(&name, message);
-        snapshot.at().map_err(problem)?;
+        snapshot.at(scenario.offset()).map_err(problem)?;
         Perspective::parse(&snapshot.view.perspective.to_arg(), &scenario).map_err(problem)?;
         let mut check = View::default();
         for (place, faction) in &snapshot.view.assume {
@@ -195,7 +195,7 @@ mod tests {
             format_version: SNAPSHOT_FORMAT_VERSION,
             scenario_path: Some("/tmp/mini.ron".into()),
             scenario_hash: fnv1a64_hex(b"x"),
-            at: "2024-12-07T23:59:59Z".into(),
+            at: "2024-12-07T23:59:59+03:00".into(),
             view,
             layers,
             bbox_lonlat: Some([35.5, 32.25, 42.5, 37.5]),

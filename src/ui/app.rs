@@ -15,7 +15,7 @@ use crate::control::View;
 use crate::export::Snapshot;
 use crate::geo::Basemap;
 use crate::io::LoadError;
-use crate::model::Scenario;
+use crate::model::{Moment, Scenario};
 
 /// The Frontline window.
 pub struct FrontlineApp {
@@ -180,8 +180,9 @@ impl FrontlineApp {
         warnings: &[String],
     ) {
         self.set_scenario(scenario, scenario_file);
-        if let Ok(at) = snapshot.at() {
-            self.state.time_secs = Some(at.as_second());
+        // A moment outside the scenario's evidence is clamped, with a notice.
+        if let Ok(at) = snapshot.at(self.world.scenario().offset()) {
+            self.state.time_secs = Some(at.unix_secs());
         }
         self.state.perspective = snapshot.view.perspective.clone();
         self.state.hidden_sources = snapshot.view.hidden_sources.clone();
@@ -227,10 +228,26 @@ impl FrontlineApp {
         self.exports.start(ctx, scenario, job);
     }
 
-    /// The moment shown, Unix seconds (clamped to the scenario's span).
+    /// The moment shown, Unix seconds: the one chosen, clamped to the moments the
+    /// scenario's evidence speaks to ([`crate::control::Engine::moment_range`], the
+    /// same range every command checks), or the end of the timeline's span.
     pub fn now_secs(&self) -> i64 {
-        let (start, end) = self.world.time_span();
-        self.state.time_secs.map_or(end, |t| t.clamp(start, end))
+        match self.state.time_secs {
+            Some(secs) => self.world.clamp_secs(secs),
+            None => self.world.time_span().1,
+        }
+    }
+
+    /// Why the moment shown is not the one chosen (a snapshot's or a remembered moment
+    /// after the scenario's evidence goes stale), for the status bar.
+    pub fn time_notice(&self) -> Option<String> {
+        let chosen = Moment::from_unix_secs(self.state.time_secs?);
+        let outside = self.world.engine.check_moment(chosen).err()?;
+        let offset = self.world.scenario().offset();
+        let shown = super::format::short_moment(outside.range.last.unix_secs(), offset);
+        Some(format!(
+            "Showing {shown}: the scenario's evidence goes stale after that"
+        ))
     }
 
     /// The engine view: perspective, hidden sources and what-if assumptions.
@@ -301,6 +318,7 @@ impl FrontlineApp {
 
         let view = self.view();
         let now = self.now_secs();
+        let notice = self.time_notice();
         // The map moves the camera while the panels read the rest of the state.
         let mut camera = std::mem::take(&mut self.state.camera);
         let cx = panels::Cx {
@@ -314,9 +332,12 @@ impl FrontlineApp {
         let out = &mut self.commands;
         egui::Panel::top("menu").show(ui, |ui| panels::menu::ui(ui, &cx, out));
         let opening = self.loading.running_path().is_some();
-        if opening || self.exports.busy() || self.exports.last.is_some() {
+        if opening || notice.is_some() || self.exports.busy() || self.exports.last.is_some() {
             let (exports, loading) = (&mut self.exports, &self.loading);
             egui::Panel::bottom("status").show(ui, |ui| {
+                if let Some(notice) = &notice {
+                    ui.label(egui::RichText::new(notice).color(ui.visuals().warn_fg_color));
+                }
                 loading::status(ui, loading);
                 window_export::status(ui, exports);
             });

@@ -11,7 +11,7 @@ use jiff::Timestamp;
 use crate::control::{Engine, View};
 use crate::export::{ExportFormat, ExportJob, Moments, run_job};
 use crate::layers::Layers;
-use crate::model::Scenario;
+use crate::model::{Moment, Scenario};
 
 /// Picture size of PNG and SVG exports from the window.
 pub const PICTURE_SIZE: (u32, u32) = (1920, 1080);
@@ -80,12 +80,11 @@ pub struct OnScreen {
 
 /// The export job writing what is on screen to `out`.
 pub fn job(on_screen: OnScreen, format: ExportFormat, out: &Path) -> ExportJob {
-    let at = Timestamp::from_second(on_screen.at_secs).unwrap_or(Timestamp::UNIX_EPOCH);
     ExportJob {
         scenario_file: on_screen.scenario_file,
         format,
         out: out.to_path_buf(),
-        moments: Moments::At(at),
+        moments: Moments::At(Moment::from_unix_secs(on_screen.at_secs)),
         view: on_screen.view,
         layers: on_screen.layers,
         bbox_lonlat: on_screen
