@@ -649,3 +649,31 @@ fn harness_for_reopen() -> Harness<'static, FrontlineApp> {
     harness.run();
     harness
 }
+
+#[test]
+fn a_moment_after_the_evidence_goes_stale_is_clamped_with_a_notice() {
+    let engine = Engine::new(mini());
+    let Some(range) = engine.moment_range() else {
+        panic!("the fixture has claims");
+    };
+    let state = frontline::ui::State {
+        time_secs: Some(range.last.unix_secs() + 30 * 86_400),
+        ..frontline::ui::State::default()
+    };
+    let mut harness = harness(FrontlineApp::with_state(mini(), state));
+    harness.run();
+    assert_eq!(harness.state().now_secs(), range.last.unix_secs());
+    harness
+        .get_by_label("Showing 10 Dec 2024, 01:30: the scenario's evidence goes stale after that");
+    // Choosing a moment the evidence speaks to drops the notice.
+    harness
+        .state_mut()
+        .queue(Command::SetTime(range.last_claim.unix_secs()));
+    harness.run();
+    assert_eq!(harness.state().time_notice(), None);
+    assert!(
+        harness
+            .query_by_label_contains("goes stale after that")
+            .is_none()
+    );
+}
