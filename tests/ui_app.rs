@@ -507,7 +507,7 @@ fn ctrl_e_opens_the_export_window() {
 #[test]
 fn a_snapshot_opens_with_its_view() {
     use frontline::control::View;
-    use frontline::export::{ExportFormat, ExportJob, Moments, run_job};
+    use frontline::export::{ExportFormat, ExportJob, run_job};
     let scenario = mini();
     let engine = Engine::new(scenario.clone());
     let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
@@ -527,12 +527,15 @@ fn a_snapshot_opens_with_its_view() {
     let path = dir.path().join("view.ron");
     let job = ExportJob {
         scenario_file: Some(fixture_path()),
+        viewpoint: frontline::viewpoint::Viewpoint {
+            at: frontline::model::Moment::from_timestamp(at),
+            view: view.clone(),
+            layers: layers.clone(),
+            bbox_lonlat: Some(bbox),
+        },
+        timelapse: None,
         format: ExportFormat::Ron,
         out: path.clone(),
-        moments: Moments::At(frontline::model::Moment::from_timestamp(at)),
-        view: view.clone(),
-        layers: layers.clone(),
-        bbox_lonlat: Some(bbox),
         size: (800, 600),
         since: None,
     };

@@ -29,7 +29,7 @@ pub use args::{parse_bbox, parse_every, parse_size};
 pub use brief::brief_markdown;
 pub use frame::{Frame, default_bbox};
 pub use geojson::geojson_text;
-pub use job::{ExportFormat, ExportJob, MAX_FRAMES, Moments, frame_path, run_job};
+pub use job::{ExportFormat, ExportJob, MAX_FRAMES, Timelapse, frame_path, run_job};
 pub use map::{MapOptions, map_svg};
 pub use raster::{encode_png, map_png, png_from_svg};
 pub use scene::Scene;

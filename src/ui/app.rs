@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::command::Command;
-use super::export::{self as window_export, Exports, OnScreen};
+use super::export::{self as window_export, Exports};
 use super::loading::{self, Loading, Opened};
 use super::map::{MapInput, MapView};
 use super::panels::{self, Panels};
@@ -16,6 +16,7 @@ use crate::export::Snapshot;
 use crate::geo::Basemap;
 use crate::io::LoadError;
 use crate::model::{Moment, Scenario};
+use crate::viewpoint::Viewpoint;
 
 /// The Frontline window.
 pub struct FrontlineApp {
@@ -180,35 +181,42 @@ impl FrontlineApp {
         warnings: &[String],
     ) {
         self.set_scenario(scenario, scenario_file);
-        // A moment outside the scenario's evidence is clamped, with a notice.
-        if let Ok(at) = snapshot.at(self.world.scenario().offset()) {
-            self.state.time_secs = Some(at.unix_secs());
+        let mut warnings = warnings.to_vec();
+        match snapshot.viewpoint(self.world.scenario().offset()) {
+            Ok(viewpoint) => self.show_viewpoint(viewpoint),
+            Err(message) => warnings.push(message),
         }
-        self.state.perspective = snapshot.view.perspective.clone();
-        self.state.hidden_sources = snapshot.view.hidden_sources.clone();
-        self.assume = snapshot.view.assume.clone();
-        self.state.layers = snapshot.layers.clone();
-        match snapshot.bbox_lonlat {
+        self.forget_unknown_ids();
+        self.world.generation += 1;
+        if !warnings.is_empty() {
+            self.panels
+                .show_errors("The snapshot opened with warnings", warnings);
+        }
+        self.refresh();
+    }
+
+    /// Shows `viewpoint`: its moment (clamped to the scenario's evidence, with a
+    /// notice, by [`Self::now_secs`]), view, layers and extent.
+    pub fn show_viewpoint(&mut self, viewpoint: Viewpoint) {
+        self.state.time_secs = Some(viewpoint.at.unix_secs());
+        self.state.perspective = viewpoint.view.perspective;
+        self.state.hidden_sources = viewpoint.view.hidden_sources;
+        self.assume = viewpoint.view.assume;
+        self.state.layers = viewpoint.layers;
+        match viewpoint.bbox_lonlat {
             Some(bbox) => {
                 self.state.camera.bounds_lonlat = Some(bbox);
                 self.state.camera.fit_requested = false;
             }
             None => self.state.camera.fit_requested = true,
         }
-        self.forget_unknown_ids();
-        self.world.generation += 1;
-        if !warnings.is_empty() {
-            self.panels
-                .show_errors("The snapshot opened with warnings", warnings.to_vec());
-        }
-        self.refresh();
     }
 
-    /// Everything on screen that an export carries.
-    pub fn on_screen(&self) -> OnScreen {
-        OnScreen {
-            scenario_file: self.scenario_file.clone(),
-            at_secs: self.now_secs(),
+    /// What is on screen: the moment shown, the view, the layers and the extent; what
+    /// an export from the window carries.
+    pub fn viewpoint(&self) -> Viewpoint {
+        Viewpoint {
+            at: Moment::from_unix_secs(self.now_secs()),
             view: self.view(),
             layers: self.state.layers.clone(),
             bbox_lonlat: self.state.camera.bounds_lonlat,
@@ -223,7 +231,7 @@ impl FrontlineApp {
         path: &Path,
         format: crate::export::ExportFormat,
     ) {
-        let job = window_export::job(self.on_screen(), format, path);
+        let job = window_export::job(self.scenario_file.clone(), self.viewpoint(), format, path);
         let scenario = self.world.scenario().clone();
         self.exports.start(ctx, scenario, job);
     }
