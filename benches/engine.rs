@@ -65,8 +65,9 @@ fn scrub(c: &mut Criterion) {
 fn routes(c: &mut Criterion) {
     let engine =
         Engine::new(frontline::io::default_scenario().unwrap_or_else(|err| panic!("{err}")));
-    let at = frontline::model::parse_instant("2024-12-07").unwrap_or_else(|err| panic!("{err}"));
-    let resolution = engine.resolve(&View::default(), at);
+    let at = frontline::model::Moment::parse("2024-12-07", engine.scenario().offset())
+        .unwrap_or_else(|err| panic!("{err}"));
+    let resolution = engine.resolve_secs(&View::default(), at.unix_secs());
     c.bench_function("routes_and_connectivity/default", |b| {
         b.iter(|| {
             (

@@ -3,10 +3,10 @@
 //! 20k real places).
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use frontline::control::{Engine, View};
-use frontline::export::{ExportFormat, ExportJob, Moments, run_job};
-use frontline::layers::Layers;
+use frontline::control::Engine;
+use frontline::export::{ExportFormat, ExportJob, run_job};
 use frontline::synthetic::benchmark_scenario;
+use frontline::viewpoint::Viewpoint;
 
 fn export(c: &mut Criterion) {
     let large = benchmark_scenario(1_000_000).unwrap_or_else(|message| panic!("{message}"));
@@ -16,18 +16,18 @@ fn export(c: &mut Criterion) {
     group.sample_size(10);
     for (name, scenario) in [("default", default), ("large_1m", large)] {
         let engine = Engine::new(scenario);
-        let (from, to) = frontline::export::time_window(&engine)
+        let range = engine
+            .moment_range()
             .unwrap_or_else(|| panic!("{name} has no claims"));
-        let at =
-            jiff::Timestamp::from_second((from.as_second() + to.as_second()) / 2).unwrap_or(from);
+        let at = frontline::model::Moment::from_unix_secs(
+            (range.first_claim.unix_secs() + range.last.unix_secs()) / 2,
+        );
         let job = ExportJob {
             scenario_file: None,
+            viewpoint: Viewpoint::at(at),
+            timelapse: None,
             format: ExportFormat::Png,
             out: dir.path().join(format!("{name}.png")),
-            moments: Moments::At(at),
-            view: View::default(),
-            layers: Layers::default(),
-            bbox_lonlat: None,
             size: (1920, 1080),
             since: None,
         };

@@ -13,3 +13,4 @@ pub mod parallel;
 #[doc(hidden)]
 pub mod synthetic;
 pub mod ui;
+pub mod viewpoint;

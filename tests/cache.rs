@@ -63,10 +63,11 @@ fn a_hit_gives_the_parsed_scenario_and_resolution() {
     assert_eq!(hit, parsed);
     assert!(!hit.documents[0].text.is_empty());
 
-    let at = frontline::model::parse_instant("2024-12-08").unwrap();
+    let at = frontline::model::Moment::parse("2024-12-08", parsed.offset()).unwrap();
     let view = View::default();
     let (parsed, hit) = (Engine::new(parsed), Engine::new(hit));
-    assert_eq!(parsed.resolve(&view, at), hit.resolve(&view, at));
+    let at = at.unix_secs();
+    assert_eq!(parsed.resolve_secs(&view, at), hit.resolve_secs(&view, at));
     assert_eq!(parsed.event_secs(), hit.event_secs());
 }
 

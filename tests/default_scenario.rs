@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 use frontline::control::{Engine, Resolution, Status, View};
 use frontline::model::{
-    Assertion, Extent, Precision, RegionKind, Scenario, SourceKind, Subject, parse_instant,
+    Assertion, Extent, Moment, Precision, RegionKind, Scenario, SourceKind, Subject,
 };
 
 /// The end of 7 December, local time: the day of the report.
@@ -23,7 +23,8 @@ fn engine() -> Engine {
 }
 
 fn resolve(engine: &Engine, view: &View, time: &str) -> Resolution {
-    engine.resolve(view, parse_instant(time).unwrap())
+    let at = Moment::parse(time, engine.scenario().offset()).unwrap();
+    engine.resolve(view, at.timestamp())
 }
 
 fn place(engine: &Engine, id: &str) -> usize {

@@ -3,14 +3,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may unwrap.
 
 use frontline::control::{Engine, Perspective, Resolution, Status, View};
-use frontline::model::{Assertion, Reliability, Subject, parse_instant};
+use frontline::model::{Assertion, Moment, Reliability, Subject};
 
 fn engine() -> Engine {
     Engine::new(frontline::io::default_scenario().unwrap())
 }
 
 fn at(engine: &Engine, view: &View, time: &str) -> Resolution {
-    engine.resolve(view, parse_instant(time).unwrap())
+    let at = Moment::parse(time, engine.scenario().offset()).unwrap();
+    engine.resolve_secs(view, at.unix_secs())
 }
 
 fn place(engine: &Engine, id: &str) -> usize {

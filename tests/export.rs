@@ -306,7 +306,7 @@ fn svg_parses_and_carries_the_legend_and_credits() {
     );
     for expected in [
         "Mini scenario",
-        "As of Sun 8 Dec 2024, 02:59, UTC+03:00",
+        "As of Saturday 7 December 2024, 23:59:59 (UTC+03:00)",
         "Perspective: all sources",
         "What-if: hamlet = rebels",
         "The army",
@@ -351,7 +351,7 @@ fn ron_snapshot_reopens_the_same_view() {
     );
 
     let snapshot = frontline::export::Snapshot::from_ron("view.ron", &first).unwrap();
-    assert_eq!(snapshot.at, "2024-12-07T23:59:59Z");
+    assert_eq!(snapshot.at, "2024-12-07T23:59:59+03:00");
     assert_eq!(snapshot.bbox_lonlat, Some([35.5, 32.0, 42.5, 37.5]));
     assert_eq!(snapshot.layers.to_list(), "territory,places");
 
@@ -398,7 +398,7 @@ fn brief_cites_every_claim_it_uses() {
     export(Some(MINI), "md", &out, &[]);
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(
-        text.starts_with("# Situation as of Sun 8 Dec 2024"),
+        text.starts_with("# Situation as of Saturday 7 December 2024, 23:59:59 (UTC+03:00)"),
         "{text}"
     );
     assert!(text.contains("| North | The army | The army 100% |"));
@@ -558,7 +558,8 @@ fn bad_input_is_a_clear_error_and_leaves_no_file() {
         (vec!["--at", AT, "--size", "0x100"], "<--size>:1:1:"),
         (
             vec!["--at", "2030-01-01"],
-            "<--at>:1:1: 2030-01-01T23:59:59Z is outside the scenario's time range",
+            "<--at>:1:1: 2030-01-01 (2030-01-01T23:59:59+03:00) is after the scenario's \
+             evidence goes stale (last claim 2024-12-07T01:30:00+03:00, freshness 72 h",
         ),
         (vec!["--at", "someday"], "<--at>:1:1:"),
         (

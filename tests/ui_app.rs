@@ -507,7 +507,7 @@ fn ctrl_e_opens_the_export_window() {
 #[test]
 fn a_snapshot_opens_with_its_view() {
     use frontline::control::View;
-    use frontline::export::{ExportFormat, ExportJob, Moments, run_job};
+    use frontline::export::{ExportFormat, ExportJob, run_job};
     let scenario = mini();
     let engine = Engine::new(scenario.clone());
     let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
@@ -527,12 +527,15 @@ fn a_snapshot_opens_with_its_view() {
     let path = dir.path().join("view.ron");
     let job = ExportJob {
         scenario_file: Some(fixture_path()),
+        viewpoint: frontline::viewpoint::Viewpoint {
+            at: frontline::model::Moment::from_timestamp(at),
+            view: view.clone(),
+            layers: layers.clone(),
+            bbox_lonlat: Some(bbox),
+        },
+        timelapse: None,
         format: ExportFormat::Ron,
         out: path.clone(),
-        moments: Moments::At(at),
-        view: view.clone(),
-        layers: layers.clone(),
-        bbox_lonlat: Some(bbox),
         size: (800, 600),
         since: None,
     };
@@ -648,4 +651,32 @@ fn harness_for_reopen() -> Harness<'static, FrontlineApp> {
     let mut harness = harness(FrontlineApp::with_scenario(scenario()));
     harness.run();
     harness
+}
+
+#[test]
+fn a_moment_after_the_evidence_goes_stale_is_clamped_with_a_notice() {
+    let engine = Engine::new(mini());
+    let Some(range) = engine.moment_range() else {
+        panic!("the fixture has claims");
+    };
+    let state = frontline::ui::State {
+        time_secs: Some(range.last.unix_secs() + 30 * 86_400),
+        ..frontline::ui::State::default()
+    };
+    let mut harness = harness(FrontlineApp::with_state(mini(), state));
+    harness.run();
+    assert_eq!(harness.state().now_secs(), range.last.unix_secs());
+    harness
+        .get_by_label("Showing 10 Dec 2024, 01:30: the scenario's evidence goes stale after that");
+    // Choosing a moment the evidence speaks to drops the notice.
+    harness
+        .state_mut()
+        .queue(Command::SetTime(range.last_claim.unix_secs()));
+    harness.run();
+    assert_eq!(harness.state().time_notice(), None);
+    assert!(
+        harness
+            .query_by_label_contains("goes stale after that")
+            .is_none()
+    );
 }

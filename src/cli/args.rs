@@ -83,7 +83,8 @@ pub enum Command {
 pub struct ExportArgs {
     /// Scenario file (RON); the embedded default when omitted.
     pub file: Option<PathBuf>,
-    /// A date (2024-12-07: the end of that day in UTC) or an RFC 3339 time.
+    /// A date (2024-12-07: the end of that day, 23:59:59, in the scenario's time zone),
+    /// a local time (2024-12-07T18:00, in that zone) or RFC 3339 with an offset.
     #[arg(long, required_unless_present = "every")]
     pub at: Option<String>,
     /// What to write.
@@ -142,7 +143,8 @@ pub enum ExportFormatArg {
 /// The moment and the what-if assumptions.
 #[derive(Debug, Args)]
 pub struct ViewArgs {
-    /// A date (2024-12-07: the end of that day in UTC) or an RFC 3339 time.
+    /// A date (2024-12-07: the end of that day, 23:59:59, in the scenario's time zone),
+    /// a local time (2024-12-07T18:00, in that zone) or RFC 3339 with an offset.
     #[arg(long)]
     pub at: String,
     /// What-if: PLACE=FACTION (repeatable).

@@ -3,29 +3,32 @@
 
 use std::path::Path;
 
-use super::{ExportArgs, ExportFormatArg, Format, argument_error, load, report, table, to_json};
+use super::{
+    ExportArgs, ExportFormatArg, Format, argument_error, load, moment_from_arg, report, table,
+    to_json,
+};
 use crate::control::{Engine, Perspective, View};
 use crate::export::{
-    ExportFormat, ExportJob, Moments, Snapshot, parse_bbox, parse_every, parse_size, run_job,
+    ExportFormat, ExportJob, Snapshot, Timelapse, parse_bbox, parse_every, parse_size, run_job,
 };
 use crate::io::LoadError;
 use crate::layers::Layers;
-use crate::model::parse_instant;
+use crate::viewpoint::Viewpoint;
 
 /// Checks every argument, then writes the export; returns what it wrote.
 pub fn export(args: &ExportArgs) -> Result<String, LoadError> {
     let engine = Engine::new(load(args.file.as_deref())?);
     let scenario = engine.scenario();
-    let instant = |flag: &str, text: &str| {
-        parse_instant(text).map_err(|message| argument_error(flag, message))
-    };
-    let moments = match (&args.every, &args.at) {
-        (Some(every), _) => Moments::Every {
-            from: instant("--from", args.from.as_deref().unwrap_or_default())?,
-            to: instant("--to", args.to.as_deref().unwrap_or_default())?,
-            step_secs: parse_every(every).map_err(|m| argument_error("--every", m))?,
-        },
-        (None, Some(at)) => Moments::At(instant("--at", at)?),
+    let instant = |flag: &str, text: &str| moment_from_arg(&engine, flag, text);
+    let (at, timelapse) = match (&args.every, &args.at) {
+        (Some(every), _) => (
+            instant("--from", args.from.as_deref().unwrap_or_default())?,
+            Some(Timelapse {
+                to: instant("--to", args.to.as_deref().unwrap_or_default())?,
+                step_secs: parse_every(every).map_err(|m| argument_error("--every", m))?,
+            }),
+        ),
+        (None, Some(at)) => (instant("--at", at)?, None),
         (None, None) => {
             return Err(argument_error(
                 "--at",
@@ -60,6 +63,13 @@ pub fn export(args: &ExportArgs) -> Result<String, LoadError> {
     };
     let job = ExportJob {
         scenario_file: args.file.clone(),
+        viewpoint: Viewpoint {
+            at,
+            view,
+            layers,
+            bbox_lonlat,
+        },
+        timelapse,
         format: match args.format {
             ExportFormatArg::Png => ExportFormat::Png,
             ExportFormatArg::Svg => ExportFormat::Svg,
@@ -69,10 +79,6 @@ pub fn export(args: &ExportArgs) -> Result<String, LoadError> {
             ExportFormatArg::Csv => ExportFormat::Csv,
         },
         out: args.out.clone(),
-        moments,
-        view,
-        layers,
-        bbox_lonlat,
         size,
         since,
     };
@@ -92,11 +98,15 @@ pub fn open_snapshot(path: &Path) -> Result<(Engine, Snapshot), LoadError> {
 /// `open --print`: the snapshot's resolution, as `resolve` prints it.
 pub fn print_snapshot(path: &Path, format: Format) -> Result<String, LoadError> {
     let (engine, snapshot) = open_snapshot(path)?;
-    let at = snapshot
-        .at()
-        .map_err(|message| LoadError::whole_file(&path.display().to_string(), message))?;
-    let resolution = engine.resolve(&snapshot.view, at);
-    let report = report::resolve_report(&engine, &snapshot.view, &resolution);
+    let name = path.display().to_string();
+    let viewpoint = snapshot
+        .viewpoint(engine.scenario().offset())
+        .map_err(|message| LoadError::whole_file(&name, message))?;
+    let at = engine
+        .check_moment(viewpoint.at)
+        .map_err(|err| LoadError::whole_file(&name, format!("at {err}")))?;
+    let resolution = engine.resolve_secs(&viewpoint.view, at.unix_secs());
+    let report = report::resolve_report(&engine, &viewpoint.view, &resolution);
     Ok(match format {
         Format::Json => to_json(&report),
         Format::Table => table::resolve_table(&report),

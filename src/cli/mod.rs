@@ -14,7 +14,7 @@ pub use args::{Cli, Command, ExportArgs, ExportFormatArg, Format, ViewArgs};
 
 use crate::control::{Engine, View};
 use crate::io::{Diagnostic, LoadError, default_scenario, load_scenario_file};
-use crate::model::{Scenario, parse_instant};
+use crate::model::{Moment, Scenario};
 
 /// Exit code for bad input (files, times, ids).
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -91,13 +91,13 @@ pub fn try_run(command: &Command) -> Result<String, LoadError> {
             format,
         } => {
             let engine = Engine::new(load(file.as_deref())?);
-            let (at, mut view_state) = view_from_args(engine.scenario(), view)?;
+            let (at, mut view_state) = view_from_args(&engine, view)?;
             if let Some(text) = perspective {
                 view_state.perspective =
                     crate::control::Perspective::parse(text, engine.scenario())
                         .map_err(|message| argument_error("--perspective", message))?;
             }
-            let resolution = engine.resolve(&view_state, at);
+            let resolution = engine.resolve_secs(&view_state, at.unix_secs());
             let report = report::resolve_report(&engine, &view_state, &resolution);
             Ok(match format {
                 Format::Json => to_json(&report),
@@ -112,7 +112,7 @@ pub fn try_run(command: &Command) -> Result<String, LoadError> {
             format,
         } => {
             let engine = Engine::new(load(file.as_deref())?);
-            let (at, mut view_state) = view_from_args(engine.scenario(), view)?;
+            let (at, mut view_state) = view_from_args(&engine, view)?;
             if let Some(text) = perspective {
                 view_state.perspective =
                     crate::control::Perspective::parse(text, engine.scenario())
@@ -122,7 +122,7 @@ pub fn try_run(command: &Command) -> Result<String, LoadError> {
                 .as_deref()
                 .map(|id| faction_from_arg(engine.scenario(), id))
                 .transpose()?;
-            let resolution = engine.resolve(&view_state, at);
+            let resolution = engine.resolve_secs(&view_state, at.unix_secs());
             let report = report::routes_report(&engine, &view_state, &resolution, factions);
             Ok(match format {
                 Format::Json => to_json(&report),
@@ -144,11 +144,9 @@ pub fn load(file: Option<&Path>) -> Result<Scenario, LoadError> {
     }
 }
 
-fn view_from_args(
-    scenario: &Scenario,
-    args: &ViewArgs,
-) -> Result<(jiff::Timestamp, View), LoadError> {
-    let at = parse_instant(&args.at).map_err(|message| argument_error("--at", message))?;
+fn view_from_args(engine: &Engine, args: &ViewArgs) -> Result<(Moment, View), LoadError> {
+    let scenario = engine.scenario();
+    let at = moment_from_arg(engine, "--at", &args.at)?;
     let mut view = View::default();
     for assumption in &args.assume {
         view.add_assumption(assumption, scenario)
@@ -171,6 +169,16 @@ fn faction_from_arg(scenario: &Scenario, id: &str) -> Result<u16, LoadError> {
                 ),
             )
         })
+}
+
+/// The moment typed for `flag`, read in the scenario's time zone
+/// ([`Moment::parse`]) and checked against its evidence ([`Engine::check_moment`]).
+pub fn moment_from_arg(engine: &Engine, flag: &str, text: &str) -> Result<Moment, LoadError> {
+    let at = Moment::parse(text, engine.scenario().offset())
+        .map_err(|message| argument_error(flag, message))?;
+    engine
+        .check_moment(at)
+        .map_err(|err| argument_error(flag, err.message_for(text)))
 }
 
 /// An error in a command-line argument, located as `<--flag>:1:1`.

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::control::{Engine, Resolution, View};
+use crate::model::Moment;
 
 /// Output of `frontline resolve`.
 #[derive(Debug, Serialize)]
@@ -92,7 +93,7 @@ pub fn resolve_report(engine: &Engine, view: &View, resolution: &Resolution) -> 
             .collect()
     };
     ResolveReport {
-        at: resolution.at().to_string(),
+        at: Moment::from_unix_secs(resolution.at_secs).to_rfc3339(scenario.offset()),
         perspective: view.perspective.to_arg(),
         places: scenario
             .places
@@ -147,7 +148,7 @@ pub fn routes_report(
         None => engine.connectivity(resolution),
     };
     RoutesReport {
-        at: resolution.at().to_string(),
+        at: Moment::from_unix_secs(resolution.at_secs).to_rfc3339(scenario.offset()),
         perspective: view.perspective.to_arg(),
         routes: scenario
             .routes

@@ -9,6 +9,7 @@
 mod engine;
 mod explain;
 mod index;
+mod moment_range;
 mod place;
 mod prose;
 #[cfg(test)]
@@ -23,6 +24,7 @@ mod words;
 
 pub use engine::{Engine, Resolution};
 pub use explain::PlaceDetails;
+pub use moment_range::{MomentOutOfRange, MomentRange};
 pub use place::PlaceState;
 pub use region::RegionState;
 pub use roads::Roads;

@@ -2,7 +2,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use super::{Engine, Status, View};
-use crate::model::{Assertion, Claim, Precision, Subject, TimeRef, parse_instant};
+use crate::model::{Assertion, Claim, Precision, Subject, TimeRef};
+
+/// A moment typed as on the command line, in the default scenario's zone (UTC+03:00).
+fn parse_instant(text: &str) -> Result<jiff::Timestamp, String> {
+    crate::model::Moment::parse(text, jiff::tz::Offset::constant(3))
+        .map(crate::model::Moment::timestamp)
+}
 
 fn engine() -> Engine {
     Engine::new(crate::io::default_scenario().unwrap())

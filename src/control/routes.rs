@@ -194,7 +194,12 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
     use crate::control::{Engine, View};
-    use crate::model::parse_instant;
+
+    /// A moment typed as on the command line, in the default scenario's zone (UTC+03:00).
+    fn parse_instant(text: &str) -> Result<jiff::Timestamp, String> {
+        crate::model::Moment::parse(text, jiff::tz::Offset::constant(3))
+            .map(crate::model::Moment::timestamp)
+    }
 
     fn engine() -> Engine {
         Engine::new(crate::io::default_scenario().unwrap())

@@ -11,6 +11,7 @@ use jiff::Timestamp;
 use super::legend::TERRITORY_METHOD;
 use super::{Scene, local_time_label};
 use crate::control::Resolution;
+use crate::model::Moment;
 
 /// Claim indices numbered in order of first citation.
 #[derive(Default)]
@@ -41,14 +42,13 @@ impl Citations {
 pub fn brief_markdown(scene: &Scene<'_>, since: Timestamp) -> String {
     let engine = scene.engine;
     let scenario = engine.scenario();
-    let at = scene.resolution.at();
+    let at = Moment::from_unix_secs(scene.resolution.at_secs);
     let mut out = String::new();
     let mut cites = Citations::default();
     let _ = writeln!(
         out,
-        "# Situation as of {} ({} UTC)\n\n{}  \nPerspective: {}.",
+        "# Situation as of {}\n\n{}  \nPerspective: {}.",
         local_time_label(engine, at),
-        at.strftime("%-d %b %Y %H:%M"),
         scenario.title,
         scene.view.perspective.label(scenario)
     );
@@ -88,7 +88,7 @@ pub fn brief_markdown(scene: &Scene<'_>, since: Timestamp) -> String {
     let _ = writeln!(
         out,
         "\n## What changed since {}\n",
-        local_time_label(engine, since)
+        local_time_label(engine, Moment::from_timestamp(since))
     );
     changes(&mut out, scene, &earlier, &mut cites, &faction);
     out.push_str("\n## Places\n");

@@ -3,17 +3,15 @@
 
 use std::path::{Path, PathBuf};
 
-use jiff::Timestamp;
-
-use super::snapshot::{SNAPSHOT_FORMAT_VERSION, Snapshot, scenario_identity};
+use super::snapshot::{Snapshot, scenario_identity};
 use super::{
-    MapOptions, Scene, argument_error, brief_markdown, check_moment, claims_csv, geojson_text,
-    map_png, map_svg,
+    MapOptions, Scene, argument_error, brief_markdown, claims_csv, geojson_text, map_png, map_svg,
 };
-use crate::control::{Engine, View};
+use crate::control::Engine;
 use crate::geo::Basemap;
 use crate::io::{LoadError, write_atomically};
-use crate::layers::Layers;
+use crate::model::Moment;
+use crate::viewpoint::Viewpoint;
 
 /// Most frames a timelapse may write.
 pub const MAX_FRAMES: i64 = 2_000;
@@ -35,43 +33,33 @@ pub enum ExportFormat {
     Csv,
 }
 
-/// Which moments to export.
+/// A timelapse: frames every `step_secs` from the viewpoint's moment up to `to`, one
+/// numbered file each.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Moments {
-    /// One moment.
-    At(Timestamp),
-    /// A timelapse: `from`, then every `step_secs` up to `to`, one numbered file each.
-    Every {
-        /// First frame.
-        from: Timestamp,
-        /// Last frame at the latest.
-        to: Timestamp,
-        /// Seconds between frames.
-        step_secs: i64,
-    },
+pub struct Timelapse {
+    /// Last frame at the latest.
+    pub to: Moment,
+    /// Seconds between frames.
+    pub step_secs: i64,
 }
 
-/// A whole export request.
+/// A whole export request: what is on screen, and how to write it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExportJob {
     /// The scenario file, or `None` for the embedded default (recorded in snapshots).
     pub scenario_file: Option<PathBuf>,
+    /// The moment, view, layers and extent; a timelapse's first frame.
+    pub viewpoint: Viewpoint,
+    /// More frames after the first; `None` for one file.
+    pub timelapse: Option<Timelapse>,
     /// What to write.
     pub format: ExportFormat,
     /// Where; for a timelapse, frame `n` goes to `STEM-000n.EXT` beside it.
     pub out: PathBuf,
-    /// The moment or moments.
-    pub moments: Moments,
-    /// Perspective, hidden sources and what-if.
-    pub view: View,
-    /// Layers shown.
-    pub layers: Layers,
-    /// Extent W, S, E, N; `None` for the default.
-    pub bbox_lonlat: Option<[f64; 4]>,
     /// Picture size in pixels.
     pub size: (u32, u32),
-    /// The brief's "what changed since"; `None` for the start of the scenario's range.
-    pub since: Option<Timestamp>,
+    /// The brief's "what changed since"; `None` for the first claim.
+    pub since: Option<Moment>,
 }
 
 /// Checks the whole job, then writes its files; returns a line per file written.
@@ -86,14 +74,14 @@ pub fn run_job(engine: &Engine, job: &ExportJob) -> Result<String, LoadError> {
             since
         }
         None => engine
-            .time_range_secs()
-            .and_then(|(first, _)| Timestamp::from_second(first).ok())
-            .unwrap_or(Timestamp::UNIX_EPOCH),
+            .moment_range()
+            .map_or(Moment::from_unix_secs(0), |range| range.first_claim),
     };
+    let offset = engine.scenario().offset();
     check_writable(&job.out)?;
     let basemap =
         Basemap::embedded().map_err(|err| LoadError::whole_file("<basemap>", err.to_string()))?;
-    let numbered = moments.len() > 1 || matches!(job.moments, Moments::Every { .. });
+    let numbered = moments.len() > 1 || job.timelapse.is_some();
     let mut report = String::new();
     for (i, &at) in moments.iter().enumerate() {
         let path = if numbered {
@@ -105,50 +93,51 @@ pub fn run_job(engine: &Engine, job: &ExportJob) -> Result<String, LoadError> {
         write_atomically(&path, &bytes).map_err(|err| {
             argument_error("--out", format!("cannot write {}: {err}", path.display()))
         })?;
-        report.push_str(&format!("wrote {} ({at})\n", path.display()));
+        report.push_str(&format!(
+            "wrote {} ({})\n",
+            path.display(),
+            at.to_rfc3339(offset)
+        ));
     }
     Ok(report)
 }
 
+/// `at` if the scenario's evidence speaks to it ([`Engine::check_moment`]), else an
+/// error located at `flag`.
+fn check_moment(engine: &Engine, flag: &str, at: Moment) -> Result<Moment, LoadError> {
+    engine
+        .check_moment(at)
+        .map_err(|err| argument_error(flag, err.to_string()))
+}
+
 /// The moments to render, each checked against the scenario's time range.
-fn moments(engine: &Engine, job: &ExportJob) -> Result<Vec<Timestamp>, LoadError> {
-    match job.moments {
-        Moments::At(at) => {
-            check_moment(engine, "--at", at)?;
-            Ok(vec![at])
-        }
-        Moments::Every {
-            from,
-            to,
-            step_secs,
-        } => {
-            if !matches!(job.format, ExportFormat::Png | ExportFormat::Svg) {
-                return Err(argument_error(
-                    "--every",
-                    "a timelapse writes png or svg frames",
-                ));
-            }
-            check_moment(engine, "--from", from)?;
-            check_moment(engine, "--to", to)?;
-            let (first, last) = (from.as_second(), to.as_second());
-            if first > last {
-                return Err(argument_error("--from", "must not be later than --to"));
-            }
-            if (last - first) / step_secs.max(1) >= MAX_FRAMES {
-                return Err(argument_error(
-                    "--every",
-                    format!("more than {MAX_FRAMES} frames; use a longer step"),
-                ));
-            }
-            (first..=last)
-                .step_by(usize::try_from(step_secs.max(1)).unwrap_or(usize::MAX))
-                .map(|secs| {
-                    Timestamp::from_second(secs)
-                        .map_err(|err| argument_error("--from", err.to_string()))
-                })
-                .collect()
-        }
+fn moments(engine: &Engine, job: &ExportJob) -> Result<Vec<Moment>, LoadError> {
+    let from = job.viewpoint.at;
+    let Some(Timelapse { to, step_secs }) = job.timelapse else {
+        return Ok(vec![check_moment(engine, "--at", from)?]);
+    };
+    if !matches!(job.format, ExportFormat::Png | ExportFormat::Svg) {
+        return Err(argument_error(
+            "--every",
+            "a timelapse writes png or svg frames",
+        ));
     }
+    check_moment(engine, "--from", from)?;
+    check_moment(engine, "--to", to)?;
+    let (first, last) = (from.unix_secs(), to.unix_secs());
+    if first > last {
+        return Err(argument_error("--from", "must not be later than --to"));
+    }
+    if (last - first) / step_secs.max(1) >= MAX_FRAMES {
+        return Err(argument_error(
+            "--every",
+            format!("more than {MAX_FRAMES} frames; use a longer step"),
+        ));
+    }
+    Ok((first..=last)
+        .step_by(usize::try_from(step_secs.max(1)).unwrap_or(usize::MAX))
+        .map(Moment::from_unix_secs)
+        .collect())
 }
 
 /// The bytes of one file of the job at `at`.
@@ -156,12 +145,13 @@ fn render(
     engine: &Engine,
     job: &ExportJob,
     basemap: &Basemap,
-    at: Timestamp,
-    since: Timestamp,
+    at: Moment,
+    since: Moment,
 ) -> Result<Vec<u8>, LoadError> {
-    let scene = Scene::new(engine, &job.view, &job.layers, at);
+    let viewpoint = &job.viewpoint;
+    let scene = Scene::new(engine, &viewpoint.view, &viewpoint.layers, at.timestamp());
     let options = MapOptions {
-        bbox_lonlat: job.bbox_lonlat,
+        bbox_lonlat: viewpoint.bbox_lonlat,
         size: job.size,
         embed_font: true,
     };
@@ -170,21 +160,17 @@ fn render(
         ExportFormat::Svg => map_svg(&scene, basemap, &options).into_bytes(),
         ExportFormat::Png => map_png(&scene, basemap, &options).map_err(failed)?,
         ExportFormat::Geojson => geojson_text(&scene, basemap).into_bytes(),
-        ExportFormat::Md => brief_markdown(&scene, since).into_bytes(),
-        ExportFormat::Csv => claims_csv(engine, &job.view, at.as_second())
+        ExportFormat::Md => brief_markdown(&scene, since.timestamp()).into_bytes(),
+        ExportFormat::Csv => claims_csv(engine, &viewpoint.view, at.unix_secs())
             .map_err(failed)?
             .into_bytes(),
         ExportFormat::Ron => {
-            let (scenario_path, scenario_hash) = scenario_identity(job.scenario_file.as_deref())?;
-            let snapshot = Snapshot {
-                format_version: SNAPSHOT_FORMAT_VERSION,
-                scenario_path,
-                scenario_hash,
-                at: at.to_string(),
-                view: job.view.clone(),
-                layers: job.layers.clone(),
-                bbox_lonlat: job.bbox_lonlat,
+            let identity = scenario_identity(job.scenario_file.as_deref())?;
+            let frame = Viewpoint {
+                at,
+                ..viewpoint.clone()
             };
+            let snapshot = Snapshot::new(identity, &frame, engine.scenario().offset());
             snapshot.to_ron().map_err(failed)?.into_bytes()
         }
     })

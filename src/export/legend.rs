@@ -10,6 +10,7 @@ use super::marks::severed_mark;
 use super::svg::{N, Svg, hex};
 use super::{Scene, local_time_label};
 use crate::control::Status;
+use crate::model::Moment;
 
 /// Data credits printed on every map.
 pub const CREDITS: &str = "Places: GeoNames (geonames.org), CC BY 4.0 · Borders, governorates, \
@@ -23,11 +24,10 @@ pub const TERRITORY_METHOD: &str =
 pub(super) fn title(svg: &mut Svg, scene: &Scene<'_>, layout: &Layout) {
     let u = layout.u;
     let engine = scene.engine;
-    let at = scene.resolution.at();
+    let at = Moment::from_unix_secs(scene.resolution.at_secs);
     let mut line = format!(
-        "As of {} ({} UTC) · Perspective: {}",
+        "As of {} · Perspective: {}",
         local_time_label(engine, at),
-        at.strftime("%-d %b %Y %H:%M"),
         scene.view.perspective.label(engine.scenario())
     );
     if !scene.view.assume.is_empty() {

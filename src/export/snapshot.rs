@@ -6,18 +6,20 @@
 
 use std::path::{Path, PathBuf};
 
-use jiff::Timestamp;
+use jiff::tz::Offset;
 use serde::{Deserialize, Serialize};
 
 use crate::control::{Perspective, View};
 use crate::io::{LoadError, default_scenario, default_scenario_text, load_scenario_file};
 use crate::layers::Layers;
-use crate::model::Scenario;
+use crate::model::{Moment, Scenario};
+use crate::viewpoint::Viewpoint;
 
 /// The snapshot format version this build reads and writes.
 pub const SNAPSHOT_FORMAT_VERSION: u32 = 1;
 
-/// One view of one scenario, as saved in a `.ron` snapshot.
+/// One view of one scenario, as saved in a `.ron` snapshot: a [`Viewpoint`] plus the
+/// scenario's identity, in file form ([`Snapshot::new`], [`Snapshot::viewpoint`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
     /// Must equal [`SNAPSHOT_FORMAT_VERSION`].
@@ -26,7 +28,9 @@ pub struct Snapshot {
     pub scenario_path: Option<String>,
     /// FNV-1a 64 of the scenario file's bytes, in hex ([`fnv1a64_hex`]).
     pub scenario_hash: String,
-    /// The moment, RFC 3339.
+    /// The moment, RFC 3339 in the scenario's time zone
+    /// (`2024-12-07T23:59:59+03:00`); read with [`Moment::parse`], so a bare date or a
+    /// local time written by hand means what it means on the command line.
     pub at: String,
     /// Perspective, hidden sources and what-if.
     pub view: View,
@@ -63,6 +67,32 @@ pub fn scenario_identity(file: Option<&Path>) -> Result<(Option<String>, String)
 }
 
 impl Snapshot {
+    /// The snapshot of `viewpoint` over the scenario `identity` ([`scenario_identity`]),
+    /// its moment written in `offset` (the scenario's time zone).
+    pub fn new(identity: (Option<String>, String), viewpoint: &Viewpoint, offset: Offset) -> Self {
+        let (scenario_path, scenario_hash) = identity;
+        Self {
+            format_version: SNAPSHOT_FORMAT_VERSION,
+            scenario_path,
+            scenario_hash,
+            at: viewpoint.at.to_rfc3339(offset),
+            view: viewpoint.view.clone(),
+            layers: viewpoint.layers.clone(),
+            bbox_lonlat: viewpoint.bbox_lonlat,
+        }
+    }
+
+    /// What the snapshot shows, with a time written without an offset read in
+    /// `offset` (the scenario's time zone).
+    pub fn viewpoint(&self, offset: Offset) -> Result<Viewpoint, String> {
+        Ok(Viewpoint {
+            at: self.at(offset)?,
+            view: self.view.clone(),
+            layers: self.layers.clone(),
+            bbox_lonlat: self.bbox_lonlat,
+        })
+    }
+
     /// The snapshot as RON: fields in a fixed order, sets and maps sorted.
     pub fn to_ron(&self) -> Result<String, String> {
         let config = ron::ser::PrettyConfig::new().indentor("    ".to_owned());
@@ -88,11 +118,10 @@ impl Snapshot {
         Ok(snapshot)
     }
 
-    /// The moment.
-    pub fn at(&self) -> Result<Timestamp, String> {
-        self.at
-            .parse()
-            .map_err(|err| format!("at {:?} is not an RFC 3339 time: {err}", self.at))
+    /// The moment, with a time written without an offset read in `offset` (the
+    /// scenario's time zone).
+    pub fn at(&self, offset: Offset) -> Result<Moment, String> {
+        Moment::parse(&self.at, offset).map_err(|err| format!("at: {err}"))
     }
 
     /// The scenario file the snapshot at `path` refers to (a relative path is taken
@@ -150,7 +179,7 @@ impl Snapshot {
             ));
         }
         let problem = |message: String| LoadError::whole_file(&name, message);
-        snapshot.at().map_err(problem)?;
+        snapshot.at(scenario.offset()).map_err(problem)?;
         Perspective::parse(&snapshot.view.perspective.to_arg(), &scenario).map_err(problem)?;
         let mut check = View::default();
         for (place, faction) in &snapshot.view.assume {
@@ -195,7 +224,7 @@ mod tests {
             format_version: SNAPSHOT_FORMAT_VERSION,
             scenario_path: Some("/tmp/mini.ron".into()),
             scenario_hash: fnv1a64_hex(b"x"),
-            at: "2024-12-07T23:59:59Z".into(),
+            at: "2024-12-07T23:59:59+03:00".into(),
             view,
             layers,
             bbox_lonlat: Some([35.5, 32.25, 42.5, 37.5]),
@@ -207,6 +236,28 @@ mod tests {
         assert!(Snapshot::from_ron("s.ron", &bad).is_err());
         let err = Snapshot::from_ron("s.ron", "(format_version: 1,\n oops)").unwrap_err();
         assert!(err.to_string().starts_with("s.ron:2:"), "{err}");
+    }
+
+    #[test]
+    fn a_snapshot_is_a_viewpoint_with_its_time_in_the_scenario_zone() {
+        let mut viewpoint = Viewpoint::at(Moment::from_unix_secs(1_733_605_199));
+        viewpoint
+            .view
+            .assume
+            .insert("midtown".into(), "rebels".into());
+        viewpoint.layers.labels = false;
+        viewpoint.bbox_lonlat = Some([35.5, 32.25, 42.5, 37.5]);
+        let offset = Offset::constant(3);
+        let identity = (None, fnv1a64_hex(b"x"));
+        let snapshot = Snapshot::new(identity, &viewpoint, offset);
+        assert_eq!(snapshot.at, "2024-12-07T23:59:59+03:00");
+        assert_eq!(snapshot.viewpoint(offset), Ok(viewpoint.clone()));
+        // Written by hand: a bare date means the end of that day in the scenario's zone.
+        let by_hand = Snapshot {
+            at: "2024-12-07".into(),
+            ..snapshot
+        };
+        assert_eq!(by_hand.viewpoint(offset), Ok(viewpoint));
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod claim;
 mod document;
 mod faction;
 pub mod file_form;
+mod moment;
 mod place;
 mod region;
 mod route;
@@ -18,6 +19,7 @@ mod time;
 pub use claim::{Assertion, Claim, ControlEffect, Extent, Scope, Subject};
 pub use document::Document;
 pub use faction::{Faction, FactionKind, rgb_from_hex};
+pub use moment::{ACCEPTED_FORMS, Moment, utc_offset_words};
 pub use place::{Place, PlaceKind, fold};
 pub use region::{Region, RegionKind};
 pub use route::{Route, RouteKind};
@@ -25,4 +27,4 @@ pub use scenario::{
     DEFAULT_FRESHNESS_HOURS, FORMAT_VERSION, KeyConnection, Scenario, parse_offset,
 };
 pub use source::{Credibility, Reliability, Source, SourceKind};
-pub use time::{Precision, TimeRef, TimeSpan, parse_instant};
+pub use time::{Precision, TimeRef, TimeSpan};

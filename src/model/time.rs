@@ -205,23 +205,6 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     era * 146_097 + day_of_era - 719_468
 }
 
-/// Parses a moment given by a user: a date means the end of that day in UTC
-/// (23:59:59), otherwise an RFC 3339 instant.
-pub fn parse_instant(text: &str) -> Result<Timestamp, String> {
-    if let Ok(instant) = text.parse::<Timestamp>() {
-        return Ok(instant);
-    }
-    let date: civil::Date = text.parse().map_err(|_| {
-        format!(
-            "{text:?} is not a time: use a date (2024-12-07) or RFC 3339 (2024-12-07T12:00:00Z)"
-        )
-    })?;
-    let end_of_day = date.to_datetime(civil::time(23, 59, 59, 0));
-    Offset::UTC
-        .to_timestamp(end_of_day)
-        .map_err(|err| format!("{text:?} is out of range: {err}"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,7 +244,6 @@ mod tests {
             precision: Precision::Day,
         };
         assert!(bad.span(damascus()).is_err());
-        assert!(parse_instant("2024-13-01").is_err());
     }
 
     #[test]
@@ -309,11 +291,5 @@ mod tests {
             };
             assert_eq!(parse_local(text, offset).ok(), datetime(), "{text}");
         }
-    }
-
-    #[test]
-    fn a_user_date_is_the_end_of_the_day_in_utc() {
-        let at = parse_instant("2024-12-07").unwrap();
-        assert_eq!(at, "2024-12-07T23:59:59Z".parse::<Timestamp>().unwrap());
     }
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::command::Command;
-use super::export::{self as window_export, Exports, OnScreen};
+use super::export::{self as window_export, Exports};
 use super::loading::{self, Loading, Opened};
 use super::map::{MapInput, MapView};
 use super::panels::{self, Panels};
@@ -15,7 +15,8 @@ use crate::control::View;
 use crate::export::Snapshot;
 use crate::geo::Basemap;
 use crate::io::LoadError;
-use crate::model::Scenario;
+use crate::model::{Moment, Scenario};
+use crate::viewpoint::Viewpoint;
 
 /// The Frontline window.
 pub struct FrontlineApp {
@@ -180,34 +181,42 @@ impl FrontlineApp {
         warnings: &[String],
     ) {
         self.set_scenario(scenario, scenario_file);
-        if let Ok(at) = snapshot.at() {
-            self.state.time_secs = Some(at.as_second());
+        let mut warnings = warnings.to_vec();
+        match snapshot.viewpoint(self.world.scenario().offset()) {
+            Ok(viewpoint) => self.show_viewpoint(viewpoint),
+            Err(message) => warnings.push(message),
         }
-        self.state.perspective = snapshot.view.perspective.clone();
-        self.state.hidden_sources = snapshot.view.hidden_sources.clone();
-        self.assume = snapshot.view.assume.clone();
-        self.state.layers = snapshot.layers.clone();
-        match snapshot.bbox_lonlat {
+        self.forget_unknown_ids();
+        self.world.generation += 1;
+        if !warnings.is_empty() {
+            self.panels
+                .show_errors("The snapshot opened with warnings", warnings);
+        }
+        self.refresh();
+    }
+
+    /// Shows `viewpoint`: its moment (clamped to the scenario's evidence, with a
+    /// notice, by [`Self::now_secs`]), view, layers and extent.
+    pub fn show_viewpoint(&mut self, viewpoint: Viewpoint) {
+        self.state.time_secs = Some(viewpoint.at.unix_secs());
+        self.state.perspective = viewpoint.view.perspective;
+        self.state.hidden_sources = viewpoint.view.hidden_sources;
+        self.assume = viewpoint.view.assume;
+        self.state.layers = viewpoint.layers;
+        match viewpoint.bbox_lonlat {
             Some(bbox) => {
                 self.state.camera.bounds_lonlat = Some(bbox);
                 self.state.camera.fit_requested = false;
             }
             None => self.state.camera.fit_requested = true,
         }
-        self.forget_unknown_ids();
-        self.world.generation += 1;
-        if !warnings.is_empty() {
-            self.panels
-                .show_errors("The snapshot opened with warnings", warnings.to_vec());
-        }
-        self.refresh();
     }
 
-    /// Everything on screen that an export carries.
-    pub fn on_screen(&self) -> OnScreen {
-        OnScreen {
-            scenario_file: self.scenario_file.clone(),
-            at_secs: self.now_secs(),
+    /// What is on screen: the moment shown, the view, the layers and the extent; what
+    /// an export from the window carries.
+    pub fn viewpoint(&self) -> Viewpoint {
+        Viewpoint {
+            at: Moment::from_unix_secs(self.now_secs()),
             view: self.view(),
             layers: self.state.layers.clone(),
             bbox_lonlat: self.state.camera.bounds_lonlat,
@@ -222,15 +231,31 @@ impl FrontlineApp {
         path: &Path,
         format: crate::export::ExportFormat,
     ) {
-        let job = window_export::job(self.on_screen(), format, path);
+        let job = window_export::job(self.scenario_file.clone(), self.viewpoint(), format, path);
         let scenario = self.world.scenario().clone();
         self.exports.start(ctx, scenario, job);
     }
 
-    /// The moment shown, Unix seconds (clamped to the scenario's span).
+    /// The moment shown, Unix seconds: the one chosen, clamped to the moments the
+    /// scenario's evidence speaks to ([`crate::control::Engine::moment_range`], the
+    /// same range every command checks), or the end of the timeline's span.
     pub fn now_secs(&self) -> i64 {
-        let (start, end) = self.world.time_span();
-        self.state.time_secs.map_or(end, |t| t.clamp(start, end))
+        match self.state.time_secs {
+            Some(secs) => self.world.clamp_secs(secs),
+            None => self.world.time_span().1,
+        }
+    }
+
+    /// Why the moment shown is not the one chosen (a snapshot's or a remembered moment
+    /// after the scenario's evidence goes stale), for the status bar.
+    pub fn time_notice(&self) -> Option<String> {
+        let chosen = Moment::from_unix_secs(self.state.time_secs?);
+        let outside = self.world.engine.check_moment(chosen).err()?;
+        let offset = self.world.scenario().offset();
+        let shown = super::format::short_moment(outside.range.last.unix_secs(), offset);
+        Some(format!(
+            "Showing {shown}: the scenario's evidence goes stale after that"
+        ))
     }
 
     /// The engine view: perspective, hidden sources and what-if assumptions.
@@ -301,6 +326,7 @@ impl FrontlineApp {
 
         let view = self.view();
         let now = self.now_secs();
+        let notice = self.time_notice();
         // The map moves the camera while the panels read the rest of the state.
         let mut camera = std::mem::take(&mut self.state.camera);
         let cx = panels::Cx {
@@ -314,9 +340,12 @@ impl FrontlineApp {
         let out = &mut self.commands;
         egui::Panel::top("menu").show(ui, |ui| panels::menu::ui(ui, &cx, out));
         let opening = self.loading.running_path().is_some();
-        if opening || self.exports.busy() || self.exports.last.is_some() {
+        if opening || notice.is_some() || self.exports.busy() || self.exports.last.is_some() {
             let (exports, loading) = (&mut self.exports, &self.loading);
             egui::Panel::bottom("status").show(ui, |ui| {
+                if let Some(notice) = &notice {
+                    ui.label(egui::RichText::new(notice).color(ui.visuals().warn_fg_color));
+                }
                 loading::status(ui, loading);
                 window_export::status(ui, exports);
             });

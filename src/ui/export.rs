@@ -8,10 +8,10 @@ use std::sync::mpsc;
 
 use jiff::Timestamp;
 
-use crate::control::{Engine, View};
-use crate::export::{ExportFormat, ExportJob, Moments, run_job};
-use crate::layers::Layers;
+use crate::control::Engine;
+use crate::export::{ExportFormat, ExportJob, run_job};
 use crate::model::Scenario;
+use crate::viewpoint::Viewpoint;
 
 /// Picture size of PNG and SVG exports from the window.
 pub const PICTURE_SIZE: (u32, u32) = (1920, 1080);
@@ -64,33 +64,23 @@ pub fn default_file_name(scenario: &Scenario, at_secs: i64, format: ExportFormat
     format!("frontline-{stamp}.{}", extension(format))
 }
 
-/// Everything on screen that an export carries.
-pub struct OnScreen {
-    /// The scenario file shown, `None` for the embedded default.
-    pub scenario_file: Option<PathBuf>,
-    /// The moment, Unix seconds.
-    pub at_secs: i64,
-    /// Perspective, hidden sources, what-if.
-    pub view: View,
-    /// Layers shown.
-    pub layers: Layers,
-    /// The map's visible extent W, S, E, N, if it was drawn yet.
-    pub bbox_lonlat: Option<[f64; 4]>,
-}
-
-/// The export job writing what is on screen to `out`.
-pub fn job(on_screen: OnScreen, format: ExportFormat, out: &Path) -> ExportJob {
-    let at = Timestamp::from_second(on_screen.at_secs).unwrap_or(Timestamp::UNIX_EPOCH);
+/// The export job writing `viewpoint` (what is on screen) of the scenario read from
+/// `scenario_file` (`None` for the embedded default) to `out`.
+pub fn job(
+    scenario_file: Option<PathBuf>,
+    mut viewpoint: Viewpoint,
+    format: ExportFormat,
+    out: &Path,
+) -> ExportJob {
+    viewpoint.bbox_lonlat = viewpoint
+        .bbox_lonlat
+        .filter(|b| b.iter().all(|v| v.is_finite()) && b[0] < b[2] && b[1] < b[3]);
     ExportJob {
-        scenario_file: on_screen.scenario_file,
+        scenario_file,
+        viewpoint,
+        timelapse: None,
         format,
         out: out.to_path_buf(),
-        moments: Moments::At(at),
-        view: on_screen.view,
-        layers: on_screen.layers,
-        bbox_lonlat: on_screen
-            .bbox_lonlat
-            .filter(|b| b.iter().all(|v| v.is_finite()) && b[0] < b[2] && b[1] < b[3]),
         size: PICTURE_SIZE,
         since: None,
     }

@@ -2,22 +2,22 @@
 
 use jiff::{Timestamp, tz::Offset};
 
-/// "Saturday 7 December 2024, 23:59 (UTC+03:00)".
+use crate::model::Moment;
+
+/// "Saturday 7 December 2024, 23:59:59 (UTC+03:00)": [`Moment::words`].
 pub fn as_of_words(secs: i64, offset: Offset) -> String {
-    let Ok(ts) = Timestamp::from_second(secs) else {
-        return format!("{secs} s");
+    Moment::from_unix_secs(secs).words(offset)
+}
+
+/// "10 Dec 2024, 12:00:30" in the scenario's offset (seconds only when not zero).
+pub fn short_moment(secs: i64, offset: Offset) -> String {
+    let local = Moment::from_unix_secs(secs).local_from_offset(offset);
+    let time = if local.second() == 0 {
+        local.strftime("%H:%M")
+    } else {
+        local.strftime("%H:%M:%S")
     };
-    let local = offset.to_datetime(ts);
-    format!(
-        "{} {} {} {}, {:02}:{:02} ({})",
-        weekday(local.date()),
-        local.day(),
-        month(local.month()),
-        local.year(),
-        local.hour(),
-        local.minute(),
-        utc_offset(offset)
-    )
+    format!("{}, {time}", short_date(secs, offset))
 }
 
 /// "7 Dec 2024" in the scenario's offset.
@@ -36,36 +36,15 @@ pub fn short_date(secs: i64, offset: Offset) -> String {
 
 /// The local date of a moment.
 pub fn local_date(secs: i64, offset: Offset) -> jiff::civil::Date {
-    let ts = Timestamp::from_second(secs).unwrap_or(Timestamp::UNIX_EPOCH);
-    offset.to_datetime(ts).date()
+    Moment::from_unix_secs(secs).local_date(offset)
 }
 
-/// 23:59 local on `date`, Unix seconds.
+/// The moment a date picked in the window means: the end of that day, 23:59:59 local,
+/// as a bare date means on the command line and in every export
+/// ([`Moment::end_of_date`]); Unix seconds.
 pub fn end_of_date(date: jiff::civil::Date, offset: Offset) -> i64 {
-    offset
-        .to_timestamp(date.to_datetime(jiff::civil::time(23, 59, 0, 0)))
-        .map_or(0, |ts| ts.as_second())
-}
-
-/// "UTC+03:00".
-pub fn utc_offset(offset: Offset) -> String {
-    let secs = offset.seconds();
-    let sign = if secs < 0 { '-' } else { '+' };
-    let abs = secs.unsigned_abs();
-    format!("UTC{sign}{:02}:{:02}", abs / 3600, abs % 3600 / 60)
-}
-
-fn weekday(date: jiff::civil::Date) -> &'static str {
-    use jiff::civil::Weekday::*;
-    match date.weekday() {
-        Monday => "Monday",
-        Tuesday => "Tuesday",
-        Wednesday => "Wednesday",
-        Thursday => "Thursday",
-        Friday => "Friday",
-        Saturday => "Saturday",
-        Sunday => "Sunday",
-    }
+    // Only dates past year 9999 fail, and the date pickers cannot reach them.
+    Moment::end_of_date(date, offset).map_or(i64::MAX, Moment::unix_secs)
 }
 
 fn month(month: i8) -> &'static str {
@@ -95,15 +74,17 @@ mod tests {
 
     #[test]
     fn moments_read_in_words() {
-        let secs = "2024-12-07T20:59:00Z"
+        let secs = "2024-12-07T20:59:59Z"
             .parse::<Timestamp>()
             .map_or(0, |ts| ts.as_second());
         let offset = Offset::constant(3);
         assert_eq!(
             as_of_words(secs, offset),
-            "Saturday 7 December 2024, 23:59 (UTC+03:00)"
+            "Saturday 7 December 2024, 23:59:59 (UTC+03:00)"
         );
         assert_eq!(short_date(secs, offset), "7 Dec 2024");
+        assert_eq!(short_moment(secs, offset), "7 Dec 2024, 23:59:59");
+        assert_eq!(short_moment(secs - 59, offset), "7 Dec 2024, 23:59");
         assert_eq!(end_of_date(local_date(secs, offset), offset), secs);
     }
 }

@@ -5,7 +5,7 @@ use std::cell::OnceCell;
 
 use crate::control::{Engine, Link, Resolution, RouteState, View};
 use crate::geo::Basemap;
-use crate::model::Scenario;
+use crate::model::{Moment, Scenario};
 
 /// The scenario's engine and what it resolved for the current moment and view.
 pub struct World {
@@ -136,22 +136,27 @@ impl World {
         counts.get(s).copied().unwrap_or(0)
     }
 
-    /// The timeline's span: the first claim to the end of the local day of the last one.
+    /// The timeline's span: the first claim to the end of the local day of the last one
+    /// (23:59:59, what a bare date means everywhere), but no later than the scenario's
+    /// evidence goes stale ([`Engine::moment_range`]).
     pub fn time_span(&self) -> (i64, i64) {
-        let Some((first, last)) = self.engine.time_range_secs() else {
+        let Some(range) = self.engine.moment_range() else {
             return (0, 1);
         };
         let offset = self.scenario().offset();
-        let end = jiff::Timestamp::from_second(last)
-            .ok()
-            .map(|ts| offset.to_datetime(ts).date())
-            .and_then(|date| {
-                offset
-                    .to_timestamp(date.to_datetime(jiff::civil::time(23, 59, 0, 0)))
-                    .ok()
-            })
-            .map_or(last, |ts| ts.as_second().max(last));
+        let (first, last) = (range.first_claim.unix_secs(), range.last_claim.unix_secs());
+        let end = Moment::end_of_date(range.last_claim.local_date(offset), offset)
+            .map_or(last, Moment::unix_secs)
+            .clamp(last, range.last.unix_secs().max(last));
         (first, end.max(first + 1))
+    }
+
+    /// `secs` moved into the moments the scenario's evidence speaks to
+    /// ([`Engine::clamp_moment`]).
+    pub fn clamp_secs(&self, secs: i64) -> i64 {
+        self.engine
+            .clamp_moment(Moment::from_unix_secs(secs))
+            .unix_secs()
     }
 
     /// Index of the faction with this id.

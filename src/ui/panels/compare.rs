@@ -16,13 +16,14 @@ pub struct Change {
     pub now: Option<u16>,
 }
 
-/// The comparison moment: 23:59 local on the picked date, or the start of the span.
+/// The comparison moment: the end of the picked date (23:59:59 local, as a bare date
+/// means everywhere) within the scenario's evidence, or the start of the span.
 pub fn compare_secs(cx: &Cx<'_>) -> i64 {
     let offset = cx.world.scenario().offset();
     cx.state
         .compare_date
         .map_or(cx.world.time_span().0, |date| {
-            format::end_of_date(date, offset)
+            cx.world.clamp_secs(format::end_of_date(date, offset))
         })
 }
 

@@ -7,7 +7,9 @@ use crate::ui::format;
 
 /// Draws the timeline.
 pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
+    // A moment past the span (a snapshot's, within the freshness window) still shows.
     let (start, end) = cx.world.time_span();
+    let (start, end) = (start.min(cx.now), end.max(cx.now));
     let offset = cx.world.scenario().offset();
     ui.add_space(4.0);
     ui.horizontal(|ui| {
