@@ -279,3 +279,74 @@ fn region_geometry_must_exist_and_cover_every_governorate() {
         .to_string();
     assert!(err.contains("region geometry \"regions.geojson\""), "{err}");
 }
+
+#[test]
+fn unknown_fields_are_errors_with_the_closest_name() {
+    let ron = replaced(
+        "counterpart: Some(\"army\"), source: \"rebels-said\"",
+        "counterparty: Some(\"army\"), source: \"rebels-said\"",
+    );
+    let stderr = check_fails(&ron);
+    let line = line_of(&ron, "counterparty");
+    let col = ron
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .find("counterparty")
+        .unwrap()
+        + 1;
+    assert!(
+        stderr.contains(&format!(
+            ":{line}:{col}: unknown field `counterparty` in claim; did you mean `counterpart`?"
+        )),
+        "{stderr}"
+    );
+
+    // A format 1 file too: a misspelt note is not silently dropped.
+    let ron = replaced("credibility: 2),", "credibility: 2, notes: Some(\"x\")),");
+    let stderr = check_fails(&ron);
+    assert!(
+        stderr.contains("unknown field `notes` in claim; did you mean `note`?"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(":{}:", line_of(&ron, "notes:"))),
+        "{stderr}"
+    );
+
+    let ron = replaced("(from: \"southtown\"", "(form: \"southtown\"");
+    let stderr = check_fails(&ron);
+    assert!(
+        stderr.contains("unknown field `form` in key connection; did you mean `from`?"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn unknown_fields_in_bulk_claims_are_errors_at_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = scenario_file(dir.path(), MINI);
+    let claims = dir.path().join("claims.jsonl");
+    let good = r#"{"id":"bulk-1","subject":{"Place":"hamlet"},"assertion":"Holds","actor":"army","source":"baseline","when":{"at":"2024-11-26","precision":"day"},"credibility":3}"#;
+    let bad = good
+        .replace("bulk-1", "bulk-2")
+        .replace("\"credibility\"", "\"credibilty\"");
+    std::fs::write(&claims, format!("{good}\n\n{bad}\n")).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .arg("check")
+        .arg(&path)
+        .arg("--claims")
+        .arg(&claims)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let col = bad.find("\"credibilty\"").unwrap() + 2;
+    assert!(
+        stderr.contains(&format!(
+            "{}:3:{col}: unknown field `credibilty` in claim; did you mean `credibility`?",
+            claims.display()
+        )),
+        "{stderr}"
+    );
+}

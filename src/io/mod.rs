@@ -10,6 +10,7 @@ mod geometry;
 mod load;
 mod locate;
 mod quotes;
+mod unknown_field;
 mod validate;
 mod write;
 

@@ -4,6 +4,7 @@ use super::{Credibility, TimeRef};
 
 /// One attributed statement: who said what about which place, region or route, and when.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Claim {
     /// Stable id.
     pub id: String,
@@ -121,6 +122,7 @@ impl Subject {
 
 /// How much of a region a claim covers.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Scope {
     /// All, most or part of the region.
     pub extent: Extent,
@@ -164,6 +166,7 @@ impl Extent {
 
 /// What a claim asserts about its subject.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Assertion {
     /// The actor holds the subject.
     Holds,

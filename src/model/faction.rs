@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// A side in the fight, or an outside power that acts in it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Faction {
     /// Stable id, referenced by claims and sources.
     pub id: String,

@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// A point on the map whose control the scenario tracks.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Place {
     /// Stable id, e.g. "homs".
     pub id: String,

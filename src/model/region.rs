@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// A governorate, or a named grouping of governorates ("the south").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Region {
     /// Stable id, e.g. "daraa-gov" or "south".
     pub id: String,

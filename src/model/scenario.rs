@@ -16,6 +16,7 @@ fn default_freshness_hours() -> u32 {
 /// Everything a scenario file holds. Collections other than claims are sorted by id
 /// once loaded; claims keep the order of the file (usually the document's order).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// Must equal [`FORMAT_VERSION`].
     pub format_version: u32,
@@ -72,6 +73,7 @@ pub struct Scenario {
 
 /// A pair of places whose road link matters ("Damascus to the coast").
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct KeyConnection {
     /// Place id.
     pub from: String,

@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// Who a claim comes from, as the document names them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     /// Stable id.
     pub id: String,
