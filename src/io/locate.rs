@@ -97,6 +97,13 @@ impl<'a> Locator<'a> {
         None
     }
 
+    /// Byte offset of the quoted `value` at or after `from`, or `from`.
+    pub fn value_after(&self, from: usize, value: &str) -> usize {
+        let from = from.min(self.text.len());
+        let quoted = format!("{value:?}");
+        self.text[from..].find(&quoted).map_or(from, |i| from + i)
+    }
+
     /// Byte offset of `field: <value>` at or after `from`, or of the quoted `value`
     /// alone; falls back to `from`.
     pub fn field_after(&self, from: usize, field: &str, value: Option<&str>) -> usize {
