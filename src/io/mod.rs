@@ -9,6 +9,7 @@ mod geometry;
 
 mod load;
 mod locate;
+mod quote_miss;
 mod quotes;
 mod unknown_field;
 mod validate;

@@ -5,6 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use super::{At, Checker, Ids, ids, known};
+use crate::io::quote_miss::closest_passage;
 use crate::io::quotes::QuoteIndex;
 use crate::model::{Assertion, Claim, RegionKind, Scenario, Subject};
 
@@ -184,9 +185,16 @@ impl Checker<'_> {
                 let found = known.quotes.contains(document, quote).unwrap_or(true);
                 if !found {
                     let at = self.field_after(item, "quote", Some(quote));
+                    let closest = known
+                        .quotes
+                        .candidate_starts(document, quote)
+                        .and_then(|(text, starts)| {
+                            closest_passage(text, quote, &starts).map(|miss| miss.describe(text))
+                        })
+                        .unwrap_or_else(|| format!("no passage is close to {quote:?}"));
                     self.report(
                         at,
-                        format!("quote not found verbatim in document {document:?}: {quote:?}"),
+                        format!("quote not found verbatim in document {document:?}: {closest}"),
                     );
                 }
             }
