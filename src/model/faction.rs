@@ -20,7 +20,7 @@ pub struct Faction {
     pub kind: FactionKind,
 
     /// Factions whose territory this one may pass through (routes, connectivity).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::file_form::empty")]
     pub allies: Vec<String>,
 }
 

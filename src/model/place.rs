@@ -11,7 +11,7 @@ pub struct Place {
     pub name: String,
 
     /// Other spellings, including the article's (Deraa, Dar'a, ...). Search uses them.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::file_form::empty")]
     pub aliases: Vec<String>,
 
     /// WGS84 longitude in degrees.
@@ -21,7 +21,7 @@ pub struct Place {
     pub lat: f64,
 
     /// Population (GeoNames; old pre-war figures, often 0 for small seats).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::file_form::zero")]
     pub population: u64,
 
     /// What the place is.
@@ -31,7 +31,7 @@ pub struct Place {
     pub governorate: String,
 
     /// GeoNames id where known.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::file_form::none")]
     pub geonames_id: Option<u64>,
 
     /// For a facility (an airport, a prison, a base): the place it belongs to. Taking

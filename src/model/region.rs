@@ -14,11 +14,11 @@ pub struct Region {
     pub kind: RegionKind,
 
     /// GeoNames admin1 code (e.g. "SY.06") joining a governorate to its polygon and places.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::file_form::none")]
     pub admin1_code: Option<String>,
 
     /// For groupings: the ids of the governorates it is made of.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::file_form::empty")]
     pub members: Vec<String>,
 }
 

@@ -14,7 +14,7 @@ pub struct Source {
     pub kind: SourceKind,
 
     /// The faction this source speaks for or belongs to, for partisan sources.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::file_form::none")]
     pub affiliation: Option<String>,
 
     /// Admiralty-code source reliability, A (reliable) to F (cannot be judged).

@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may unwrap.
 
+mod migrate;
 mod validation;
 
 use frontline::io::{LoadError, load_scenario_str};
