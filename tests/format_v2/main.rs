@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may unwrap.
 
 mod migrate;
+mod unknown_fields;
 mod validation;
 
 use frontline::io::{LoadError, load_scenario_str};
