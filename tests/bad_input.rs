@@ -120,7 +120,12 @@ fn quotes_must_be_verbatim() {
         "quote: Some(\"The army says it still holds Northtown\")",
     );
     let stderr = check_fails(&ron);
-    assert!(stderr.contains("quote not found verbatim"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "quote not found verbatim in document \"doc\": the closest passage (line 1, col 48) differs at character 12: the quote has \"y\" (U+0079), the document has \"i\" (U+0069)"
+        ),
+        "{stderr}"
+    );
     assert!(
         stderr.contains(&format!(":{}:", line_of(&ron, "The army says"))),
         "{stderr}"

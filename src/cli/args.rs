@@ -65,6 +65,16 @@ pub enum Command {
     /// Write what the map shows (moment, perspective, layers, what-if, extent) to a
     /// file: a PNG or SVG map, GeoJSON, a RON snapshot, a Markdown brief or CSV claims.
     Export(ExportArgs),
+    /// Rewrite a scenario (format 1 or 2) as format 2 RON: collections sorted by id,
+    /// one item per line, defaults left out. Comments other than the file's leading
+    /// ones are not kept.
+    Migrate {
+        /// The scenario file (RON).
+        file: PathBuf,
+        /// Where to write it (whole or not at all); standard output when omitted or `-`.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Reopen a RON snapshot written by `export --format ron`.
     Open {
         /// The snapshot file.

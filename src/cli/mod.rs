@@ -4,6 +4,7 @@
 
 mod args;
 mod export;
+mod migrate;
 mod report;
 mod table;
 
@@ -133,6 +134,7 @@ pub fn try_run(command: &Command) -> Result<String, LoadError> {
         Command::Open {
             snapshot, format, ..
         } => export::print_snapshot(snapshot, *format),
+        Command::Migrate { file, out } => migrate::migrate(file, out.as_deref()),
     }
 }
 

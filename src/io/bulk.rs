@@ -63,12 +63,25 @@ fn parse_lines(
                 claims.push(claim);
                 lines.push(line_number);
             }
-            Err(err) => diagnostics.push(Diagnostic {
-                file: name.to_owned(),
-                line: line_number,
-                col: err.column().max(1),
-                message: format!("not a claim: {err}"),
-            }),
+            Err(err) => {
+                let mut col = err.column().max(1);
+                let json_message = err.to_string();
+                let message = match super::unknown_field::from_json(&json_message) {
+                    Some((found, message)) => {
+                        // Point at the field's name (serde_json points past it).
+                        let start = super::unknown_field::field_start(line, found, col);
+                        col = line[..start].chars().count() + 1;
+                        message
+                    }
+                    None => format!("not a claim: {err}"),
+                };
+                diagnostics.push(Diagnostic {
+                    file: name.to_owned(),
+                    line: line_number,
+                    col,
+                    message,
+                });
+            }
         }
     }
     if diagnostics.is_empty() {

@@ -15,8 +15,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Claim, Document, Scenario};
 
-/// Bump when the model's types or this file's layout change.
-const CACHE_VERSION: u32 = 1;
+/// Bump when the model's types, this file's layout or what validation rejects change
+/// (version 2: unknown fields and format 2's checks).
+const CACHE_VERSION: u32 = 2;
 
 /// First bytes of every cache file.
 const MAGIC: [u8; 8] = *b"FRONTLC\0";

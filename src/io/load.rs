@@ -1,6 +1,7 @@
 use std::path::Path;
 
 use super::cache::{self, Cache, Inputs, Key};
+use super::unknown_field;
 use super::{Diagnostic, LoadError};
 use crate::model::Scenario;
 
@@ -200,15 +201,37 @@ pub(super) fn duplicates_before(ids: &[String], index: usize) -> usize {
 }
 
 /// Parses RON text called `name`, locating a syntax or shape error as `name:line:col`.
+/// An unknown field is located at its name, with the closest known field suggested.
 pub fn parse_ron<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, LoadError> {
-    ron::Options::default()
-        .from_str(text)
-        .map_err(|err| LoadError {
+    ron::Options::default().from_str(text).map_err(|err| {
+        let (mut line, mut col) = (err.span.start.line.max(1), err.span.start.col.max(1));
+        let message = match &err.code {
+            ron::Error::NoSuchStructField {
+                expected,
+                found,
+                outer,
+            } => {
+                // Format 2 claims have no `source`: never suggest it there.
+                let expected = match outer.as_deref() {
+                    Some("Claim") if !unknown_field::declares_format_1(text) => {
+                        unknown_field::without_v1_source(expected)
+                    }
+                    _ => expected.to_vec(),
+                };
+                let locator = super::Locator::new(text);
+                let end = locator.offset_of(err.span.end.line, err.span.end.col);
+                (line, col) = locator.line_col(unknown_field::field_start(text, found, end));
+                unknown_field::message(found, &expected, outer.as_deref())
+            }
+            code => code.to_string(),
+        };
+        LoadError {
             diagnostics: vec![Diagnostic {
                 file: name.to_owned(),
-                line: err.span.start.line.max(1),
-                col: err.span.start.col.max(1),
-                message: err.code.to_string(),
+                line,
+                col,
+                message,
             }],
-        })
+        }
+    })
 }

@@ -16,13 +16,18 @@ impl<'a> Locator<'a> {
         }
     }
 
-    /// 1-based line and column of a byte offset.
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let line_starts = self.line_starts.get_or_init(|| {
+    /// Where each line starts (indexed on first use).
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
             std::iter::once(0)
                 .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
                 .collect()
-        });
+        })
+    }
+
+    /// 1-based line and column of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let line_starts = self.line_starts();
         let line = line_starts.partition_point(|&start| start <= offset);
         let start = line_starts[line.saturating_sub(1)];
         let col = self.text[start..offset.min(self.text.len())]
@@ -30,6 +35,19 @@ impl<'a> Locator<'a> {
             .count()
             + 1;
         (line, col)
+    }
+
+    /// Byte offset of a 1-based line and column (counted in characters); the end of
+    /// the text when past it.
+    pub fn offset_of(&self, line: usize, col: usize) -> usize {
+        let line_starts = self.line_starts();
+        let Some(&start) = line_starts.get(line.saturating_sub(1)) else {
+            return self.text.len();
+        };
+        self.text[start..]
+            .char_indices()
+            .nth(col.saturating_sub(1))
+            .map_or(self.text.len(), |(i, _)| start + i)
     }
 
     /// Byte offset of the top-level field `name: [`, or 0.
@@ -77,6 +95,13 @@ impl<'a> Locator<'a> {
             }
         }
         None
+    }
+
+    /// Byte offset of the quoted `value` at or after `from`, or `from`.
+    pub fn value_after(&self, from: usize, value: &str) -> usize {
+        let from = from.min(self.text.len());
+        let quoted = format!("{value:?}");
+        self.text[from..].find(&quoted).map_or(from, |i| from + i)
     }
 
     /// Byte offset of `field: <value>` at or after `from`, or of the quoted `value`

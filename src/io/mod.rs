@@ -9,9 +9,12 @@ mod geometry;
 
 mod load;
 mod locate;
+mod quote_miss;
 mod quotes;
+mod unknown_field;
 mod validate;
 mod write;
+mod write_ron;
 
 pub use diagnostic::{Diagnostic, LoadError, did_you_mean};
 pub use embedded::{DEFAULT_SCENARIO_NAME, default_scenario, default_scenario_text};
@@ -25,3 +28,4 @@ pub use load::{
 pub use locate::Locator;
 pub use validate::{BulkClaims, validate, validate_with_bulk};
 pub use write::write_atomically;
+pub use write_ron::{WriteRonError, scenario_to_ron};

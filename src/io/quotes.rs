@@ -60,6 +60,59 @@ impl<'d> QuoteIndex<'d> {
     }
 }
 
+/// How many starts of a closest passage one anchor of a quote may propose.
+const MAX_CANDIDATES_PER_ANCHOR: usize = 10_000;
+
+impl<'d> QuoteIndex<'d> {
+    /// For a quote that is not found: the text of document `id` and where passages
+    /// like the quote might start, wherever one of a few 8-byte pieces of the quote
+    /// (its start, quarters and end) occurs. `None` when there is no such document.
+    pub fn candidate_starts(&self, id: &str, quote: &str) -> Option<(&'d str, Vec<usize>)> {
+        let &i = self.by_id.get(id)?;
+        let text = self.documents[i].text.as_str();
+        let quote = quote.as_bytes();
+        let width = WINDOW.min(quote.len());
+        if width == 0 {
+            return Some((text, Vec::new()));
+        }
+        let last = quote.len() - width;
+        let mut anchors = vec![0, last / 4, last / 2, last * 3 / 4, last];
+        anchors.dedup();
+        let indexed = text.len() >= INDEX_FROM_BYTES && quote.len() >= WINDOW + STRIDE - 1;
+        let mut starts = Vec::new();
+        for anchor in anchors {
+            let before = starts.len();
+            if indexed {
+                let index = self.texts[i].get_or_init(|| TextIndex::new(text));
+                // One of STRIDE consecutive windows lines up with the indexing stride.
+                for k in anchor.min(last + 1 - STRIDE)..anchor.min(last + 1 - STRIDE) + STRIDE {
+                    let window = &quote[k..k + WINDOW];
+                    for &at in index.bucket(window) {
+                        let at = at as usize;
+                        if at >= k && index.text.get(at..at + WINDOW) == Some(window) {
+                            starts.push(at - k);
+                        }
+                    }
+                }
+            } else {
+                let piece = &quote[anchor..anchor + width];
+                starts.extend(
+                    text.as_bytes()
+                        .windows(width)
+                        .enumerate()
+                        .filter(|(_, window)| *window == piece)
+                        .filter_map(|(at, _)| at.checked_sub(anchor))
+                        .take(MAX_CANDIDATES_PER_ANCHOR),
+                );
+            }
+            starts.truncate(before + MAX_CANDIDATES_PER_ANCHOR);
+        }
+        starts.sort_unstable();
+        starts.dedup();
+        Some((text, starts))
+    }
+}
+
 /// The 8-byte windows at every [`STRIDE`]th byte of a text, bucketed by hash (counting
 /// sort into flat arrays).
 struct TextIndex<'t> {

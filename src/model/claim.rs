@@ -4,6 +4,7 @@ use super::{Credibility, TimeRef};
 
 /// One attributed statement: who said what about which place, region or route, and when.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Claim {
     /// Stable id.
     pub id: String,
@@ -15,11 +16,11 @@ pub struct Claim {
     pub assertion: Assertion,
 
     /// The faction that acts (captures, holds, withdraws, denies, strikes, deploys ...).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::file_form::none")]
     pub actor: Option<String>,
 
     /// The other side: who lost it, who receives it, who is fought or struck.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::file_form::none")]
     pub counterpart: Option<String>,
 
     /// Who made the statement: the source(s) the document attributes it to. A joint
@@ -47,11 +48,11 @@ pub struct Claim {
     pub scope: Scope,
 
     /// The document the quote comes from (baseline claims have none).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::file_form::none")]
     pub document: Option<String>,
 
     /// The exact words in the document; must occur verbatim in its text.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::file_form::none")]
     pub quote: Option<String>,
 
     /// When the claim refers to.
@@ -61,7 +62,7 @@ pub struct Claim {
     pub credibility: Credibility,
 
     /// The analyst's note (corrections, readings of ambiguous wording).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::file_form::none")]
     pub note: Option<String>,
 }
 
@@ -121,12 +122,13 @@ impl Subject {
 
 /// How much of a region a claim covers.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Scope {
     /// All, most or part of the region.
     pub extent: Extent,
     /// The places the claim names or the analyst reads into it ("southern Quneitra").
     /// They take the claim's full effect; the region's other places do not.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::file_form::empty")]
     pub places: Vec<String>,
 }
 
@@ -164,6 +166,7 @@ impl Extent {
 
 /// What a claim asserts about its subject.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Assertion {
     /// The actor holds the subject.
     Holds,

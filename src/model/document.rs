@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// A published text that claims quote from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Document {
     /// Stable id.
     pub id: String,

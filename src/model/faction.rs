@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// A side in the fight, or an outside power that acts in it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Faction {
     /// Stable id, referenced by claims and sources.
     pub id: String,
@@ -19,7 +20,7 @@ pub struct Faction {
     pub kind: FactionKind,
 
     /// Factions whose territory this one may pass through (routes, connectivity).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::file_form::empty")]
     pub allies: Vec<String>,
 }
 

@@ -30,6 +30,21 @@ pub fn empty<T>(value: &[T]) -> bool {
     in_file() && value.is_empty()
 }
 
+/// Leave out a zero (a population not known) when writing a file.
+pub fn zero(value: &u64) -> bool {
+    in_file() && *value == 0
+}
+
+/// Leave out an empty text when writing a file.
+pub fn blank(value: &str) -> bool {
+    in_file() && value.is_empty()
+}
+
+/// Leave out the default freshness when writing a file.
+pub fn default_freshness(hours: &u32) -> bool {
+    in_file() && *hours == super::DEFAULT_FRESHNESS_HOURS
+}
+
 /// Leave out a scope that is the whole region when writing a file.
 pub fn whole_region(scope: &super::Scope) -> bool {
     in_file() && scope.is_all()

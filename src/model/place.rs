@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// A point on the map whose control the scenario tracks.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Place {
     /// Stable id, e.g. "homs".
     pub id: String,
@@ -10,7 +11,7 @@ pub struct Place {
     pub name: String,
 
     /// Other spellings, including the article's (Deraa, Dar'a, ...). Search uses them.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::file_form::empty")]
     pub aliases: Vec<String>,
 
     /// WGS84 longitude in degrees.
@@ -20,7 +21,7 @@ pub struct Place {
     pub lat: f64,
 
     /// Population (GeoNames; old pre-war figures, often 0 for small seats).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::file_form::zero")]
     pub population: u64,
 
     /// What the place is.
@@ -30,7 +31,7 @@ pub struct Place {
     pub governorate: String,
 
     /// GeoNames id where known.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::file_form::none")]
     pub geonames_id: Option<u64>,
 
     /// For a facility (an airport, a prison, a base): the place it belongs to. Taking

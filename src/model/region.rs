@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// A governorate, or a named grouping of governorates ("the south").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Region {
     /// Stable id, e.g. "daraa-gov" or "south".
     pub id: String,
@@ -13,11 +14,11 @@ pub struct Region {
     pub kind: RegionKind,
 
     /// GeoNames admin1 code (e.g. "SY.06") joining a governorate to its polygon and places.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::file_form::none")]
     pub admin1_code: Option<String>,
 
     /// For groupings: the ids of the governorates it is made of.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::file_form::empty")]
     pub members: Vec<String>,
 }
 

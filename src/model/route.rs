@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// A road as an ordered chain of places.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Route {
     /// Stable id, e.g. "m5".
     pub id: String,

@@ -16,6 +16,7 @@ fn default_freshness_hours() -> u32 {
 /// Everything a scenario file holds. Collections other than claims are sorted by id
 /// once loaded; claims keep the order of the file (usually the document's order).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// Must equal [`FORMAT_VERSION`].
     pub format_version: u32,
@@ -27,7 +28,7 @@ pub struct Scenario {
     pub title: String,
 
     /// What the scenario covers and where its data comes from.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::file_form::blank")]
     pub description: String,
 
     /// The local UTC offset that dates in claims are read in, e.g. "+03:00".
@@ -36,11 +37,14 @@ pub struct Scenario {
     /// How long evidence stays current, in hours: a place whose newest supporting
     /// claim is older is stale, and no moment later than the last claim plus this
     /// can be resolved.
-    #[serde(default = "default_freshness_hours")]
+    #[serde(
+        default = "default_freshness_hours",
+        skip_serializing_if = "super::file_form::default_freshness"
+    )]
     pub freshness_hours: u32,
 
     /// GeoJSON file with governorate polygons, relative to the scenario (joined by admin1 code).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::file_form::none")]
     pub region_geometry: Option<String>,
 
     /// The sides.
@@ -59,11 +63,11 @@ pub struct Scenario {
     pub places: Vec<Place>,
 
     /// Roads.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::file_form::empty")]
     pub routes: Vec<Route>,
 
     /// Pairs of places whose road link the route analysis reports on.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::file_form::empty")]
     pub key_connections: Vec<KeyConnection>,
 
     /// The claims.
@@ -72,13 +76,14 @@ pub struct Scenario {
 
 /// A pair of places whose road link matters ("Damascus to the coast").
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct KeyConnection {
     /// Place id.
     pub from: String,
     /// Place id.
     pub to: String,
     /// Why it matters, in plain words.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::file_form::blank")]
     pub why: String,
 }
 

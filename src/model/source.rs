@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// Who a claim comes from, as the document names them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     /// Stable id.
     pub id: String,
@@ -13,7 +14,7 @@ pub struct Source {
     pub kind: SourceKind,
 
     /// The faction this source speaks for or belongs to, for partisan sources.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::file_form::none")]
     pub affiliation: Option<String>,
 
     /// Admiralty-code source reliability, A (reliable) to F (cannot be judged).

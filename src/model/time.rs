@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 
 /// When a claim refers to, as precisely as the document says it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TimeRef {
     /// A date (`2024-12-06`, local to the scenario), a local date-time
     /// (`2024-12-06T18:00`) or an RFC 3339 instant.

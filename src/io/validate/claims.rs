@@ -5,21 +5,29 @@
 use rustc_hash::FxHashMap;
 
 use super::{At, Checker, Ids, ids, known};
+use crate::io::quote_miss::closest_passage;
 use crate::io::quotes::QuoteIndex;
-use crate::model::{Assertion, Claim, Scenario, Subject};
+use crate::model::{Assertion, Claim, RegionKind, Scenario, Subject};
 
 /// What claims are checked against, shared by every thread.
-struct Known<'s> {
-    factions: Ids<'s>,
-    sources: Ids<'s>,
-    documents: Ids<'s>,
-    places: Ids<'s>,
-    regions: Ids<'s>,
-    routes: Ids<'s>,
+pub(super) struct Known<'s> {
+    pub(super) factions: Ids<'s>,
+    pub(super) sources: Ids<'s>,
+    pub(super) documents: Ids<'s>,
+    pub(super) places: Ids<'s>,
+    pub(super) regions: Ids<'s>,
+    pub(super) routes: Ids<'s>,
     /// Whether each source (the first with its id) is a baseline source.
-    baseline: FxHashMap<&'s str, bool>,
-    offset: jiff::tz::Offset,
-    quotes: QuoteIndex<'s>,
+    pub(super) baseline: FxHashMap<&'s str, bool>,
+    pub(super) offset: jiff::tz::Offset,
+    pub(super) quotes: QuoteIndex<'s>,
+    /// Each document (the first with its id) and its publication in Unix seconds,
+    /// `None` when it does not parse (reported with the documents).
+    pub(super) published: FxHashMap<&'s str, (&'s str, Option<i64>)>,
+    /// The governorates each region is made of (a governorate is made of itself).
+    pub(super) region_governorates: FxHashMap<&'s str, Vec<&'s str>>,
+    /// Each place's governorate (the first place with its id).
+    pub(super) place_governorate: FxHashMap<&'s str, &'s str>,
 }
 
 impl Checker<'_> {
@@ -29,6 +37,33 @@ impl Checker<'_> {
             baseline
                 .entry(source.id.as_str())
                 .or_insert_with(|| source.is_baseline());
+        }
+        let mut published = FxHashMap::default();
+        for document in &scenario.documents {
+            let secs = document
+                .published
+                .parse::<jiff::Timestamp>()
+                .ok()
+                .map(|instant| instant.as_second());
+            published
+                .entry(document.id.as_str())
+                .or_insert((document.published.as_str(), secs));
+        }
+        let mut region_governorates = FxHashMap::default();
+        for region in &scenario.regions {
+            let governorates = match region.kind {
+                RegionKind::Governorate => vec![region.id.as_str()],
+                RegionKind::Grouping => region.members.iter().map(String::as_str).collect(),
+            };
+            region_governorates
+                .entry(region.id.as_str())
+                .or_insert(governorates);
+        }
+        let mut place_governorate = FxHashMap::default();
+        for place in &scenario.places {
+            place_governorate
+                .entry(place.id.as_str())
+                .or_insert(place.governorate.as_str());
         }
         let known = Known {
             factions: known(ids(&scenario.factions, |f| &f.id)),
@@ -40,6 +75,9 @@ impl Checker<'_> {
             baseline,
             offset: scenario.offset(),
             quotes: QuoteIndex::new(&scenario.documents),
+            published,
+            region_governorates,
+            place_governorate,
         };
         let (_, items) = self.places_of("claims", ids(&scenario.claims, |c| &c.id));
         let claims: Vec<(&Claim, At<'_>)> = scenario.claims.iter().zip(items).collect();
@@ -66,6 +104,13 @@ impl Checker<'_> {
         if let Some((ids, what)) = known_ids {
             self.reference(item, "subject", claim.subject.id(), ids, what);
         }
+        if let Subject::Person(name) = &claim.subject
+            && name.trim().is_empty()
+        {
+            let at = self.field_after(item, "subject", None);
+            self.report(at, "a Person subject needs the person's name".to_owned());
+        }
+        self.scope(claim, item, known);
         for faction in claim.actor.iter().chain(&claim.counterpart) {
             self.reference(item, "actor", faction, &known.factions, "faction");
         }
@@ -100,11 +145,24 @@ impl Checker<'_> {
         }
         for source in &claim.via {
             self.reference(item, "via", source, &known.sources, "source");
+            if claim.originators.contains(source) {
+                let at = self.field_after(item, "via", None);
+                let at = self.value_after(at, source);
+                self.report(
+                    at,
+                    format!(
+                        "source {source:?} is both an originator and a relay (`via`): a relay only passes on what others said"
+                    ),
+                );
+            }
         }
         self.quote(claim, item, known);
-        if let Err(message) = claim.when.span(known.offset) {
-            let at = self.field_after(item, "at", Some(&claim.when.at));
-            self.report(at, message);
+        match claim.when.span(known.offset) {
+            Ok(span) => self.dating(claim, span, item, known),
+            Err(message) => {
+                let at = self.field_after(item, "at", Some(&claim.when.at));
+                self.report(at, message);
+            }
         }
         if !claim.credibility.is_valid() {
             let at = self.field_after(item, "credibility", None);
@@ -127,9 +185,16 @@ impl Checker<'_> {
                 let found = known.quotes.contains(document, quote).unwrap_or(true);
                 if !found {
                     let at = self.field_after(item, "quote", Some(quote));
+                    let closest = known
+                        .quotes
+                        .candidate_starts(document, quote)
+                        .and_then(|(text, starts)| {
+                            closest_passage(text, quote, &starts).map(|miss| miss.describe(text))
+                        })
+                        .unwrap_or_else(|| format!("no passage is close to {quote:?}"));
                     self.report(
                         at,
-                        format!("quote not found verbatim in document {document:?}: {quote:?}"),
+                        format!("quote not found verbatim in document {document:?}: {closest}"),
                     );
                 }
             }

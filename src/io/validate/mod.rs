@@ -2,6 +2,8 @@
 //! quotes found verbatim in their documents. Every problem is reported, located in
 //! the scenario text (or the bulk claims file).
 
+mod claim_dates;
+mod claim_scope;
 mod claims;
 mod sections;
 
@@ -117,6 +119,14 @@ impl Checker<'_> {
     fn field_after(&self, at: At<'_>, field: &str, value: Option<&str>) -> Pos {
         match self.offset(at) {
             Pos::Text(offset) => Pos::Text(self.locator.field_after(offset, field, value)),
+            line => line,
+        }
+    }
+
+    /// The quoted `value` at or after `pos` (a bulk line stays as it is).
+    fn value_after(&self, pos: Pos, value: &str) -> Pos {
+        match pos {
+            Pos::Text(offset) => Pos::Text(self.locator.value_after(offset, value)),
             line => line,
         }
     }

@@ -1,8 +1,8 @@
 //! Checks of everything but the claims: the header, factions, sources, documents,
 //! regions, places, routes and key connections.
 
-use super::{At, Checker, governorate_ids, ids, known};
-use crate::model::{FORMAT_VERSION, Scenario, parse_offset, rgb_from_hex};
+use super::{At, Checker, Ids, governorate_ids, ids, known};
+use crate::model::{FORMAT_VERSION, Place, PlaceKind, Scenario, parse_offset, rgb_from_hex};
 
 impl Checker<'_> {
     pub(super) fn header(&mut self, scenario: &Scenario) {
@@ -14,6 +14,16 @@ impl Checker<'_> {
                 format!(
                     "format_version {} is not supported (this build reads 1 and {FORMAT_VERSION})",
                     scenario.format_version
+                ),
+            );
+        }
+        if !(1..=8760).contains(&scenario.freshness_hours) {
+            let offset = self.locator.field_after(0, "freshness_hours", None);
+            self.report(
+                offset,
+                format!(
+                    "freshness_hours {} is outside 1..=8760 (an hour to a year)",
+                    scenario.freshness_hours
                 ),
             );
         }
@@ -79,7 +89,7 @@ impl Checker<'_> {
 
     pub(super) fn places(&mut self, scenario: &Scenario) {
         let governorates = governorate_ids(scenario);
-        let (_, offsets) = self.ids("places", ids(&scenario.places, |p| &p.id));
+        let (places, offsets) = self.ids("places", ids(&scenario.places, |p| &p.id));
         for (place, item) in scenario.places.iter().zip(offsets) {
             if !(place.lon.is_finite() && (-180.0..=180.0).contains(&place.lon)) {
                 let offset = self.field_after(item, "lon", None);
@@ -98,6 +108,34 @@ impl Checker<'_> {
                 &place.governorate,
                 &governorates,
                 "governorate",
+            );
+            if let Some(parent) = &place.parent {
+                self.parent(place, parent, item, &places);
+            }
+        }
+    }
+
+    /// A facility's parent: a known place other than itself; only facilities have one.
+    fn parent(&mut self, place: &Place, parent: &str, item: At<'_>, places: &Ids<'_>) {
+        let at = self.field_after(item, "parent", None);
+        let at = self.value_after(at, parent);
+        if parent == place.id {
+            self.report(at, format!("place {:?} cannot be its own parent", place.id));
+        } else if let Some(message) = places.unknown(parent, "place") {
+            self.report(at, message);
+        }
+        let facility = matches!(
+            place.kind,
+            PlaceKind::Airport | PlaceKind::Prison | PlaceKind::Base | PlaceKind::BorderCrossing
+        );
+        if !facility {
+            let at = self.field_after(item, "kind", None);
+            self.report(
+                at,
+                format!(
+                    "place {:?} has a parent, but only a facility (airport, prison, base, border_crossing) has one",
+                    place.id
+                ),
             );
         }
     }
