@@ -26,7 +26,10 @@ fn resolutions(scenario: Scenario, moments: &[&str]) -> Vec<Vec<(Option<usize>, 
     moments
         .iter()
         .map(|moment| {
-            let at = frontline::model::parse_instant(moment).unwrap();
+            let offset = engine.scenario().offset();
+            let at = frontline::model::Moment::parse(moment, offset)
+                .unwrap()
+                .timestamp();
             engine
                 .resolve(&View::default(), at)
                 .places
