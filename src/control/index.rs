@@ -1,5 +1,9 @@
+//! Each place's claims, as compact facts sorted by time, built once per scenario.
+
 use rustc_hash::FxHashMap;
 
+use super::scope::{self, Entry, Target};
+use super::voice::Voices;
 use crate::model::{Assertion, ControlEffect, RegionKind, Scenario, Subject, TimeSpan};
 
 /// Faction index into `Scenario::factions`.
@@ -33,9 +37,9 @@ pub struct ClaimFacts {
     /// The faction said to have lost the subject (the counterpart of a capture, the
     /// actor of a withdrawal or handover).
     pub loser: Option<FactionIx>,
-    /// Source index.
-    pub source: u16,
-    /// Reliability weight times credibility weight.
+    /// Voice index (who said it and who relayed it): see [`Voices`].
+    pub voice: u16,
+    /// The best originator's reliability weight times credibility weight.
     pub weight: u32,
     /// True when the claim is about a region, not the place itself.
     pub region_level: bool,
@@ -63,8 +67,10 @@ pub struct ControlIndex {
     pub population: Vec<u64>,
     /// `allied[a][b]`: b's territory counts as a's for passage.
     pub allied: Vec<Vec<bool>>,
-    /// Faction index of each source's affiliation.
-    pub source_affiliation: Vec<Option<FactionIx>>,
+    /// Every (originators, relays) combination, with each source's side.
+    pub voices: Voices,
+    /// The scenario's freshness window: support older than this is stale.
+    pub freshness_secs: i64,
     /// Every distinct effective time, sorted (the timeline's steps).
     pub event_secs: Vec<i64>,
 }
@@ -85,7 +91,7 @@ impl ControlIndex {
         };
         // Each claim's facts and subject, on every core (a million claims: most of
         // the index's time).
-        let (facts, subjects): (Vec<ClaimFacts>, Vec<Option<Target>>) =
+        let (mut facts, targets): (Vec<ClaimFacts>, Vec<Option<Target>>) =
             crate::parallel::map(&scenario.claims, |claim| {
                 let span = claim
                     .when
@@ -103,38 +109,52 @@ impl ControlIndex {
                 let effect = claim
                     .assertion
                     .effect(faction(&claim.actor), faction(&claim.counterpart));
-                let subject = match &claim.subject {
-                    Subject::Place(id) => places.get(id.as_str()).map(|&p| Target::Place(p)),
-                    // A statement about a whole region says nothing about each place in it.
-                    Subject::Region(_) if effect == ControlEffect::None => None,
-                    Subject::Region(id) => regions.get(id.as_str()).map(|&r| Target::Region(r)),
-                    Subject::Route(_) | Subject::Faction(_) | Subject::Person(_) => None,
-                };
+                let target = scope::target(claim, effect, &places, &regions);
                 let facts = ClaimFacts {
                     effective_secs: span.effective_secs,
                     span,
                     effect,
                     contested_until_secs: span.end_secs.saturating_add(lasts),
                     ended_by_lull: claim.assertion == Assertion::FightingAt,
-                    transition: matches!(
-                        claim.assertion,
-                        Assertion::Captured | Assertion::Withdrew | Assertion::NegotiatedHandover
-                    ),
+                    transition: claim.assertion.is_transition(),
                     loser: match claim.assertion {
-                        Assertion::Captured => faction(&claim.counterpart),
+                        Assertion::Captured | Assertion::DeclaredControl => {
+                            faction(&claim.counterpart)
+                        }
                         Assertion::Withdrew | Assertion::NegotiatedHandover => {
                             faction(&claim.actor)
                         }
                         _ => None,
                     },
-                    source: source as u16,
+                    voice: source as u16,
                     weight: reliability * claim.credibility.weight(),
                     region_level: matches!(claim.subject, Subject::Region(_)),
                 };
-                (facts, subject)
+                (facts, target)
             })
             .into_iter()
             .unzip();
+
+        // Claims with several originators or with relays: their voice, and the best
+        // originator's weight (one pass, since interning is sequential).
+        let mut voices = Voices::new(
+            scenario,
+            scenario
+                .sources
+                .iter()
+                .map(|s| faction(&s.affiliation))
+                .collect(),
+        );
+        for (claim, fact) in scenario.claims.iter().zip(&mut facts) {
+            if claim.originators.len() != 1 || !claim.via.is_empty() {
+                fact.voice = voices.intern(scenario, claim);
+                let reliability = voices
+                    .voices
+                    .get(fact.voice as usize)
+                    .map_or(1, |v| v.reliability);
+                fact.weight = reliability * claim.credibility.weight();
+            }
+        }
 
         let place_governorate: Vec<Option<u32>> = scenario
             .places
@@ -143,31 +163,30 @@ impl ControlIndex {
             .collect();
         let region_places = region_places(scenario, &place_governorate);
 
-        let mut per_place: Vec<Vec<u32>> = vec![Vec::new(); scenario.places.len()];
-        for (c, subject) in subjects.into_iter().enumerate() {
-            match subject {
-                Some(Target::Place(p)) => per_place[p].push(c as u32),
-                Some(Target::Region(r)) => {
-                    for &p in &region_places[r] {
-                        per_place[p as usize].push(c as u32);
-                    }
-                }
-                None => {}
+        let mut per_place: Vec<Vec<(u32, Entry)>> = vec![Vec::new(); scenario.places.len()];
+        for (c, target) in targets.iter().enumerate() {
+            if let Some(target) = target {
+                scope::file(c as u32, target, &region_places, &mut per_place);
             }
         }
         let mut offsets = Vec::with_capacity(per_place.len() + 1);
         let mut entries = Vec::new();
+        let mut entry_facts = Vec::new();
         offsets.push(0);
         for mut claims in per_place {
-            claims.sort_by_key(|&c| (facts[c as usize].effective_secs, c));
-            entries.extend(claims);
+            claims.sort_by_key(|&(c, _)| (facts[c as usize].effective_secs, c));
+            entries.extend(claims.iter().map(|&(c, _)| c));
+            entry_facts.extend(
+                claims
+                    .iter()
+                    .map(|&(c, entry)| scope::entry_facts(facts[c as usize], entry)),
+            );
             offsets.push(entries.len() as u32);
         }
         let entry_secs = entries
             .iter()
             .map(|&c| facts[c as usize].effective_secs)
             .collect();
-        let entry_facts = entries.iter().map(|&c| facts[c as usize]).collect();
 
         let mut event_secs: Vec<i64> = facts.iter().map(|f| f.effective_secs).collect();
         event_secs.sort_unstable();
@@ -187,11 +206,8 @@ impl ControlIndex {
             region_places,
             population: scenario.places.iter().map(|p| p.population).collect(),
             allied: allied(scenario),
-            source_affiliation: scenario
-                .sources
-                .iter()
-                .map(|s| faction(&s.affiliation))
-                .collect(),
+            voices,
+            freshness_secs: scenario.freshness_secs(),
             event_secs,
         }
     }
@@ -214,13 +230,6 @@ impl ControlIndex {
             &self.entry_facts[start..start + until],
         )
     }
-}
-
-/// What a claim's facts are filed under: a place, or every place of a region.
-#[derive(Clone, Copy)]
-enum Target {
-    Place(usize),
-    Region(usize),
 }
 
 /// The index of each id in `items` (the first, should an id repeat).

@@ -6,16 +6,20 @@
 //! timeline per place); [`Engine::resolve`] is then a binary search per place, so the
 //! timeline slider can call it every frame even with a million claims.
 
+mod cache;
 mod engine;
+mod evidence;
 mod explain;
 mod index;
 mod place;
 mod region;
 mod roads;
 mod routes;
+mod scope;
 mod status;
 mod timeline;
 mod view;
+mod voice;
 
 pub use engine::{Engine, Resolution};
 pub use explain::PlaceDetails;
