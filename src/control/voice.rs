@@ -86,9 +86,6 @@ impl Voices {
         originators.sort_unstable();
         originators.dedup();
         let via: Vec<u16> = claim.via.iter().filter_map(index).collect();
-        if via.is_empty() && originators.len() == 1 {
-            return originators[0];
-        }
         let speakers = if via.is_empty() {
             None
         } else {
@@ -98,6 +95,9 @@ impl Voices {
     }
 
     fn find_or_add(&mut self, originators: Vec<u16>, via: Vec<u16>, speakers: Option<u16>) -> u16 {
+        if let ([only], []) = (originators.as_slice(), via.as_slice()) {
+            return *only;
+        }
         let key = (originators, via);
         if let Some(&voice) = self.by_key.get(&key) {
             return voice;
