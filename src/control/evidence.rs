@@ -46,7 +46,9 @@ pub fn decide(
     else {
         // Only withdrawals: someone left and no one is said to hold it.
         return PlaceState {
-            basis: group.first().map(|&(c, _)| c),
+            basis: (0..group.len())
+                .find(|&i| !reported_again_before(index, group, i))
+                .map(|i| group[i].0),
             ..PlaceState::default()
         };
     };

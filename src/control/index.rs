@@ -173,14 +173,15 @@ impl ControlIndex {
         let mut entries = Vec::new();
         let mut entry_facts = Vec::new();
         offsets.push(0);
-        for mut claims in per_place {
-            claims.sort_by_key(|&(c, _)| (facts[c as usize].effective_secs, c));
+        for claims in per_place {
+            let mut claims: Vec<(u32, ClaimFacts)> = claims
+                .into_iter()
+                .map(|(c, entry)| (c, scope::entry_facts(facts[c as usize], entry)))
+                .collect();
+            claims
+                .sort_by_key(|&(c, fact)| (fact.effective_secs, statement_key(&voices, &fact), c));
             entries.extend(claims.iter().map(|&(c, _)| c));
-            entry_facts.extend(
-                claims
-                    .iter()
-                    .map(|&(c, entry)| scope::entry_facts(facts[c as usize], entry)),
-            );
+            entry_facts.extend(claims.iter().map(|&(_, fact)| fact));
             offsets.push(entries.len() as u32);
         }
         let entry_secs = entries
@@ -230,6 +231,32 @@ impl ControlIndex {
             &self.entry_facts[start..start + until],
         )
     }
+}
+
+/// Orders claims that take effect at the same moment by what they say, not by where
+/// they are filed: a statement reported again sits next to its first report, and
+/// adding reports of it moves no other claim.
+fn statement_key(voices: &Voices, fact: &ClaimFacts) -> (u16, u8, u16, i64, i64, bool) {
+    let speakers = voices
+        .voices
+        .get(fact.voice as usize)
+        .map_or(fact.voice, |v| v.speakers);
+    let (effect, faction) = match fact.effect {
+        ControlEffect::Sets(f) => (0, f),
+        ControlEffect::Leaves(f) => (1, f),
+        ControlEffect::Denies(f) => (2, f),
+        ControlEffect::Contests => (3, 0),
+        ControlEffect::Calms => (4, 0),
+        ControlEffect::None => (5, 0),
+    };
+    (
+        speakers,
+        effect,
+        faction,
+        fact.span.start_secs,
+        fact.span.end_secs,
+        fact.region_level,
+    )
 }
 
 /// The index of each id in `items` (the first, should an id repeat).

@@ -74,7 +74,10 @@ pub fn resolve_place(
     };
     let mut window: Option<TimeSpan> = None;
     let mut lull_secs = i64::MIN;
-    let mut changed_hands_after = false;
+    // The newest change of hands seen so far (the walk goes newest first). Fighting is
+    // ended by a change of hands or a lull strictly after it, so that claims at the same
+    // moment count alike whatever order they were filed in.
+    let mut newest_change_secs: Option<i64> = None;
     let contests_horizon = at_secs.saturating_sub(SIEGE_LASTS_SECS + MAX_SPAN_SECS);
     for (&c, fact) in claims
         .iter()
@@ -86,7 +89,10 @@ pub fn resolve_place(
             None => true,
             Some(window) => {
                 let past_window = fact.effective_secs < window.start_secs - MAX_SPAN_SECS;
-                if past_window && (changed_hands_after || fact.effective_secs < contests_horizon) {
+                if past_window
+                    && (newest_change_secs.is_some_and(|secs| secs > fact.effective_secs)
+                        || fact.effective_secs < contests_horizon)
+                {
                     break;
                 }
                 !past_window && fact.span.overlaps(&window)
@@ -98,12 +104,16 @@ pub fn resolve_place(
                     window.get_or_insert(fact.span);
                     decision.group_facts.push((c, *fact));
                 }
-                changed_hands_after |= fact.transition;
+                if fact.transition {
+                    newest_change_secs.get_or_insert(fact.effective_secs);
+                }
             }
             ControlEffect::Denies(_) if in_window => decision.denial_effects.push((c, fact.effect)),
             ControlEffect::Calms => lull_secs = lull_secs.max(fact.effective_secs),
-            ControlEffect::Contests if !changed_hands_after => {
-                let calmed = fact.ended_by_lull && lull_secs >= fact.effective_secs;
+            ControlEffect::Contests
+                if newest_change_secs.is_none_or(|secs| secs <= fact.effective_secs) =>
+            {
+                let calmed = fact.ended_by_lull && lull_secs > fact.effective_secs;
                 if at_secs <= fact.contested_until_secs && !calmed {
                     decision.fighting.push(c);
                 }
