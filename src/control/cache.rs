@@ -110,6 +110,11 @@ impl TimelineCache {
         timeline
     }
 
+    /// Drops every built timeline (a build under way still stores its own).
+    pub fn clear(&self) {
+        self.lock().built.clear();
+    }
+
     /// True when the timeline for `mask` is built.
     pub fn has(&self, mask: &VoiceMask) -> bool {
         self.lock().built.iter().any(|(m, _)| m == mask)

@@ -174,6 +174,12 @@ impl Engine {
         self.timelines.has(&self.voice_mask(view))
     }
 
+    /// Drops every cached timeline, so the next resolution under any view is a first
+    /// one (to free memory, and for benchmarks of that first resolution).
+    pub fn forget_timelines(&self) {
+        self.timelines.clear();
+    }
+
     /// Which voices (originators and relays) `view` counts.
     pub(super) fn voice_mask(&self, view: &View) -> VoiceMask {
         self.index.voices.mask(view, &self.scenario)
