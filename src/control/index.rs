@@ -179,8 +179,7 @@ impl ControlIndex {
                 .into_iter()
                 .map(|(c, entry)| (c, scope::entry_facts(facts[c as usize], entry)))
                 .collect();
-            claims
-                .sort_by_key(|&(c, fact)| (fact.effective_secs, statement_key(&voices, &fact), c));
+            order_statements(&voices, &mut claims);
             entries.extend(claims.iter().map(|&(c, _)| c));
             entry_facts.extend(claims.iter().map(|&(_, fact)| fact));
             offsets.push(entries.len() as u32);
@@ -234,9 +233,27 @@ impl ControlIndex {
     }
 }
 
-/// Orders claims that take effect at the same moment by what they say, not by where
-/// they are filed: a statement reported again sits next to its first report, and
-/// adding reports of it moves no other claim.
+/// Sorts a place's claims by effective time; claims at the same moment in the order
+/// their statements were first reported, each statement's reports together. So a
+/// statement reported again sits next to its first report, and adding reports of it
+/// moves no other claim.
+fn order_statements(voices: &Voices, claims: &mut Vec<(u32, ClaimFacts)>) {
+    let key = |fact: &ClaimFacts| (fact.effective_secs, statement_key(voices, fact));
+    claims.sort_unstable_by_key(|&(c, fact)| (key(&fact), c));
+    let mut first_report = 0;
+    let mut keyed: Vec<(i64, u32, u32, ClaimFacts)> = Vec::with_capacity(claims.len());
+    for (i, &(c, fact)) in claims.iter().enumerate() {
+        if i == 0 || key(&claims[i - 1].1) != key(&fact) {
+            first_report = c;
+        }
+        keyed.push((fact.effective_secs, first_report, c, fact));
+    }
+    keyed.sort_unstable_by_key(|&(secs, first, c, _)| (secs, first, c));
+    claims.clear();
+    claims.extend(keyed.into_iter().map(|(_, _, c, fact)| (c, fact)));
+}
+
+/// What a claim says, for finding reports of the same statement.
 fn statement_key(voices: &Voices, fact: &ClaimFacts) -> (u16, u8, u16, i64, i64, bool) {
     let speakers = voices
         .voices
