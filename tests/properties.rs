@@ -3,7 +3,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may unwrap.
 
 use frontline::control::{Engine, Perspective, Resolution, Status, View};
-use frontline::model::{Reliability, Scenario};
+use frontline::model::{
+    Assertion, Claim, ControlEffect, Extent, RegionKind, Reliability, Scenario, Subject,
+};
 use frontline::synthetic::{SyntheticSize, synthetic_scenario};
 use proptest::prelude::*;
 
@@ -116,6 +118,8 @@ proptest! {
             );
         }
         let engine = Engine::new(scenario);
+        // The first resolution under a view walks; build the timeline to compare it.
+        engine.prepare(&view);
         for minutes in moments {
             let at_secs = START_SECS + minutes * 60;
             prop_assert_eq!(
@@ -123,6 +127,68 @@ proptest! {
                 engine.resolve_secs_walking(&view, at_secs)
             );
         }
+    }
+
+    #[test]
+    fn stale_exactly_when_the_newest_supporting_claim_is_older_than_the_window(
+        seed in any::<u64>(),
+        freshness_hours in 6u32..96,
+        hours in 0i64..(16 * 24),
+        hidden in proptest::option::of(0usize..5),
+    ) {
+        let mut scenario = synthetic_scenario(seed, SIZE);
+        prop_assume!(scenario.factions.iter().all(|f| f.allies.is_empty()));
+        scenario.freshness_hours = freshness_hours;
+        let window_secs = i64::from(freshness_hours) * 3600;
+        let mut view = View::default();
+        if let Some(source) = hidden {
+            view.hidden_sources.insert(scenario.sources[source].id.clone());
+        }
+        let at_secs = START_SECS + hours * 3600;
+        let engine = Engine::new(scenario);
+        let resolution = engine.resolve_secs(&view, at_secs);
+        for (p, state) in resolution.places.iter().enumerate() {
+            let Some(controller) = state.controller else {
+                continue;
+            };
+            let controller = engine.scenario().factions[controller as usize].id.as_str();
+            let support = newest_support(&engine, &view, p, controller, at_secs);
+            let Some(c) = state.support else {
+                prop_assert!(support.candidates.is_empty());
+                continue;
+            };
+            // The engine's support is one of the newest claims saying the controller
+            // holds the place (claims at the same moment may tie).
+            let support_secs = engine.claim_effective_secs(c as usize).unwrap();
+            prop_assert!(support.candidates.contains(&c));
+            prop_assert!(support.surely_newest_secs <= Some(support_secs));
+            prop_assert!(Some(support_secs) <= support.may_newest_secs);
+            let aged = support_secs < at_secs - window_secs;
+            prop_assert_eq!(state.status == Status::Stale, aged && state.status != Status::Contested);
+            if aged {
+                prop_assert!(matches!(state.status, Status::Stale | Status::Contested));
+            }
+        }
+    }
+
+    #[test]
+    fn relays_and_repeated_reports_change_nothing(seed in any::<u64>(), hours in 0i64..(14 * 24), every in 1usize..4) {
+        // Every `every`-th claim is reported again: relayed by an outlet, and once more
+        // as it is. The first report stays the basis; no controller or status moves.
+        let scenario = synthetic_scenario(seed, SIZE);
+        let relay = scenario.sources.iter().find(|s| s.affiliation.is_none() && !s.is_context()).unwrap().id.clone();
+        let mut echoed = scenario.clone();
+        for (n, claim) in scenario.claims.iter().enumerate().filter(|(n, _)| n % every == 0) {
+            echoed.claims.push(Claim { id: format!("{}-relayed", claim.id), via: vec![relay.clone()], ..claim.clone() });
+            echoed.claims.push(Claim { id: format!("{}-again{n}", claim.id), ..claim.clone() });
+        }
+        echoed.sort_by_id();
+        let at_secs = START_SECS + hours * 3600;
+        let (once, again) = (Engine::new(scenario), Engine::new(echoed));
+        prop_assert_eq!(
+            summary(&once, &once.resolve_secs_walking(&View::default(), at_secs)),
+            summary(&again, &again.resolve_secs_walking(&View::default(), at_secs))
+        );
     }
 
     #[test]
@@ -146,4 +212,117 @@ fn synthetic_scenarios_are_valid_and_reproducible() {
     assert_eq!(first, second);
     let diagnostics = frontline::io::validate(&first, "synthetic", "");
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
+}
+
+/// The claims that can be a place's newest support, computed directly.
+struct Support {
+    /// Every claim up to the moment saying the controller holds the place (indices).
+    candidates: Vec<u32>,
+    /// The newest of them that surely applies (its effective time).
+    surely_newest_secs: Option<i64>,
+    /// The newest of them that may apply (equal to the above unless claims about the
+    /// place itself disagree at one moment).
+    may_newest_secs: Option<i64>,
+}
+
+/// Computed directly from the scenario: the claims up to `at_secs` that `view` counts,
+/// about place `p` or a region containing it, saying `controller` holds it (a region's
+/// change of hands only where the side said to lose it held the place, by the newest
+/// claims about the place itself; when those disagree at one moment, either).
+fn newest_support(
+    engine: &Engine,
+    view: &View,
+    p: usize,
+    controller: &str,
+    at_secs: i64,
+) -> Support {
+    let scenario = engine.scenario();
+    let place = &scenario.places[p];
+    let offset = scenario.offset();
+    let covers = |claim: &Claim| match &claim.subject {
+        Subject::Place(id) => *id == place.id,
+        // A region claim covers the places it names; the rest of the region only when
+        // it is about all of it and is not a withdrawal, which names no places.
+        Subject::Region(_) if claim.scope.places.contains(&place.id) => true,
+        Subject::Region(_)
+            if claim.scope.extent != Extent::All
+                || claim.assertion == Assertion::Withdrew
+                || matches!(effect(claim), ControlEffect::Leaves(_)) =>
+        {
+            false
+        }
+        Subject::Region(id) => scenario.region_index(id).is_some_and(|r| {
+            let region = &scenario.regions[r];
+            match region.kind {
+                RegionKind::Governorate => region.id == place.governorate,
+                RegionKind::Grouping => region.members.contains(&place.governorate),
+            }
+        }),
+        _ => false,
+    };
+    let mut relevant: Vec<(u32, i64, &Claim)> = scenario
+        .claims
+        .iter()
+        .enumerate()
+        .filter(|(_, claim)| covers(claim) && view.counts_claim(scenario, claim))
+        .map(|(c, claim)| {
+            (
+                c as u32,
+                claim.when.span(offset).unwrap().effective_secs,
+                claim,
+            )
+        })
+        .filter(|&(_, secs, _)| secs <= at_secs)
+        .collect();
+    relevant.sort_by_key(|&(c, secs, _)| (secs, c));
+    fn effect(claim: &Claim) -> ControlEffect<&str> {
+        claim
+            .assertion
+            .effect(claim.actor.as_deref(), claim.counterpart.as_deref())
+    }
+    let place_level: Vec<(i64, &str)> = relevant
+        .iter()
+        .filter_map(|(_, secs, claim)| match effect(claim) {
+            ControlEffect::Sets(f) if matches!(claim.subject, Subject::Place(_)) => {
+                Some((*secs, f))
+            }
+            _ => None,
+        })
+        .collect();
+    let newest_place_secs = place_level.last().map(|&(secs, _)| secs);
+    let held_before: Vec<&str> = place_level
+        .iter()
+        .filter(|(secs, _)| Some(*secs) == newest_place_secs)
+        .map(|&(_, f)| f)
+        .collect();
+    fn loser(claim: &Claim) -> Option<&str> {
+        match claim.assertion {
+            Assertion::Captured | Assertion::DeclaredControl => claim.counterpart.as_deref(),
+            Assertion::Withdrew | Assertion::NegotiatedHandover => claim.actor.as_deref(),
+            _ => None,
+        }
+    }
+    // (may apply, surely applies)
+    let applies = |claim: &Claim| match (&claim.subject, loser(claim)) {
+        (Subject::Region(_), Some(loser)) if !held_before.is_empty() => (
+            held_before.contains(&loser),
+            held_before.iter().all(|&holder| holder == loser),
+        ),
+        _ => (true, true),
+    };
+    let supporting: Vec<(u32, i64, (bool, bool))> = relevant
+        .iter()
+        .filter(|(_, _, claim)| effect(claim) == ControlEffect::Sets(controller))
+        .map(|&(c, secs, claim)| (c, secs, applies(claim)))
+        .filter(|&(_, _, (may, _))| may)
+        .collect();
+    Support {
+        candidates: supporting.iter().map(|&(c, _, _)| c).collect(),
+        may_newest_secs: supporting.iter().map(|&(_, secs, _)| secs).max(),
+        surely_newest_secs: supporting
+            .iter()
+            .filter(|&&(_, _, (_, surely))| surely)
+            .map(|&(_, secs, _)| secs)
+            .max(),
+    }
 }

@@ -1,13 +1,16 @@
-use std::sync::{Arc, Mutex, OnceLock};
+//! The engine: a scenario with its index, resolving under views through cached timelines.
+
+use std::sync::{Arc, OnceLock};
 
 use jiff::Timestamp;
 
+use super::cache::TimelineCache;
 use super::index::{ControlIndex, FactionIx};
 use super::place::{Decision, resolve_place};
 use super::region::resolve_regions;
 use super::roads::Roads;
 use super::routes::{connectivity, resolve_routes_into};
-use super::timeline::Timeline;
+use super::voice::VoiceMask;
 use super::{Link, PlaceState, RegionState, RouteState, Status, View};
 use crate::model::{ControlEffect, Scenario};
 
@@ -46,9 +49,9 @@ fn in_parallel(places: &mut [PlaceState], fill: impl Fn(usize, &mut [PlaceState]
 /// A loaded scenario with its claims indexed for resolution.
 pub struct Engine {
     scenario: Scenario,
-    index: ControlIndex,
-    /// Timelines built so far, by source mask (the few most recent views).
-    timelines: Mutex<Vec<(Vec<bool>, Arc<Timeline>)>>,
+    index: Arc<ControlIndex>,
+    /// Timelines built so far, by voice mask (the few most recent views).
+    timelines: Arc<TimelineCache>,
     /// Route waypoints and road adjacency as place indices, built on first use.
     roads: OnceLock<Roads>,
     /// Different for every engine made in this process.
@@ -57,9 +60,6 @@ pub struct Engine {
 
 /// The instance number of the next engine.
 static NEXT_INSTANCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-
-/// How many views' timelines are kept.
-const TIMELINES_KEPT: usize = 4;
 
 /// Who holds what at one moment under one view.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,11 +82,11 @@ impl Resolution {
 impl Engine {
     /// Indexes a loaded, validated scenario.
     pub fn new(scenario: Scenario) -> Self {
-        let index = ControlIndex::build(&scenario);
+        let index = Arc::new(ControlIndex::build(&scenario));
         Self {
             scenario,
             index,
-            timelines: Mutex::new(Vec::new()),
+            timelines: Arc::default(),
             roads: OnceLock::new(),
             instance: NEXT_INSTANCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
@@ -132,56 +132,57 @@ impl Engine {
         self.resolve_secs(view, at.as_second())
     }
 
-    /// [`Self::resolve`] with the moment in Unix seconds.
+    /// [`Self::resolve`] with the moment in Unix seconds. Under a view whose timeline
+    /// is not built yet, this walks every place's claims (the same answer) and starts
+    /// building the timeline on a background thread; later calls use it once ready.
     pub fn resolve_secs(&self, view: &View, at_secs: i64) -> Resolution {
-        let mask = view.source_mask(&self.scenario);
-        let timeline = self.timeline(mask);
+        let mask = self.voice_mask(view);
+        let places = self.scenario.places.len();
+        let Some(timeline) = self
+            .timelines
+            .get_or_start(&self.index, places, &mask, threads())
+        else {
+            return self.walk(view, at_secs, &mask);
+        };
         // One thread: a lookup per place is too little work to share.
-        let places = (0..self.scenario.places.len())
-            .map(|p| timeline.state(p, at_secs))
-            .collect();
+        let places = (0..places).map(|p| timeline.state(p, at_secs)).collect();
         self.finish(view, at_secs, places)
     }
 
     /// [`Self::resolve_secs`] by walking every place's claims, without the timeline
     /// (what the timeline is built from; for tests and benchmarks).
     pub fn resolve_secs_walking(&self, view: &View, at_secs: i64) -> Resolution {
-        let mask = view.source_mask(&self.scenario);
+        self.walk(view, at_secs, &self.voice_mask(view))
+    }
+
+    fn walk(&self, view: &View, at_secs: i64, mask: &VoiceMask) -> Resolution {
         let mut places = vec![PlaceState::default(); self.scenario.places.len()];
-        self.resolve_places(at_secs, &mask, &mut places);
+        self.resolve_places(at_secs, mask, &mut places);
         self.finish(view, at_secs, places)
     }
 
-    /// Builds the timeline for the sources a view counts now, so that the next
-    /// resolutions under it are fast (the first resolution would otherwise build it).
+    /// Builds the timeline for the voices a view counts now (or waits for its
+    /// background build), so that the next resolutions under it are lookups.
     pub fn prepare(&self, view: &View) {
-        self.timeline(view.source_mask(&self.scenario));
+        let mask = self.voice_mask(view);
+        self.timelines
+            .get_or_build(&self.index, self.scenario.places.len(), &mask, threads());
     }
 
-    /// The timeline for `mask`, built on first use (every place resolved at each moment
-    /// its state may change: for a million claims, about a second on two cores).
-    fn timeline(&self, mask: Vec<bool>) -> Arc<Timeline> {
-        let mut timelines = self
-            .timelines
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(i) = timelines.iter().position(|(m, _)| *m == mask) {
-            let entry = timelines.remove(i);
-            let timeline = Arc::clone(&entry.1);
-            timelines.push(entry);
-            return timeline;
-        }
-        let timeline = Arc::new(Timeline::build(
-            &self.index,
-            self.scenario.places.len(),
-            &mask,
-            threads(),
-        ));
-        if timelines.len() >= TIMELINES_KEPT {
-            timelines.remove(0);
-        }
-        timelines.push((mask, Arc::clone(&timeline)));
-        timeline
+    /// True when resolutions under `view` are timeline lookups (its timeline is built).
+    pub fn has_timeline(&self, view: &View) -> bool {
+        self.timelines.has(&self.voice_mask(view))
+    }
+
+    /// Drops every cached timeline, so the next resolution under any view is a first
+    /// one (to free memory, and for benchmarks of that first resolution).
+    pub fn forget_timelines(&self) {
+        self.timelines.clear();
+    }
+
+    /// Which voices (originators and relays) `view` counts.
+    pub(super) fn voice_mask(&self, view: &View) -> VoiceMask {
+        self.index.voices.mask(view, &self.scenario)
     }
 
     /// Applies the what-if assumptions and resolves the regions.
@@ -209,7 +210,7 @@ impl Engine {
 
     /// Resolves every place into `places` (one per place), on as many threads as the
     /// machine has when there are enough places to be worth it.
-    fn resolve_places(&self, at_secs: i64, mask: &[bool], places: &mut [PlaceState]) {
+    fn resolve_places(&self, at_secs: i64, mask: &VoiceMask, places: &mut [PlaceState]) {
         in_parallel(places, |first, chunk| {
             let mut scratch = Decision::default();
             for (i, state) in chunk.iter_mut().enumerate() {

@@ -27,13 +27,13 @@ impl Engine {
     /// Details of place `p` in `resolution`, which must come from `view`.
     pub fn place_details(&self, view: &View, resolution: &Resolution, p: usize) -> PlaceDetails {
         let scenario = self.scenario();
-        let mask = view.source_mask(scenario);
+        let mask = self.voice_mask(view);
         let claims: Vec<usize> = self
             .index()
             .claims_until(p, resolution.at_secs)
             .iter()
             .map(|&c| c as usize)
-            .filter(|&c| mask[self.index().facts[c].source as usize])
+            .filter(|&c| mask.counts(self.index().facts[c].voice))
             .collect();
         let sources: BTreeSet<String> = claims
             .iter()

@@ -1,6 +1,11 @@
+//! Each place's claims, as compact facts sorted by time, built once per scenario.
+
 use rustc_hash::FxHashMap;
 
-use crate::model::{Assertion, ControlEffect, RegionKind, Scenario, Subject, TimeSpan};
+use super::membership::{allied, region_places};
+use super::scope::{self, Entry, Target};
+use super::voice::Voices;
+use crate::model::{Assertion, ControlEffect, Scenario, Subject, TimeSpan};
 
 /// Faction index into `Scenario::factions`.
 pub type FactionIx = u16;
@@ -33,9 +38,9 @@ pub struct ClaimFacts {
     /// The faction said to have lost the subject (the counterpart of a capture, the
     /// actor of a withdrawal or handover).
     pub loser: Option<FactionIx>,
-    /// Source index.
-    pub source: u16,
-    /// Reliability weight times credibility weight.
+    /// Voice index (who said it and who relayed it): see [`Voices`].
+    pub voice: u16,
+    /// The best originator's reliability weight times credibility weight.
     pub weight: u32,
     /// True when the claim is about a region, not the place itself.
     pub region_level: bool,
@@ -63,8 +68,10 @@ pub struct ControlIndex {
     pub population: Vec<u64>,
     /// `allied[a][b]`: b's territory counts as a's for passage.
     pub allied: Vec<Vec<bool>>,
-    /// Faction index of each source's affiliation.
-    pub source_affiliation: Vec<Option<FactionIx>>,
+    /// Every (originators, relays) combination, with each source's side.
+    pub voices: Voices,
+    /// The scenario's freshness window: support older than this is stale.
+    pub freshness_secs: i64,
     /// Every distinct effective time, sorted (the timeline's steps).
     pub event_secs: Vec<i64>,
 }
@@ -85,7 +92,7 @@ impl ControlIndex {
         };
         // Each claim's facts and subject, on every core (a million claims: most of
         // the index's time).
-        let (facts, subjects): (Vec<ClaimFacts>, Vec<Option<Target>>) =
+        let (mut facts, targets): (Vec<ClaimFacts>, Vec<Option<Target>>) =
             crate::parallel::map(&scenario.claims, |claim| {
                 let span = claim
                     .when
@@ -103,38 +110,52 @@ impl ControlIndex {
                 let effect = claim
                     .assertion
                     .effect(faction(&claim.actor), faction(&claim.counterpart));
-                let subject = match &claim.subject {
-                    Subject::Place(id) => places.get(id.as_str()).map(|&p| Target::Place(p)),
-                    // A statement about a whole region says nothing about each place in it.
-                    Subject::Region(_) if effect == ControlEffect::None => None,
-                    Subject::Region(id) => regions.get(id.as_str()).map(|&r| Target::Region(r)),
-                    Subject::Route(_) | Subject::Faction(_) | Subject::Person(_) => None,
-                };
+                let target = scope::target(claim, effect, &places, &regions);
                 let facts = ClaimFacts {
                     effective_secs: span.effective_secs,
                     span,
                     effect,
                     contested_until_secs: span.end_secs.saturating_add(lasts),
                     ended_by_lull: claim.assertion == Assertion::FightingAt,
-                    transition: matches!(
-                        claim.assertion,
-                        Assertion::Captured | Assertion::Withdrew | Assertion::NegotiatedHandover
-                    ),
+                    transition: claim.assertion.is_transition(),
                     loser: match claim.assertion {
-                        Assertion::Captured => faction(&claim.counterpart),
+                        Assertion::Captured | Assertion::DeclaredControl => {
+                            faction(&claim.counterpart)
+                        }
                         Assertion::Withdrew | Assertion::NegotiatedHandover => {
                             faction(&claim.actor)
                         }
                         _ => None,
                     },
-                    source: source as u16,
+                    voice: source as u16,
                     weight: reliability * claim.credibility.weight(),
                     region_level: matches!(claim.subject, Subject::Region(_)),
                 };
-                (facts, subject)
+                (facts, target)
             })
             .into_iter()
             .unzip();
+
+        // Claims with several originators or with relays: their voice, and the best
+        // originator's weight (one pass, since interning is sequential).
+        let mut voices = Voices::new(
+            scenario,
+            scenario
+                .sources
+                .iter()
+                .map(|s| faction(&s.affiliation))
+                .collect(),
+        );
+        for (claim, fact) in scenario.claims.iter().zip(&mut facts) {
+            if claim.originators.len() != 1 || !claim.via.is_empty() {
+                fact.voice = voices.intern(scenario, claim);
+                let reliability = voices
+                    .voices
+                    .get(fact.voice as usize)
+                    .map_or(1, |v| v.reliability);
+                fact.weight = reliability * claim.credibility.weight();
+            }
+        }
 
         let place_governorate: Vec<Option<u32>> = scenario
             .places
@@ -143,31 +164,30 @@ impl ControlIndex {
             .collect();
         let region_places = region_places(scenario, &place_governorate);
 
-        let mut per_place: Vec<Vec<u32>> = vec![Vec::new(); scenario.places.len()];
-        for (c, subject) in subjects.into_iter().enumerate() {
-            match subject {
-                Some(Target::Place(p)) => per_place[p].push(c as u32),
-                Some(Target::Region(r)) => {
-                    for &p in &region_places[r] {
-                        per_place[p as usize].push(c as u32);
-                    }
-                }
-                None => {}
+        let mut per_place: Vec<Vec<(u32, Entry)>> = vec![Vec::new(); scenario.places.len()];
+        for (c, target) in targets.iter().enumerate() {
+            if let Some(target) = target {
+                scope::file(c as u32, target, &region_places, &mut per_place);
             }
         }
         let mut offsets = Vec::with_capacity(per_place.len() + 1);
         let mut entries = Vec::new();
+        let mut entry_facts = Vec::new();
         offsets.push(0);
-        for mut claims in per_place {
-            claims.sort_by_key(|&c| (facts[c as usize].effective_secs, c));
-            entries.extend(claims);
+        for claims in per_place {
+            let mut claims: Vec<(u32, ClaimFacts)> = claims
+                .into_iter()
+                .map(|(c, entry)| (c, scope::entry_facts(facts[c as usize], entry)))
+                .collect();
+            order_statements(&voices, &mut claims);
+            entries.extend(claims.iter().map(|&(c, _)| c));
+            entry_facts.extend(claims.iter().map(|&(_, fact)| fact));
             offsets.push(entries.len() as u32);
         }
         let entry_secs = entries
             .iter()
             .map(|&c| facts[c as usize].effective_secs)
             .collect();
-        let entry_facts = entries.iter().map(|&c| facts[c as usize]).collect();
 
         let mut event_secs: Vec<i64> = facts.iter().map(|f| f.effective_secs).collect();
         event_secs.sort_unstable();
@@ -187,11 +207,8 @@ impl ControlIndex {
             region_places,
             population: scenario.places.iter().map(|p| p.population).collect(),
             allied: allied(scenario),
-            source_affiliation: scenario
-                .sources
-                .iter()
-                .map(|s| faction(&s.affiliation))
-                .collect(),
+            voices,
+            freshness_secs: scenario.freshness_secs(),
             event_secs,
         }
     }
@@ -216,11 +233,48 @@ impl ControlIndex {
     }
 }
 
-/// What a claim's facts are filed under: a place, or every place of a region.
-#[derive(Clone, Copy)]
-enum Target {
-    Place(usize),
-    Region(usize),
+/// Sorts a place's claims by effective time; claims at the same moment in the order
+/// their statements were first reported, each statement's reports together. So a
+/// statement reported again sits next to its first report, and adding reports of it
+/// moves no other claim.
+fn order_statements(voices: &Voices, claims: &mut Vec<(u32, ClaimFacts)>) {
+    let key = |fact: &ClaimFacts| (fact.effective_secs, statement_key(voices, fact));
+    claims.sort_unstable_by_key(|&(c, fact)| (key(&fact), c));
+    let mut first_report = 0;
+    let mut keyed: Vec<(i64, u32, u32, ClaimFacts)> = Vec::with_capacity(claims.len());
+    for (i, &(c, fact)) in claims.iter().enumerate() {
+        if i == 0 || key(&claims[i - 1].1) != key(&fact) {
+            first_report = c;
+        }
+        keyed.push((fact.effective_secs, first_report, c, fact));
+    }
+    keyed.sort_unstable_by_key(|&(secs, first, c, _)| (secs, first, c));
+    claims.clear();
+    claims.extend(keyed.into_iter().map(|(_, _, c, fact)| (c, fact)));
+}
+
+/// What a claim says, for finding reports of the same statement.
+fn statement_key(voices: &Voices, fact: &ClaimFacts) -> (u16, u8, u16, i64, i64, bool) {
+    let speakers = voices
+        .voices
+        .get(fact.voice as usize)
+        .map_or(fact.voice, |v| v.speakers);
+    let (effect, faction) = match fact.effect {
+        ControlEffect::Sets(f) => (0, f),
+        ControlEffect::Leaves(f) => (1, f),
+        ControlEffect::Denies(f) => (2, f),
+        ControlEffect::Contests => (3, 0),
+        ControlEffect::Calms => (4, 0),
+        ControlEffect::None => (5, 0),
+    };
+    (
+        speakers,
+        effect,
+        faction,
+        fact.span.start_secs,
+        fact.span.end_secs,
+        fact.region_level,
+    )
 }
 
 /// The index of each id in `items` (the first, should an id repeat).
@@ -230,48 +284,4 @@ fn positions<T>(items: &[T], id: impl Fn(&T) -> &String) -> FxHashMap<&str, usiz
         positions.entry(id(item).as_str()).or_insert(i);
     }
     positions
-}
-
-fn region_places(scenario: &Scenario, place_governorate: &[Option<u32>]) -> Vec<Vec<u32>> {
-    let mut by_governorate: Vec<Vec<u32>> = vec![Vec::new(); scenario.regions.len()];
-    for (p, governorate) in place_governorate.iter().enumerate() {
-        if let Some(g) = governorate {
-            by_governorate[*g as usize].push(p as u32);
-        }
-    }
-    scenario
-        .regions
-        .iter()
-        .enumerate()
-        .map(|(r, region)| match region.kind {
-            RegionKind::Governorate => by_governorate[r].clone(),
-            RegionKind::Grouping => {
-                let mut places: Vec<u32> = region
-                    .members
-                    .iter()
-                    .filter_map(|m| scenario.region_index(m))
-                    .flat_map(|g| by_governorate[g].iter().copied())
-                    .collect();
-                places.sort_unstable();
-                places.dedup();
-                places
-            }
-        })
-        .collect()
-}
-
-fn allied(scenario: &Scenario) -> Vec<Vec<bool>> {
-    let n = scenario.factions.len();
-    let mut allied = vec![vec![false; n]; n];
-    for (a, faction) in scenario.factions.iter().enumerate() {
-        allied[a][a] = true;
-        for ally in &faction.allies {
-            if let Some(b) = scenario.faction_index(ally) {
-                // Alliances are mutual for passage.
-                allied[a][b] = true;
-                allied[b][a] = true;
-            }
-        }
-    }
-    allied
 }

@@ -1,14 +1,20 @@
 //! The engine: resolves attributed claims into who controls every place, region and
 //! route at a moment, under a perspective, with what-if assumptions, and explains why.
 //!
-//! [`Engine::new`] indexes each place's claims by time once. The first resolution under
-//! a set of sources resolves every place at every moment its state can change (a
-//! timeline per place); [`Engine::resolve`] is then a binary search per place, so the
-//! timeline slider can call it every frame even with a million claims.
+//! [`Engine::new`] indexes each place's claims by time once, and interns each claim's
+//! voice (originators and relays): a view counts claims per voice. The first resolution
+//! under a view walks every place's claims while a background thread resolves every
+//! place at every moment its state can change (a timeline per place); from then on
+//! [`Engine::resolve`] is a binary search per place, so the timeline slider can call it
+//! every frame even with a million claims. The evidence rules (corroboration,
+//! freshness, region scope) are in `docs/control-rules.md`.
 
+mod cache;
 mod engine;
+mod evidence;
 mod explain;
 mod index;
+mod membership;
 mod moment_range;
 mod place;
 mod prose;
@@ -17,9 +23,11 @@ mod prose_tests;
 mod region;
 mod roads;
 mod routes;
+mod scope;
 mod status;
 mod timeline;
 mod view;
+mod voice;
 mod words;
 
 pub use engine::{Engine, Resolution};

@@ -1,5 +1,9 @@
+//! Resolving one place at one moment from its claims.
+
 use super::Status;
+use super::evidence::decide;
 use super::index::{ClaimFacts, ControlIndex, FactionIx, MAX_SPAN_SECS, SIEGE_LASTS_SECS};
+use super::voice::VoiceMask;
 use crate::model::{ControlEffect, TimeSpan};
 
 /// Who holds one place at a moment, how sure that is, and the claims that decided it.
@@ -45,18 +49,18 @@ impl Decision {
     }
 }
 
-/// Resolves one place at `at_secs` counting only sources with `mask[source]`.
+/// Resolves one place at `at_secs` counting only the voices `mask` counts.
 /// `decision` is scratch space; afterwards it holds the claims that decided.
 pub fn resolve_place(
     index: &ControlIndex,
     place: usize,
     at_secs: i64,
-    mask: &[bool],
+    mask: &VoiceMask,
     decision: &mut Decision,
 ) -> PlaceState {
     decision.clear();
     let (claims, facts) = index.facts_until(place, at_secs);
-    let counts = |fact: &ClaimFacts| mask.get(fact.source as usize).copied().unwrap_or(false);
+    let counts = |fact: &ClaimFacts| mask.counts(fact.voice);
 
     // Walk back from the newest claim. The latest control claim and those overlapping
     // it in time decide the controller. Fighting counts while it lasts, unless a lull
@@ -70,7 +74,10 @@ pub fn resolve_place(
     };
     let mut window: Option<TimeSpan> = None;
     let mut lull_secs = i64::MIN;
-    let mut changed_hands_after = false;
+    // The newest change of hands seen so far (the walk goes newest first). Fighting is
+    // ended by a change of hands or a lull strictly after it, so that claims at the same
+    // moment count alike whatever order they were filed in.
+    let mut newest_change_secs: Option<i64> = None;
     let contests_horizon = at_secs.saturating_sub(SIEGE_LASTS_SECS + MAX_SPAN_SECS);
     for (&c, fact) in claims
         .iter()
@@ -82,7 +89,10 @@ pub fn resolve_place(
             None => true,
             Some(window) => {
                 let past_window = fact.effective_secs < window.start_secs - MAX_SPAN_SECS;
-                if past_window && (changed_hands_after || fact.effective_secs < contests_horizon) {
+                if past_window
+                    && (newest_change_secs.is_some_and(|secs| secs > fact.effective_secs)
+                        || fact.effective_secs < contests_horizon)
+                {
                     break;
                 }
                 !past_window && fact.span.overlaps(&window)
@@ -94,12 +104,16 @@ pub fn resolve_place(
                     window.get_or_insert(fact.span);
                     decision.group_facts.push((c, *fact));
                 }
-                changed_hands_after |= fact.transition;
+                if fact.transition {
+                    newest_change_secs.get_or_insert(fact.effective_secs);
+                }
             }
             ControlEffect::Denies(_) if in_window => decision.denial_effects.push((c, fact.effect)),
             ControlEffect::Calms => lull_secs = lull_secs.max(fact.effective_secs),
-            ControlEffect::Contests if !changed_hands_after => {
-                let calmed = fact.ended_by_lull && lull_secs >= fact.effective_secs;
+            ControlEffect::Contests
+                if newest_change_secs.is_none_or(|secs| secs <= fact.effective_secs) =>
+            {
+                let calmed = fact.ended_by_lull && lull_secs > fact.effective_secs;
                 if at_secs <= fact.contested_until_secs && !calmed {
                     decision.fighting.push(c);
                 }
@@ -132,106 +146,40 @@ pub fn resolve_place(
     decision
         .denials
         .extend(decision.denial_effects.iter().map(|&(c, _)| c));
-    let state = decide(index, &decision.group_facts);
+    let state = decide(index, mask, &decision.group_facts, at_secs);
     let rival_fight = decision.fighting.first().copied();
     let denial = decision
         .denial_effects
         .iter()
         .find(|(_, effect)| matches!(effect, ControlEffect::Denies(f) if Some(*f) != state.controller))
         .map(|&(c, _)| c);
+    // The newest claim that the controller holds it, and whether it has aged out.
+    let support = state.controller.and_then(|winner| {
+        claims
+            .iter()
+            .zip(facts)
+            .rev()
+            .find(|(_, f)| counts(f) && applies(f) && f.effect == ControlEffect::Sets(winner))
+    });
+    let stale = support
+        .is_some_and(|(_, f)| f.effective_secs < at_secs.saturating_sub(index.freshness_secs));
+    let state = PlaceState {
+        denial,
+        support: support.map(|(&c, _)| c),
+        ..state
+    };
     match (state.status, rival_fight) {
-        (Status::Unknown, _) | (_, None) => PlaceState { denial, ..state },
+        (Status::Unknown, _) => state,
         (_, Some(fight)) => PlaceState {
             status: Status::Contested,
             rival: state.rival.or(Some(fight)),
-            denial,
             ..state
         },
-    }
-}
-
-/// Picks the controller from overlapping control claims (newest first, with their
-/// facts) and grades how sure it is.
-fn decide(index: &ControlIndex, group: &[(u32, ClaimFacts)]) -> PlaceState {
-    // Total weight per asserted controller; ties go to the newest claim (first in `group`).
-    const INLINE: usize = 8;
-    let mut totals: [(FactionIx, u32, u32); INLINE] = [(0, 0, 0); INLINE];
-    let mut spill: Vec<(FactionIx, u32, u32)> = Vec::new(); // (faction, weight, best claim)
-    let mut n = 0;
-    for &(c, fact) in group {
-        if let ControlEffect::Sets(f) = fact.effect {
-            let known = totals[..n]
-                .iter_mut()
-                .chain(spill.iter_mut())
-                .find(|(g, _, _)| *g == f);
-            match known {
-                Some(total) => total.1 += fact.weight,
-                None if n < INLINE => {
-                    totals[n] = (f, fact.weight, c);
-                    n += 1;
-                }
-                None => spill.push((f, fact.weight, c)),
-            }
-        }
-    }
-    let totals = || totals[..n].iter().chain(spill.iter());
-    let Some(&(winner, _, basis)) =
-        totals().reduce(|best, next| if next.1 > best.1 { next } else { best })
-    else {
-        // Only withdrawals: someone left and no one is said to hold it.
-        return PlaceState {
-            basis: group.first().map(|&(c, _)| c),
-            ..PlaceState::default()
-        };
-    };
-
-    let left_by_winner = group
-        .iter()
-        .find(|(_, f)| f.effect == ControlEffect::Leaves(winner))
-        .map(|&(c, _)| c);
-    let rival = totals()
-        .filter(|(f, _, _)| *f != winner)
-        .max_by_key(|(_, weight, _)| *weight)
-        .map(|&(_, _, claim)| claim)
-        .or(left_by_winner);
-
-    let supporting = || {
-        group.iter().map(|(_, f)| f).filter(|f| match f.effect {
-            ControlEffect::Sets(f) => f == winner,
-            ControlEffect::Leaves(f) => f != winner,
-            _ => false,
-        })
-    };
-    let status = if rival.is_some() {
-        Status::Contested
-    } else if supporting().all(|f| f.region_level) {
-        Status::Inferred
-    } else if supporting().any(|f| is_independent_of(index, f.source, winner)) {
-        Status::Confirmed
-    } else {
-        Status::Claimed
-    };
-    PlaceState {
-        controller: Some(winner),
-        status,
-        basis: Some(basis),
-        rival,
-        denial: None,
-        support: None,
-    }
-}
-
-/// A source corroborates `faction`'s control when it does not speak for that faction
-/// or its allies (a neutral source, or the side that lost it acknowledging).
-fn is_independent_of(index: &ControlIndex, source: u16, faction: FactionIx) -> bool {
-    match index
-        .source_affiliation
-        .get(source as usize)
-        .copied()
-        .flatten()
-    {
-        None => true,
-        Some(affiliation) => !index.allied[faction as usize][affiliation as usize],
+        _ if stale => PlaceState {
+            status: Status::Stale,
+            ..state
+        },
+        _ => state,
     }
 }
 

@@ -1,7 +1,8 @@
 //! Every place's state over the whole timeline, for one set of counted sources.
 //!
 //! A place's state changes only when one of its claims takes effect or when fighting
-//! stops keeping it contested (`contested_until_secs` passes); between those moments
+//! stops keeping it contested (`contested_until_secs` passes) or a control claim ages
+//! out of the freshness window (`effective_secs + window + 1`); between those moments
 //! [`resolve_place`] returns the same state. (The walk's horizon only skips fighting
 //! that has already ended.) So resolving each place once at each of those moments gives
 //! its state at every moment, and resolving at a new moment, as when the timeline is
@@ -12,6 +13,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use super::PlaceState;
 use super::index::ControlIndex;
 use super::place::{Decision, resolve_place};
+use super::voice::VoiceMask;
 use crate::model::ControlEffect;
 
 /// Per place, the moments its state changes and the state from each on.
@@ -28,7 +30,7 @@ pub struct Timeline {
 
 impl Timeline {
     /// Resolves every place at every moment its state may change, on `threads` threads.
-    pub fn build(index: &ControlIndex, places: usize, mask: &[bool], threads: usize) -> Self {
+    pub fn build(index: &ControlIndex, places: usize, mask: &VoiceMask, threads: usize) -> Self {
         let one = |place: usize,
                    scratch: &mut Decision,
                    secs: &mut Vec<i64>,
@@ -42,6 +44,18 @@ impl Timeline {
                         .iter()
                         .filter(|f| f.effect == ControlEffect::Contests)
                         .map(|f| f.contested_until_secs.saturating_add(1)),
+                )
+                .chain(
+                    facts
+                        .iter()
+                        .filter(|f| {
+                            matches!(f.effect, ControlEffect::Sets(_) | ControlEffect::Leaves(_))
+                        })
+                        .map(|f| {
+                            f.effective_secs
+                                .saturating_add(index.freshness_secs)
+                                .saturating_add(1)
+                        }),
                 )
                 .collect();
             moments.sort_unstable();
