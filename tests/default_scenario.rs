@@ -236,7 +236,7 @@ fn undated_claims_are_reported_at_the_publication_time() {
 /// Nothing in the report corroborates who holds Damascus or the M5 towns between
 /// Aleppo and Hama: only the baseline covers them, and the baseline never confirms.
 #[test]
-#[ignore = "needs the engine's v2 corroboration rules (branch engine)"]
+
 fn baseline_only_places_are_not_confirmed() {
     let engine = engine();
     let resolution = resolve(&engine, &View::default(), DEC_7);
@@ -249,7 +249,7 @@ fn baseline_only_places_are_not_confirmed() {
 /// "Southern Quneitra" is part of the governorate: the town and the north stay out of
 /// the rebels' claim.
 #[test]
-#[ignore = "needs the engine to apply claim scopes (Scope::places, Extent::Most/Part)"]
+
 fn quneitra_town_and_khan_arnabah_are_not_rebel_held() {
     let engine = engine();
     let resolution = resolve(&engine, &View::default(), DEC_7);

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use super::place::{Decision, resolve_place};
 use super::prose::{Prose, capitalised};
+use super::voice::VoiceMask;
 use super::{Engine, Resolution, Status, View};
 use crate::model::{Claim, ControlEffect, Subject};
 
@@ -51,14 +52,20 @@ impl Engine {
         deciding.sort_unstable();
         deciding.dedup();
         PlaceDetails {
-            explanation: self.explanation(resolution, p, &decision),
+            explanation: self.explanation(resolution, p, &decision, &mask),
             claims,
             sources: sources.into_iter().collect(),
             deciding,
         }
     }
 
-    fn explanation(&self, resolution: &Resolution, p: usize, decision: &Decision) -> String {
+    fn explanation(
+        &self,
+        resolution: &Resolution,
+        p: usize,
+        decision: &Decision,
+        mask: &VoiceMask,
+    ) -> String {
         let scenario = self.scenario();
         let prose = Prose::new(scenario);
         let state = resolution.places[p];
@@ -107,10 +114,33 @@ impl Engine {
                 "Held by {holder}, but contested: {}.",
                 accounts(&decision.fighting)
             ),
-            Status::Confirmed => format!(
-                "Held by {holder}, confirmed by a source that does not speak for it: {}.",
-                accounts(&for_controller)
-            ),
+            Status::Confirmed => {
+                // Lead with what confirms it: the same rule the grading applies.
+                let fresh_from_secs = resolution
+                    .at_secs
+                    .saturating_sub(self.index().freshness_secs);
+                let (confirming, also): (Vec<u32>, Vec<u32>) =
+                    for_controller.iter().partition(|&&c| {
+                        let fact = &self.index().facts[c as usize];
+                        state.controller.is_some_and(|winner| {
+                            fact.effective_secs >= fresh_from_secs
+                                && self.index().voices.independent_of(
+                                    fact.voice,
+                                    winner,
+                                    mask,
+                                    &self.index().allied,
+                                )
+                        })
+                    });
+                let mut text = format!(
+                    "Held by {holder}, confirmed by a source that does not speak for it: {}.",
+                    accounts(&confirming)
+                );
+                if !also.is_empty() {
+                    text.push_str(&format!(" Also: {}.", accounts(&also)));
+                }
+                text
+            }
             Status::Claimed => format!(
                 "Held by {holder}, but only its own side says so: {}.",
                 accounts(&for_controller)
