@@ -105,13 +105,24 @@ fn before_the_period_the_baseline_holds() {
         "resolve",
         "tests/fixtures/mini.ron",
         "--at",
-        "2024-11-30",
+        "2024-11-28",
         "--format",
         "json",
     ]);
     let southtown = place(&report, "southtown");
     assert_eq!(southtown["controller"], "army");
     assert_eq!(southtown["status"], "inferred");
+    // Four days on, the 26 November baseline is older than the 72-hour window.
+    let later = json(&[
+        "resolve",
+        "tests/fixtures/mini.ron",
+        "--at",
+        "2024-11-30",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(place(&later, "southtown")["controller"], "army");
+    assert_eq!(place(&later, "southtown")["status"], "stale");
     let before_any = json(&[
         "resolve",
         "tests/fixtures/mini.ron",
@@ -150,8 +161,10 @@ fn perspectives_change_the_account() {
         "--format",
         "json",
     ]);
-    // Only the baseline and the observers remain: Northtown falls back to the baseline.
-    assert_eq!(place(&graded, "northtown")["status"], "inferred");
+    // Only the baseline and the observers remain: Northtown falls back to the baseline,
+    // eleven days old by then (stale).
+    assert_eq!(place(&graded, "northtown")["controller"], "army");
+    assert_eq!(place(&graded, "northtown")["status"], "stale");
     let (code, _, stderr) = frontline(&[
         "resolve",
         "tests/fixtures/mini.ron",
