@@ -680,3 +680,21 @@ fn a_moment_after_the_evidence_goes_stale_is_clamped_with_a_notice() {
             .is_none()
     );
 }
+
+#[test]
+fn a_chosen_moment_is_shown_to_the_second_never_rounded() {
+    let scenario = frontline::io::default_scenario().unwrap_or_else(|err| panic!("{err}"));
+    let offset = scenario.offset();
+    let at =
+        frontline::model::Moment::parse("2024-11-26", offset).unwrap_or_else(|e| panic!("{e}"));
+    let state = frontline::ui::State {
+        time_secs: Some(at.unix_secs()),
+        ..frontline::ui::State::default()
+    };
+    let mut harness = harness(FrontlineApp::with_state(scenario, state));
+    harness.run();
+    // The end of a bare date is 23:59:59 local; the timeline slider once snapped it to
+    // the next minute, the next day.
+    assert_eq!(harness.state().now_secs(), at.unix_secs());
+    harness.get_by_label_contains("Tuesday 26 November 2024, 23:59:59");
+}

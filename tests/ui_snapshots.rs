@@ -62,7 +62,7 @@ fn select(harness: &mut Harness<'_, FrontlineApp>, id: &str) {
 
 #[test]
 fn window_after_the_offensive_with_a_city_selected() {
-    let mut harness = harness(app("2024-12-07T23:59:59Z"));
+    let mut harness = harness(app("2024-12-07T23:59:59+03:00"));
     harness.run();
     select(&mut harness, "aleppo");
     harness.snapshot_options("window_aleppo_2024-12-07", &options());
@@ -70,14 +70,14 @@ fn window_after_the_offensive_with_a_city_selected() {
 
 #[test]
 fn window_before_the_offensive() {
-    let mut harness = harness(app("2024-11-26T23:59:59Z"));
+    let mut harness = harness(app("2024-11-26T23:59:59+03:00"));
     harness.run();
     harness.snapshot_options("window_before_2024-11-26", &options());
 }
 
 #[test]
 fn window_with_the_homs_what_if_banner() {
-    let mut harness = harness(app("2024-12-07T23:59:59Z"));
+    let mut harness = harness(app("2024-12-07T23:59:59+03:00"));
     harness.run();
     let (p, f) = {
         let app = harness.state();

@@ -164,6 +164,12 @@ impl World {
         self.scenario().faction_index(id)
     }
 
+    /// The faction holding place `p` now (faction index), if any.
+    pub fn controller(&self, p: usize) -> Option<usize> {
+        let state = self.resolution.places.get(p)?;
+        state.controller.map(usize::from)
+    }
+
     /// The faction name holding place `p` now, or "no one".
     pub fn holder_name(&self, p: usize) -> &str {
         self.resolution

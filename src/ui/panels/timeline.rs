@@ -47,8 +47,9 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
         ui.spacing_mut().slider_width = (ui.available_width() - 120.0).max(100.0);
         let slider = egui::Slider::new(&mut secs, start..=end)
             .show_value(false)
-            .text("Time")
-            .step_by(60.0);
+            .text("Time");
+        // No step: a snapped slider would silently round a chosen moment (23:59:59
+        // became the next day's 00:00:00).
         if ui.add(slider).changed() {
             out.push(Command::SetTime(secs));
         }

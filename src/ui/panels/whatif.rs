@@ -36,7 +36,12 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, faction: &mut usize, out: &mut Vec<Com
         return;
     }
     ui.label(egui::RichText::new("Key road connections").strong());
-    for link in cx.world.links() {
+    // The engine answers for every faction; the panel shows the sides holding an end.
+    let holds_an_end = |link: &crate::control::Link| {
+        let f = Some(usize::from(link.faction));
+        cx.world.controller(link.from) == f || cx.world.controller(link.to) == f
+    };
+    for link in cx.world.links().iter().filter(|link| holds_an_end(link)) {
         let (Some(from), Some(to)) = (scenario.places.get(link.from), scenario.places.get(link.to))
         else {
             continue;
