@@ -119,17 +119,12 @@ fn whereabouts(scenario: &Scenario, subject: &Subject) -> [String; 4] {
 /// The claims `view` counts that take effect up to `at_secs`, oldest first, as CSV.
 pub fn claims_csv(engine: &Engine, view: &View, at_secs: i64) -> Result<String, String> {
     let scenario = engine.scenario();
-    let mask = view.source_mask(scenario);
     let offset = scenario.offset();
     let mut rows: Vec<(i64, usize)> = scenario
         .claims
         .iter()
         .enumerate()
-        .filter(|(_, claim)| {
-            scenario
-                .source_index(claim.first_originator())
-                .is_some_and(|s| mask[s])
-        })
+        .filter(|(_, claim)| view.counts_claim(scenario, claim))
         .filter_map(|(c, _)| Some((engine.claim_effective_secs(c)?, c)))
         .filter(|&(secs, _)| secs <= at_secs)
         .collect();
@@ -145,11 +140,17 @@ pub fn claims_csv(engine: &Engine, view: &View, at_secs: i64) -> Result<String, 
             .as_deref()
             .and_then(|id| scenario.faction_index(id))
             .map_or(String::new(), |f| scenario.factions[f].name.clone());
-        let source = scenario
-            .source_index(claim.first_originator())
-            .map_or(claim.first_originator().to_owned(), |s| {
-                scenario.sources[s].name.clone()
-            });
+        let source_name = |id: &String| {
+            scenario
+                .source_index(id)
+                .map_or(id.clone(), |s| scenario.sources[s].name.clone())
+        };
+        let source = claim
+            .originators
+            .iter()
+            .map(source_name)
+            .collect::<Vec<_>>()
+            .join("; ");
         let mut notes = engine.cite(claim);
         if let Some(quote) = &claim.quote {
             notes.push_str(&format!(". Quote: \"{quote}\""));
@@ -186,4 +187,39 @@ pub fn claims_csv(engine: &Engine, view: &View, at_secs: i64) -> Result<String, 
         .into_inner()
         .map_err(|err| format!("cannot write the CSV: {err}"))?;
     String::from_utf8(bytes).map_err(|err| format!("cannot write the CSV: {err}"))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// The rows follow the one rule of which claims a view counts: hiding a relay drops
+    /// what came through it, and a joint statement lists every originator.
+    #[test]
+    fn rows_follow_the_views_claim_rule() {
+        let engine = Engine::new(crate::io::default_scenario().unwrap());
+        let at = crate::model::Moment::parse("2024-12-07", engine.scenario().offset()).unwrap();
+        let ids = |view: &View| -> Vec<String> {
+            let text = claims_csv(&engine, view, at.unix_secs()).unwrap();
+            let mut rows = csv::Reader::from_reader(text.as_bytes());
+            rows.records()
+                .map(|row| row.unwrap().iter().last().unwrap().to_owned())
+                .collect()
+        };
+        let all = ids(&View::default());
+        assert!(all.iter().any(|id| id.starts_with("c-055")));
+        let text = claims_csv(&engine, &View::default(), at.unix_secs()).unwrap();
+        assert!(text.contains("the rebels; the Syrian military"), "{text}");
+        let mut hiding = View::default();
+        hiding.hidden_sources.insert("reuters".into());
+        let without = ids(&hiding);
+        assert!(!without.iter().any(|id| id.starts_with("c-055")));
+        assert!(without.iter().any(|id| id.starts_with("c-041")));
+        assert_eq!(
+            all.len(),
+            without.len() + 2,
+            "exactly the two Reuters relays go"
+        );
+    }
 }

@@ -110,15 +110,15 @@ impl<'a> Scene<'a> {
                 {
                     break;
                 }
-                if let Some(claim) = scenario.claims.get(c) {
+                if let Some(claim) = scenario.claims.get(c)
+                    && self.view.counts_claim(scenario, claim)
+                {
                     ids.extend(claim.sources());
                 }
             }
         }
-        let mask = self.view.source_mask(scenario);
         ids.into_iter()
             .filter_map(|id| scenario.source_index(id))
-            .filter(|&s| mask.get(s).copied().unwrap_or(false))
             .map(|s| &scenario.sources[s])
             .collect()
     }

@@ -117,24 +117,40 @@ fn about_the_sides_ui(ui: &mut egui::Ui, cx: &Cx<'_>) {
 fn claim_ui(ui: &mut egui::Ui, cx: &Cx<'_>, c: usize, deciding: bool, out: &mut Vec<Command>) {
     let scenario = cx.world.scenario();
     let claim = &scenario.claims[c];
-    let source = scenario.source_by_id(claim.first_originator());
     ui.horizontal_wrapped(|ui| {
-        ui.label(
-            egui::RichText::new(source.map_or(claim.first_originator(), |s| s.name.as_str()))
-                .strong(),
-        );
-        if let Some(source) = source {
-            ui.small(format!(
-                "{}, graded {:?} ({})",
-                source.kind.label(),
-                source.reliability,
-                source.reliability.label()
-            ));
+        // Who made the statement: every originator, each with its own kind and grade.
+        for (i, id) in claim.originators.iter().enumerate() {
+            if i > 0 {
+                ui.label("and");
+            }
+            let source = scenario.source_by_id(id);
+            ui.label(egui::RichText::new(source.map_or(id.as_str(), |s| s.name.as_str())).strong());
+            if let Some(source) = source {
+                ui.small(format!(
+                    "{}, graded {:?} ({})",
+                    source.kind.label(),
+                    source.reliability,
+                    source.reliability.label()
+                ));
+            }
         }
         if deciding {
             ui.small("(decides the status)");
         }
     });
+    if !claim.via.is_empty() {
+        // Who passed it on, from the originator outward; relays add no independence.
+        let chain: Vec<&str> = claim
+            .via
+            .iter()
+            .map(|id| {
+                scenario
+                    .source_by_id(id)
+                    .map_or(id.as_str(), |s| s.name.as_str())
+            })
+            .collect();
+        ui.small(format!("passed on by {}", chain.join(" → ")));
+    }
     ui.small(format!(
         "{} ({})",
         claim.when.at,
