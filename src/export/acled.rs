@@ -204,7 +204,7 @@ mod tests {
             let text = claims_csv(&engine, view, at.unix_secs()).unwrap();
             let mut rows = csv::Reader::from_reader(text.as_bytes());
             rows.records()
-                .map(|row| row.unwrap().iter().last().unwrap().to_owned())
+                .map(|row| row.unwrap().iter().next_back().unwrap().to_owned())
                 .collect()
         };
         let all = ids(&View::default());
