@@ -128,6 +128,7 @@ impl Workspace {
 
     /// Applies an edit as a new undo step.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        let edit = self.placed(edit);
         let before = self.presence(&edit);
         let applied = self.history.apply(&mut self.scenario, edit)?;
         self.record(applied, before);
@@ -158,6 +159,50 @@ impl Workspace {
         };
         self.record(applied, before);
         Ok(true)
+    }
+
+    /// The edit with each added claim put among the claims of the file it goes to, in
+    /// the order loading gives (the main file's, then each included file's), so that
+    /// saving and loading again gives the same order.
+    fn placed(&self, edit: Edit) -> Edit {
+        match edit {
+            Edit::AddClaim(claim) => {
+                let key = (ItemKind::Claim, claim.id.clone());
+                let file = match self.former.get(&key) {
+                    Some(file) => file.clone(),
+                    None => self.added_file.clone(),
+                };
+                let rank = self.file_rank(file.as_deref());
+                let before = self
+                    .scenario
+                    .claims
+                    .iter()
+                    .find(|other| {
+                        let file = self.origins.file_of(ItemKind::Claim, &other.id);
+                        self.file_rank(file) > rank
+                    })
+                    .map(|other| other.id.clone());
+                Edit::InsertClaim { claim, before }
+            }
+            Edit::Batch(edits) => Edit::Batch(edits.into_iter().map(|e| self.placed(e)).collect()),
+            edit => edit,
+        }
+    }
+
+    /// Where a file's claims come when loaded: the main file's first, then by the
+    /// include that lists the file (a folder's files by name).
+    fn file_rank<'a>(&self, file: Option<&'a str>) -> (usize, &'a str) {
+        let Some(file) = file else {
+            return (0, "");
+        };
+        let entry = self.scenario.includes.iter().position(|entry| {
+            entry == file
+                || (entry.ends_with('/')
+                    && file
+                        .strip_prefix(entry.as_str())
+                        .is_some_and(|rest| !rest.contains('/')))
+        });
+        (entry.map_or(usize::MAX, |entry| entry + 1), file)
     }
 
     /// The items an edit concerns, each with whether it is in the scenario now.

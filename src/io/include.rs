@@ -102,7 +102,7 @@ pub(super) struct Siblings<'a> {
 }
 
 /// The included files' paths, folders expanded, each once, in the order listed.
-fn expand(
+pub(super) fn expand(
     scenario: &Scenario,
     siblings: &Siblings<'_>,
     report: &mut dyn FnMut(&str, String),
@@ -125,6 +125,8 @@ fn expand(
                 names.sort();
                 relatives.extend(names.into_iter().map(|name| format!("{entry}{name}")));
             }
+            // A folder not made yet (nothing was ingested) holds nothing.
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
             Err(err) => report(
                 entry,
                 format!("cannot list the included folder {entry:?}: {err}"),
@@ -276,74 +278,4 @@ pub(super) fn locate_in_files(
     let item = locator.item_in(kind.section(), id, 0);
     let (line, col) = locator.line_col(locator.field_after(item, field, value));
     Some((file.name.clone(), line, col))
-}
-
-/// Hash of a main file's and its included files' bytes (as `Project::base_hash`).
-pub(super) fn hash_texts<'a>(
-    main: &str,
-    files: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> String {
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    hasher.update(main.as_bytes());
-    for (relative, text) in files {
-        hasher.update(relative.as_bytes());
-        hasher.update(&[0]);
-        hasher.update(text.as_bytes());
-    }
-    format!("{:016x}", hasher.digest())
-}
-
-/// [`hash_texts`] of the files on disk: the main file `path` and what `includes`
-/// lists (folders expanded as loading does).
-pub fn hash_files(path: &Path, includes: &[String]) -> std::io::Result<String> {
-    let folder = path.parent().unwrap_or(Path::new("."));
-    let main = std::fs::read_to_string(path)?;
-    let read = |relative: &str| std::fs::read_to_string(folder.join(relative));
-    let list = |relative: &str| super::load::list_folder(&folder.join(relative));
-    let siblings = Siblings {
-        read: &read,
-        list: Some(&list),
-    };
-    let holder = Scenario {
-        includes: includes.to_vec(),
-        ..empty_scenario()
-    };
-    let mut failure = None;
-    let relatives = expand(&holder, &siblings, &mut |_, message| {
-        failure.get_or_insert(message);
-    });
-    if let Some(message) = failure {
-        return Err(std::io::Error::other(message));
-    }
-    let mut files = Vec::new();
-    for relative in relatives {
-        let text = read(&relative)?;
-        files.push((relative, text));
-    }
-    Ok(hash_texts(
-        &main,
-        files.iter().map(|(r, t)| (r.as_str(), t.as_str())),
-    ))
-}
-
-/// A scenario with nothing in it, to hold a list of includes.
-fn empty_scenario() -> Scenario {
-    Scenario {
-        format_version: crate::model::FORMAT_VERSION,
-        id: String::new(),
-        title: String::new(),
-        description: String::new(),
-        utc_offset: "Z".into(),
-        freshness_hours: crate::model::DEFAULT_FRESHNESS_HOURS,
-        includes: Vec::new(),
-        region_geometry: None,
-        factions: Vec::new(),
-        sources: Vec::new(),
-        documents: Vec::new(),
-        regions: Vec::new(),
-        places: Vec::new(),
-        routes: Vec::new(),
-        key_connections: Vec::new(),
-        claims: Vec::new(),
-    }
 }

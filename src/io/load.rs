@@ -2,6 +2,7 @@ use std::path::Path;
 
 use super::cache::{self, Cache, Inputs, Key};
 use super::include::{self, IncludedFile, ItemKind, Origins, Siblings};
+use super::project::list_folder;
 use super::unknown_field;
 use super::{Diagnostic, LoadError};
 use crate::model::Scenario;
@@ -25,53 +26,6 @@ pub fn load_scenario_str(
         list: None,
     };
     load_with_bulk(name, text, &siblings, None).map(|loaded| loaded.scenario)
-}
-
-/// A scenario loaded for editing: which file each item came from, and a hash of the
-/// files it was read from (the main file and its includes).
-pub struct Project {
-    /// The whole scenario, includes merged.
-    pub scenario: Scenario,
-    /// Which included file each item came from.
-    pub origins: Origins,
-    /// Hash of the main file's and included files' bytes, as read.
-    pub base_hash: String,
-}
-
-/// Reads a scenario file, its included files and documents for editing, never from
-/// the cache (which keeps no origins).
-pub fn load_project(path: &Path) -> Result<Project, LoadError> {
-    let folder = path.parent().unwrap_or(Path::new("."));
-    let read = |relative: &str| std::fs::read_to_string(folder.join(relative));
-    let list = |relative: &str| list_folder(&folder.join(relative));
-    let siblings = Siblings {
-        read: &read,
-        list: Some(&list),
-    };
-    let name = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|err| LoadError::whole_file(&name, format!("cannot read the scenario: {err}")))?;
-    let loaded = load_with_bulk(&name, &text, &siblings, None)?;
-    let files = loaded.files.iter();
-    let base_hash =
-        include::hash_texts(&text, files.map(|f| (f.relative.as_str(), f.text.as_str())));
-    Ok(Project {
-        scenario: loaded.scenario,
-        origins: loaded.origins,
-        base_hash,
-    })
-}
-
-/// The names of the files in a folder.
-pub(super) fn list_folder(folder: &Path) -> std::io::Result<Vec<String>> {
-    let mut names = Vec::new();
-    for entry in std::fs::read_dir(folder)? {
-        let entry = entry?;
-        if entry.file_type()?.is_file() {
-            names.push(entry.file_name().to_string_lossy().into_owned());
-        }
-    }
-    Ok(names)
 }
 
 /// Reads a scenario file and appends the claims of a bulk JSON-lines file (one claim
@@ -185,18 +139,18 @@ pub fn load_scenario_cached(
 }
 
 /// A scenario as loaded, with what else was read.
-struct Loaded {
-    scenario: Scenario,
+pub(super) struct Loaded {
+    pub(super) scenario: Scenario,
     /// The region geometry's text, if the scenario has one.
-    geometry: Option<String>,
+    pub(super) geometry: Option<String>,
     /// The included files.
-    files: Vec<IncludedFile>,
+    pub(super) files: Vec<IncludedFile>,
     /// Which included file each item came from.
-    origins: Origins,
+    pub(super) origins: Origins,
 }
 
 /// Parses, merges the included files, reads the documents, validates and sorts.
-fn load_with_bulk(
+pub(super) fn load_with_bulk(
     name: &str,
     text: &str,
     siblings: &Siblings<'_>,

@@ -10,6 +10,7 @@ mod include;
 
 mod load;
 mod locate;
+mod project;
 mod quote_miss;
 mod quotes;
 mod recovery;
@@ -25,12 +26,13 @@ pub use embedded::{DEFAULT_SCENARIO_NAME, default_scenario, default_scenario_tex
 
 pub use bulk::{claims_jsonl, parse_claims_jsonl};
 pub use cache::{Cache, disable_cache};
-pub use include::{ItemKind, Origins, ScenarioPart, hash_files};
+pub use include::{ItemKind, Origins, ScenarioPart};
 pub use load::{
-    Project, load_project, load_scenario_cached, load_scenario_file, load_scenario_str,
-    load_scenario_with_claims, parse_ron,
+    load_scenario_cached, load_scenario_file, load_scenario_str, load_scenario_with_claims,
+    parse_ron,
 };
 pub use locate::Locator;
+pub use project::{Project, hash_files, load_project};
 pub use recovery::{
     Recovery, RecoveryError, autosave, find_recovery, find_recovery_in, recovery_dir,
     recovery_path, remove_recovery, restore,

@@ -113,7 +113,7 @@ fn finish(
     planned: Vec<Planned>,
 ) -> Result<SaveReport, SaveError> {
     let base_hash =
-        super::include::hash_files(path, includes).map_err(|source| SaveError::Write {
+        super::project::hash_files(path, includes).map_err(|source| SaveError::Write {
             path: path.to_owned(),
             source,
         })?;
