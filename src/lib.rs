@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod control;
+pub mod edit;
 pub mod export;
 /// Pure geometry: the embedded basemap, the map projection, triangle meshes and territory cells.
 pub mod geo;

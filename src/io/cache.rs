@@ -16,8 +16,8 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Claim, Document, Scenario};
 
 /// Bump when the model's types, this file's layout or what validation rejects change
-/// (version 2: unknown fields and format 2's checks).
-const CACHE_VERSION: u32 = 2;
+/// (version 2: unknown fields and format 2's checks; version 3: includes).
+const CACHE_VERSION: u32 = 3;
 
 /// First bytes of every cache file.
 const MAGIC: [u8; 8] = *b"FRONTLC\0";
@@ -245,6 +245,7 @@ fn encode(scenario: &Scenario) -> Option<Vec<u8>> {
         utc_offset: scenario.utc_offset.clone(),
         freshness_hours: scenario.freshness_hours,
         region_geometry: scenario.region_geometry.clone(),
+        includes: scenario.includes.clone(),
         factions: scenario.factions.clone(),
         sources: scenario.sources.clone(),
         documents: scenario

@@ -1,6 +1,8 @@
 use std::path::Path;
 
 use super::cache::{self, Cache, Inputs, Key};
+use super::include::{self, IncludedFile, ItemKind, Origins, Siblings};
+use super::project::list_folder;
 use super::unknown_field;
 use super::{Diagnostic, LoadError};
 use crate::model::Scenario;
@@ -19,7 +21,11 @@ pub fn load_scenario_str(
     text: &str,
     read_sibling: &dyn Fn(&str) -> std::io::Result<String>,
 ) -> Result<Scenario, LoadError> {
-    load_with_bulk(name, text, read_sibling, None).map(|(scenario, _)| scenario)
+    let siblings = Siblings {
+        read: read_sibling,
+        list: None,
+    };
+    load_with_bulk(name, text, &siblings, None).map(|loaded| loaded.scenario)
 }
 
 /// Reads a scenario file and appends the claims of a bulk JSON-lines file (one claim
@@ -40,6 +46,11 @@ pub fn load_scenario_cached(
 ) -> Result<Scenario, LoadError> {
     let folder = path.parent().unwrap_or(Path::new("."));
     let read_sibling = |relative: &str| std::fs::read_to_string(folder.join(relative));
+    let list = |relative: &str| list_folder(&folder.join(relative));
+    let siblings = Siblings {
+        read: &read_sibling,
+        list: Some(&list),
+    };
     let size = |path: &Path| std::fs::metadata(path).map_or(0, |m| m.len() as usize);
     let entry = cache.entry(path, claims, size(path) + claims.map_or(0, size));
     // A hit reads the inputs only to hash them; any problem reading them is left to
@@ -77,7 +88,8 @@ pub fn load_scenario_cached(
     let bulk = claims_file
         .as_ref()
         .map(|(name, text)| (name.as_str(), text.as_str()));
-    let (scenario, geometry) = load_with_bulk(&name, &text, &read_sibling, bulk)?;
+    let loaded = load_with_bulk(&name, &text, &siblings, bulk)?;
+    let (scenario, geometry) = (loaded.scenario, loaded.geometry);
     if let (Some(entry), Some((scenario_key, claims_key))) = (&entry, keys) {
         // Drop the texts first: at a million claims they are hundreds of megabytes.
         drop(claims_file);
@@ -98,6 +110,21 @@ pub fn load_scenario_cached(
                     .zip(geometry)
                     .map(|(path, text)| (path, Key::of(text.as_bytes()))),
             )
+            // Included files are checked like documents; an included folder cannot be
+            // read as a file, so a scenario that includes one is never a hit.
+            .chain(
+                loaded
+                    .files
+                    .iter()
+                    .map(|file| (file.relative.clone(), Key::of(file.text.as_bytes()))),
+            )
+            .chain(
+                scenario
+                    .includes
+                    .iter()
+                    .filter(|entry| entry.ends_with('/'))
+                    .map(|entry| (entry.clone(), Key::of(entry.as_bytes()))),
+            )
             .collect();
         siblings.sort();
         siblings.dedup();
@@ -111,14 +138,25 @@ pub fn load_scenario_cached(
     Ok(scenario)
 }
 
-/// Parses, reads the documents, validates and sorts; returns the scenario with the
-/// region geometry's text, if it has one.
-fn load_with_bulk(
+/// A scenario as loaded, with what else was read.
+pub(super) struct Loaded {
+    pub(super) scenario: Scenario,
+    /// The region geometry's text, if the scenario has one.
+    pub(super) geometry: Option<String>,
+    /// The included files.
+    pub(super) files: Vec<IncludedFile>,
+    /// Which included file each item came from.
+    pub(super) origins: Origins,
+}
+
+/// Parses, merges the included files, reads the documents, validates and sorts.
+pub(super) fn load_with_bulk(
     name: &str,
     text: &str,
-    read_sibling: &dyn Fn(&str) -> std::io::Result<String>,
+    siblings: &Siblings<'_>,
     bulk: Option<(&str, &str)>,
-) -> Result<(Scenario, Option<String>), LoadError> {
+) -> Result<Loaded, LoadError> {
+    let read_sibling = siblings.read;
     let mut scenario: Scenario = parse_ron(name, text)?;
 
     let locator = super::Locator::new(text);
@@ -137,20 +175,41 @@ fn load_with_bulk(
         });
     }
 
+    let files = include::read_includes(&scenario, name, text, siblings, &mut diagnostics);
+    let origins = include::merge(&mut scenario, &files, name, &mut diagnostics);
+    let mut include_trouble = !diagnostics.is_empty() && !scenario.includes.is_empty();
+
     let documents_ids: Vec<String> = scenario.documents.iter().map(|d| d.id.clone()).collect();
     for (i, document) in scenario.documents.iter_mut().enumerate() {
         match read_sibling(&document.text_file) {
             Ok(contents) => document.text = contents,
             Err(err) => {
-                let nth = duplicates_before(&documents_ids, i);
-                let item = locator.item_in("documents", &document.id, nth);
-                let offset = locator.field_after(item, "text_file", Some(&document.text_file));
-                let (line, col) = locator.line_col(offset);
+                let message = format!("cannot read document text {:?}: {err}", document.text_file);
+                let included =
+                    origins
+                        .file_of(ItemKind::Document, &document.id)
+                        .and_then(|relative| {
+                            include::locate_in_files(
+                                &files,
+                                relative,
+                                ItemKind::Document,
+                                &document.id,
+                                "text_file",
+                                Some(&document.text_file),
+                            )
+                        });
+                let (file, line, col) = included.unwrap_or_else(|| {
+                    let nth = duplicates_before(&documents_ids, i);
+                    let item = locator.item_in("documents", &document.id, nth);
+                    let offset = locator.field_after(item, "text_file", Some(&document.text_file));
+                    let (line, col) = locator.line_col(offset);
+                    (name.to_owned(), line, col)
+                });
                 diagnostics.push(Diagnostic {
-                    file: name.to_owned(),
+                    file,
                     line,
                     col,
-                    message: format!("cannot read document text {:?}: {err}", document.text_file),
+                    message,
                 });
             }
         }
@@ -170,14 +229,23 @@ fn load_with_bulk(
             Err(err) => diagnostics.extend(err.diagnostics),
         }
     }
-    let bulk = bulk.map(|(file, _)| super::validate::BulkClaims {
-        file,
-        first: first_bulk,
-        lines: &bulk_lines,
-    });
-    diagnostics.extend(super::validate::validate_with_bulk(
-        &scenario, name, text, bulk,
-    ));
+    // Each included file's items are checked in it; the main file's check then sees
+    // them valid, and so reports only its own items' problems.
+    for file in &files {
+        let found = super::validate::validate_part(&scenario, &file.part, &file.name, &file.text);
+        include_trouble |= !found.is_empty();
+        diagnostics.extend(found);
+    }
+    if !include_trouble {
+        let bulk = bulk.map(|(file, _)| super::validate::BulkClaims {
+            file,
+            first: first_bulk,
+            lines: &bulk_lines,
+        });
+        diagnostics.extend(super::validate::validate_with_bulk(
+            &scenario, name, text, bulk,
+        ));
+    }
     let mut geometry = None;
     if let Some(path) = &scenario.region_geometry {
         let read = read_sibling(path);
@@ -192,7 +260,12 @@ fn load_with_bulk(
         return Err(LoadError { diagnostics });
     }
     scenario.sort_by_id();
-    Ok((scenario, geometry))
+    Ok(Loaded {
+        scenario,
+        geometry,
+        files,
+        origins,
+    })
 }
 
 /// How many items before `index` share its id (to locate the right duplicate).

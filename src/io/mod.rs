@@ -6,11 +6,16 @@ mod cache;
 mod diagnostic;
 mod embedded;
 mod geometry;
+mod include;
 
 mod load;
 mod locate;
+mod project;
 mod quote_miss;
 mod quotes;
+mod recovery;
+mod save;
+mod save_plan;
 mod unknown_field;
 mod validate;
 mod write;
@@ -21,11 +26,23 @@ pub use embedded::{DEFAULT_SCENARIO_NAME, default_scenario, default_scenario_tex
 
 pub use bulk::{claims_jsonl, parse_claims_jsonl};
 pub use cache::{Cache, disable_cache};
+pub use include::{ItemKind, Origins, ScenarioPart};
 pub use load::{
     load_scenario_cached, load_scenario_file, load_scenario_str, load_scenario_with_claims,
     parse_ron,
 };
 pub use locate::Locator;
-pub use validate::{BulkClaims, validate, validate_with_bulk};
+pub use project::{Project, hash_files, load_project};
+pub use recovery::{
+    Recovery, RecoveryError, autosave, find_recovery, find_recovery_in, recovery_dir,
+    recovery_path, remove_recovery, restore,
+};
+pub use save::{
+    NoHook, SaveError, SaveHook, SaveReport, SaveStep, finish_interrupted_save, save, save_as,
+    save_with,
+};
+pub use validate::{
+    BulkClaims, FieldProblem, check_claim, validate, validate_part, validate_with_bulk,
+};
 pub use write::write_atomically;
-pub use write_ron::{WriteRonError, scenario_to_ron};
+pub use write_ron::{WriteRonError, file_ron, scenario_to_ron};

@@ -20,11 +20,17 @@ pub fn scenario_to_ron(scenario: &Scenario) -> Result<String, WriteRonError> {
     for claim in &mut scenario.claims {
         claim.upgrade_v1_source();
     }
+    file_ron(&scenario)
+}
+
+/// Any part of a scenario as [`scenario_to_ron`] writes it: one item a line, fields at
+/// their defaults left out, apostrophes plain, a final newline.
+pub fn file_ron<T: serde::Serialize>(value: &T) -> Result<String, WriteRonError> {
     let config = ron::ser::PrettyConfig::new()
         .depth_limit(2)
         .indentor("    ")
         .new_line("\n");
-    let text = writing_file(|| ron::Options::default().to_string_pretty(&scenario, config))?;
+    let text = writing_file(|| ron::Options::default().to_string_pretty(value, config))?;
     let mut text = without_escaped_apostrophes(&text);
     if !text.ends_with('\n') {
         text.push('\n');

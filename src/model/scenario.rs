@@ -43,6 +43,12 @@ pub struct Scenario {
     )]
     pub freshness_hours: u32,
 
+    /// Files holding more of the scenario (sources, documents, places, claims), relative
+    /// to this one; a path ending in `/` includes every `.ron` file in that folder, in
+    /// name order. See `io::ScenarioPart`.
+    #[serde(default, skip_serializing_if = "super::file_form::empty")]
+    pub includes: Vec<String>,
+
     /// GeoJSON file with governorate polygons, relative to the scenario (joined by admin1 code).
     #[serde(default, skip_serializing_if = "super::file_form::none")]
     pub region_geometry: Option<String>,

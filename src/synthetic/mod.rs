@@ -132,6 +132,7 @@ fn assemble(id: String, title: String, parts: Parts) -> Scenario {
         utc_offset: "+03:00".into(),
         freshness_hours: crate::model::DEFAULT_FRESHNESS_HOURS,
         region_geometry: None,
+        includes: Vec::new(),
         factions: FACTIONS
             .iter()
             .map(|(id, kind, color)| Faction {

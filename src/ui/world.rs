@@ -201,6 +201,7 @@ pub fn empty_scenario() -> Scenario {
         utc_offset: "Z".into(),
         freshness_hours: crate::model::DEFAULT_FRESHNESS_HOURS,
         region_geometry: None,
+        includes: Vec::new(),
         factions: Vec::new(),
         sources: Vec::new(),
         documents: Vec::new(),

@@ -30,8 +30,9 @@ pub(super) struct Known<'s> {
     pub(super) place_governorate: FxHashMap<&'s str, &'s str>,
 }
 
-impl Checker<'_> {
-    pub(super) fn claims(&mut self, scenario: &Scenario) {
+impl<'s> Known<'s> {
+    /// What a claim in `scenario` may refer to.
+    pub(super) fn of(scenario: &'s Scenario) -> Self {
         let mut baseline = FxHashMap::default();
         for source in &scenario.sources {
             baseline
@@ -65,7 +66,7 @@ impl Checker<'_> {
                 .entry(place.id.as_str())
                 .or_insert(place.governorate.as_str());
         }
-        let known = Known {
+        Known {
             factions: known(ids(&scenario.factions, |f| &f.id)),
             sources: known(ids(&scenario.sources, |s| &s.id)),
             documents: known(ids(&scenario.documents, |d| &d.id)),
@@ -78,13 +79,25 @@ impl Checker<'_> {
             published,
             region_governorates,
             place_governorate,
-        };
-        let (_, items) = self.places_of("claims", ids(&scenario.claims, |c| &c.id));
-        let claims: Vec<(&Claim, At<'_>)> = scenario.claims.iter().zip(items).collect();
+        }
+    }
+}
+
+impl Checker<'_> {
+    pub(super) fn claims(&mut self, scenario: &Scenario) {
+        let known = Known::of(scenario);
+        self.claims_against(&scenario.claims, &known);
+    }
+
+    /// Checks `claims` (ids, then each claim) against what `known` holds, located in
+    /// this checker's text: the scenario's own claims, or an included file's.
+    pub(super) fn claims_against(&mut self, claims: &[Claim], known: &Known<'_>) {
+        let (_, items) = self.places_of("claims", ids(claims, |c| &c.id));
+        let claims: Vec<(&Claim, At<'_>)> = claims.iter().zip(items).collect();
         let found = crate::parallel::map_chunks(&claims, |_, chunk| {
             let mut check = self.fresh();
             for &(claim, item) in chunk {
-                check.claim(claim, item, &known);
+                check.claim(claim, item, known);
             }
             check.diagnostics
         });
@@ -93,7 +106,7 @@ impl Checker<'_> {
         }
     }
 
-    fn claim(&mut self, claim: &Claim, item: At<'_>, known: &Known<'_>) {
+    pub(super) fn claim(&mut self, claim: &Claim, item: At<'_>, known: &Known<'_>) {
         let known_ids = match &claim.subject {
             Subject::Place(_) => Some((&known.places, "place")),
             Subject::Region(_) => Some((&known.regions, "region")),

@@ -5,7 +5,12 @@
 mod claim_dates;
 mod claim_scope;
 mod claims;
+mod part;
 mod sections;
+mod value;
+
+pub use part::validate_part;
+pub use value::{FieldProblem, check_claim};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 

@@ -88,8 +88,15 @@ impl Checker<'_> {
     }
 
     pub(super) fn places(&mut self, scenario: &Scenario) {
+        self.places_among(scenario, None);
+    }
+
+    /// [`Self::places`], with a facility's parent looked up in `parents` (the places
+    /// of every file of a scenario split into several) instead of `scenario`'s places.
+    pub(super) fn places_among(&mut self, scenario: &Scenario, parents: Option<&Ids<'_>>) {
         let governorates = governorate_ids(scenario);
         let (places, offsets) = self.ids("places", ids(&scenario.places, |p| &p.id));
+        let parents = parents.unwrap_or(&places);
         for (place, item) in scenario.places.iter().zip(offsets) {
             if !(place.lon.is_finite() && (-180.0..=180.0).contains(&place.lon)) {
                 let offset = self.field_after(item, "lon", None);
@@ -110,7 +117,7 @@ impl Checker<'_> {
                 "governorate",
             );
             if let Some(parent) = &place.parent {
-                self.parent(place, parent, item, &places);
+                self.parent(place, parent, item, parents);
             }
         }
     }
