@@ -6,11 +6,15 @@ use clap::Parser as _;
 
 fn main() -> ExitCode {
     let cli = frontline::cli::Cli::parse();
-    if cli.no_cache {
+    let no_cache = match &cli.command {
+        Some(command) => command.no_cache(),
+        None => cli.no_cache,
+    };
+    if no_cache {
         frontline::io::disable_cache();
     }
     match &cli.command {
-        Some(command) => frontline::cli::run(command, cli.renderer),
+        Some(command) => frontline::cli::run(command),
         None => frontline::ui::run_app_with(None, cli.renderer),
     }
 }

@@ -1,22 +1,44 @@
+//! The command line's arguments (clap derive). Each flag is declared where it acts:
+//! `--renderer` for the window, `--no-cache` for commands that load scenarios,
+//! `--quiet` for commands that print messages.
+
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Frontline: who holds what, according to whom.
 #[derive(Debug, Parser)]
-#[command(name = "frontline", version, about)]
+#[command(
+    name = "frontline",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// How the window is drawn: glow (OpenGL, the default; fastest under software
     /// rendering) or wgpu. Also FRONTLINE_RENDERER; else the View > Renderer choice.
-    #[arg(long, value_enum, global = true)]
+    #[arg(long, value_enum)]
     pub renderer: Option<crate::ui::Renderer>,
     /// Parse scenario files every time: neither read nor write the binary cache of
     /// large loaded scenarios (also FRONTLINE_NO_CACHE=1; FRONTLINE_CACHE_DIR moves it).
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub no_cache: bool,
     /// What to do; without a command the window opens on the default scenario.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Where a command's scenario comes from, beyond its FILE argument.
+#[derive(Clone, Debug, Default, Args)]
+pub struct InputArgs {
+    /// Folder that the relative paths (documents, region geometry) of a scenario read
+    /// from standard input (FILE `-`) start from; the current folder by default.
+    #[arg(long, value_name = "DIR")]
+    pub base_dir: Option<PathBuf>,
+    /// Parse scenario files every time: neither read nor write the binary cache of
+    /// large loaded scenarios (also FRONTLINE_NO_CACHE=1; FRONTLINE_CACHE_DIR moves it).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// The commands.
@@ -24,8 +46,10 @@ pub struct Cli {
 pub enum Command {
     /// Validate a scenario: exit 0, or 2 with every error found.
     Check {
-        /// Scenario file (RON); the embedded default when omitted.
+        /// Scenario file (RON), `-` for standard input; the embedded default when omitted.
         file: Option<PathBuf>,
+        #[command(flatten)]
+        input: InputArgs,
         /// Bulk claims to add: JSON lines, one claim per line (much faster than RON
         /// at hundreds of thousands of claims).
         #[arg(long, value_name = "FILE.jsonl")]
@@ -33,8 +57,10 @@ pub enum Command {
     },
     /// Who holds every place and region at a moment.
     Resolve {
-        /// Scenario file (RON); the embedded default when omitted.
+        /// Scenario file (RON), `-` for standard input; the embedded default when omitted.
         file: Option<PathBuf>,
+        #[command(flatten)]
+        input: InputArgs,
         #[command(flatten)]
         view: ViewArgs,
         /// Whose account: all, source:ID, kind:KIND or grade:A-E.
@@ -47,8 +73,10 @@ pub enum Command {
     /// Who holds every route segment, where routes are severed and for whom, and whether
     /// each side can still travel between the key places through its own or allied ground.
     Routes {
-        /// Scenario file (RON); the embedded default when omitted.
+        /// Scenario file (RON), `-` for standard input; the embedded default when omitted.
         file: Option<PathBuf>,
+        #[command(flatten)]
+        input: InputArgs,
         #[command(flatten)]
         view: ViewArgs,
         /// Whose account: all, source:ID, kind:KIND or grade:A-E.
@@ -74,6 +102,12 @@ pub enum Command {
         /// Where to write it (whole or not at all); standard output when omitted or `-`.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Parse the scenario even if a cached copy is fresh (see `check --no-cache`).
+        #[arg(long)]
+        no_cache: bool,
+        /// Print no messages ("wrote ...") on standard error; errors still are.
+        #[arg(short, long)]
+        quiet: bool,
     },
     /// Read a news article and print the draft claims it yields (places, sides,
     /// attributions, assertions, dates), with why and how sure.
@@ -88,22 +122,106 @@ pub enum Command {
         /// Output format of --print.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// How the window is drawn (see `frontline --help`).
+        #[arg(long, value_enum, conflicts_with = "print")]
+        renderer: Option<crate::ui::Renderer>,
+        /// Parse the snapshot's scenario even if a cached copy is fresh.
+        #[arg(long)]
+        no_cache: bool,
+        /// Print no warnings about the snapshot on standard error; errors still are.
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// List a scenario's sources, places or factions, sorted by id.
+    List {
+        /// What to list.
+        #[arg(value_enum)]
+        what: ListWhat,
+        /// Scenario file (RON), `-` for standard input; the embedded default when omitted.
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        input: InputArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Print a completion script for a shell (source it from the shell's startup file).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output, or write one page per
+    /// command into a folder.
+    Man {
+        /// Folder to write frontline.1, frontline-resolve.1, ... into; `-` for
+        /// standard output.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Print no messages ("wrote ...") on standard error; errors still are.
+        #[arg(short, long)]
+        quiet: bool,
     },
 }
 
+impl Command {
+    /// True when the command was told not to use the cache of loaded scenarios.
+    pub fn no_cache(&self) -> bool {
+        match self {
+            Self::Check { input, .. }
+            | Self::Resolve { input, .. }
+            | Self::Routes { input, .. }
+            | Self::List { input, .. } => input.no_cache,
+            Self::Export(args) => args.input.no_cache,
+            Self::Migrate { no_cache, .. } | Self::Open { no_cache, .. } => *no_cache,
+            Self::Ingest(_) | Self::Completions { .. } | Self::Man { .. } => false,
+        }
+    }
+
+    /// True when the command was told to print no messages on standard error.
+    pub fn quiet(&self) -> bool {
+        match self {
+            Self::Export(args) => args.quiet,
+            Self::Migrate { quiet, .. } | Self::Open { quiet, .. } | Self::Man { quiet, .. } => {
+                *quiet
+            }
+            _ => false,
+        }
+    }
+}
+
+/// What `frontline list` lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListWhat {
+    /// Sources: id, name, kind, reliability grade, affiliation.
+    Sources,
+    /// Places: id, name, kind, governorate, aliases.
+    Places,
+    /// Factions: id, name, short label, kind.
+    Factions,
+}
+
 /// Options of `frontline export`.
-#[derive(Debug, Args)]
+#[derive(Clone, Debug, Args)]
 pub struct ExportArgs {
-    /// Scenario file (RON); the embedded default when omitted.
+    /// Scenario file (RON), `-` for standard input; the embedded default when omitted.
     pub file: Option<PathBuf>,
+    /// Where the scenario comes from.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Print no messages ("wrote ...") on standard error; errors still are.
+    #[arg(short, long)]
+    pub quiet: bool,
     /// A date (2024-12-07: the end of that day, 23:59:59, in the scenario's time zone),
     /// a local time (2024-12-07T18:00, in that zone) or RFC 3339 with an offset.
     #[arg(long, required_unless_present = "every")]
     pub at: Option<String>,
-    /// What to write.
+    /// What to write; by default, what the --out extension says (.png, .svg,
+    /// .geojson or .json, .ron, .md, .csv).
     #[arg(long, value_enum)]
-    pub format: ExportFormatArg,
-    /// The file to write (a timelapse numbers its frames beside it: NAME-0001.png, ...).
+    pub format: Option<ExportFormatArg>,
+    /// The file to write, `-` for standard output (with --format). A timelapse numbers
+    /// its frames beside it: NAME-0001.png, ...
     #[arg(long)]
     pub out: PathBuf,
     /// Whose account: all, source:ID, kind:KIND or grade:A-E.
@@ -193,17 +311,85 @@ mod tests {
             parse(&["frontline", "--renderer", "wgpu"]).ok(),
             Some(Some(Renderer::Wgpu))
         );
-        // Global: it may follow `open SNAPSHOT` too.
+        // `open SNAPSHOT` opens the window too, so it takes one.
         let cli = Cli::try_parse_from(["frontline", "open", "s.ron", "--renderer", "wgpu"]);
         assert!(matches!(
             cli,
             Ok(Cli {
-                renderer: Some(Renderer::Wgpu),
-                command: Some(Command::Open { .. }),
+                renderer: None,
+                command: Some(Command::Open {
+                    renderer: Some(Renderer::Wgpu),
+                    ..
+                }),
                 ..
             })
         ));
         let err = parse(&["frontline", "--renderer", "vulkan"]).err();
         assert!(err.is_some_and(|e| e.to_string().contains("glow")));
+    }
+
+    #[test]
+    fn flags_appear_only_where_they_act() {
+        let parses = |args: &[&str]| Cli::try_parse_from(args).is_ok();
+        // The window's flags are not the commands'.
+        assert!(!parses(&["frontline", "check", "--renderer", "glow"]));
+        assert!(!parses(&["frontline", "--renderer", "glow", "check"]));
+        assert!(!parses(&["frontline", "--no-cache", "check"]));
+        assert!(!parses(&[
+            "frontline",
+            "open",
+            "s.ron",
+            "--print",
+            "--renderer",
+            "glow"
+        ]));
+        // --no-cache where scenarios are loaded, not where none is.
+        assert!(parses(&["frontline", "--no-cache"]));
+        assert!(parses(&["frontline", "check", "--no-cache"]));
+        assert!(parses(&[
+            "frontline",
+            "resolve",
+            "--at",
+            "2024-12-07",
+            "--no-cache"
+        ]));
+        assert!(parses(&["frontline", "open", "s.ron", "--no-cache"]));
+        assert!(!parses(&["frontline", "completions", "bash", "--no-cache"]));
+        // --quiet where there are messages.
+        assert!(parses(&[
+            "frontline",
+            "export",
+            "--at",
+            "2024-12-07",
+            "--out",
+            "a.png",
+            "-q"
+        ]));
+        assert!(!parses(&[
+            "frontline",
+            "resolve",
+            "--at",
+            "2024-12-07",
+            "-q"
+        ]));
+    }
+
+    #[test]
+    fn export_format_is_optional() {
+        let cli = Cli::try_parse_from([
+            "frontline",
+            "export",
+            "--at",
+            "2024-12-07",
+            "--out",
+            "a.svg",
+        ]);
+        assert!(matches!(
+            cli,
+            Ok(Cli {
+                command: Some(Command::Export(ExportArgs { format: None, .. })),
+                ..
+            })
+        ));
     }
 }

@@ -4,10 +4,10 @@
 use std::path::Path;
 
 use super::{
-    ExportArgs, ExportFormatArg, Format, argument_error, load, moment_from_arg, report, table,
-    to_json,
+    ExportArgs, ExportFormatArg, Format, argument_error, export_format, load_input,
+    moment_from_arg, report, table, to_json, view_of,
 };
-use crate::control::{Engine, Perspective, View};
+use crate::control::Engine;
 use crate::export::{
     ExportFormat, ExportJob, Snapshot, Timelapse, parse_bbox, parse_every, parse_size, run_job,
 };
@@ -17,7 +17,7 @@ use crate::viewpoint::Viewpoint;
 
 /// Checks every argument, then writes the export; returns what it wrote.
 pub fn export(args: &ExportArgs) -> Result<String, LoadError> {
-    let engine = Engine::new(load(args.file.as_deref())?);
+    let engine = Engine::new(load_input(args.file.as_deref(), &args.input)?);
     let scenario = engine.scenario();
     let instant = |flag: &str, text: &str| moment_from_arg(&engine, flag, text);
     let (at, timelapse) = match (&args.every, &args.at) {
@@ -36,15 +36,7 @@ pub fn export(args: &ExportArgs) -> Result<String, LoadError> {
             ));
         }
     };
-    let mut view = View::default();
-    if let Some(text) = &args.perspective {
-        view.perspective = Perspective::parse(text, scenario)
-            .map_err(|message| argument_error("--perspective", message))?;
-    }
-    for assumption in &args.assume {
-        view.add_assumption(assumption, scenario)
-            .map_err(|err| argument_error("--assume", err.message))?;
-    }
+    let view = view_of(scenario, &args.assume, args.perspective.as_deref())?;
     let layers = match &args.layers {
         Some(list) => Layers::parse_list(list).map_err(|m| argument_error("--layers", m))?,
         None => Layers::default(),
@@ -70,7 +62,7 @@ pub fn export(args: &ExportArgs) -> Result<String, LoadError> {
             bbox_lonlat,
         },
         timelapse,
-        format: match args.format {
+        format: match export_format(args.format, &args.out)? {
             ExportFormatArg::Png => ExportFormat::Png,
             ExportFormatArg::Svg => ExportFormat::Svg,
             ExportFormatArg::Geojson => ExportFormat::Geojson,
@@ -90,7 +82,7 @@ pub fn export(args: &ExportArgs) -> Result<String, LoadError> {
 pub fn open_snapshot(path: &Path) -> Result<(Engine, Snapshot), LoadError> {
     let (snapshot, scenario, warnings) = Snapshot::load(path)?;
     for warning in warnings {
-        eprintln!("{warning}");
+        super::message(&format!("{warning}\n"));
     }
     Ok((Engine::new(scenario), snapshot))
 }

@@ -4,15 +4,25 @@
 
 mod args;
 mod export;
+mod format_from_path;
+mod generate;
+mod ids;
 pub mod ingest;
+mod list;
 mod migrate;
+mod output;
 mod report;
+mod streams;
 mod table;
 
 use std::path::Path;
 use std::process::ExitCode;
 
-pub use args::{Cli, Command, ExportArgs, ExportFormatArg, Format, ViewArgs};
+pub use args::{Cli, Command, ExportArgs, ExportFormatArg, Format, InputArgs, ListWhat, ViewArgs};
+pub use format_from_path::{EXTENSIONS, export_format, formats_of_path};
+pub use ids::resolve_id;
+pub use output::{EXIT_WRITE_FAILED, Output, message, set_quiet, write_stderr, write_stdout};
+pub use report::JSON_FORMAT_VERSION;
 
 use crate::control::{Engine, View};
 use crate::io::{Diagnostic, LoadError, default_scenario, load_scenario_file};
@@ -21,20 +31,22 @@ use crate::model::{Moment, Scenario};
 /// Exit code for bad input (files, times, ids).
 pub const EXIT_BAD_INPUT: u8 = 2;
 
-/// Runs a command, printing results to stdout and errors to stderr. `open` without
-/// `--print` opens the window on the snapshot, drawn by `renderer` (see
-/// [`crate::ui::choose_renderer`]).
-pub fn run(command: &Command, renderer: Option<crate::ui::Renderer>) -> ExitCode {
+/// Runs a command: its data to standard output, its messages to standard error
+/// (unless `--quiet`), its errors to standard error with exit code 2. `open` without
+/// `--print` opens the window on the snapshot.
+pub fn run(command: &Command) -> ExitCode {
+    set_quiet(command.quiet());
     if let Command::Open {
         snapshot,
         print: false,
+        renderer,
         ..
     } = command
     {
         return match crate::export::Snapshot::load(snapshot) {
             Ok((loaded, scenario, warnings)) => {
                 for warning in &warnings {
-                    eprintln!("{warning}");
+                    message(&format!("{warning}\n"));
                 }
                 let initial = crate::ui::Initial {
                     scenario_file: loaded.scenario_file(snapshot),
@@ -42,31 +54,48 @@ pub fn run(command: &Command, renderer: Option<crate::ui::Renderer>) -> ExitCode
                     scenario,
                     warnings,
                 };
-                crate::ui::run_app_with(Some(initial), renderer)
+                crate::ui::run_app_with(Some(initial), *renderer)
             }
             Err(err) => {
-                eprintln!("{err}");
+                write_stderr(&format!("{err}\n"));
                 ExitCode::from(EXIT_BAD_INPUT)
             }
         };
     }
-    match try_run(command) {
+    match execute(command) {
         Ok(output) => {
-            print!("{output}");
-            ExitCode::SUCCESS
+            message(&output.messages);
+            write_stdout(&output.data)
         }
         Err(err) => {
-            eprintln!("{err}");
+            write_stderr(&format!("{err}\n"));
             ExitCode::from(EXIT_BAD_INPUT)
         }
     }
 }
 
-/// Runs a command and returns what it prints, or the errors to report.
+/// Runs a command and returns its data followed by its messages, as text: what a
+/// terminal would show. [`execute`] keeps them apart.
 pub fn try_run(command: &Command) -> Result<String, LoadError> {
+    let output = execute(command)?;
+    Ok(String::from_utf8_lossy(&output.data).into_owned() + &output.messages)
+}
+
+/// Runs a command and returns its data and messages, or the errors to report.
+pub fn execute(command: &Command) -> Result<Output, LoadError> {
     match command {
-        Command::Check { file, claims } => {
+        Command::Check {
+            file,
+            input,
+            claims,
+        } => {
             let scenario = match (file.as_deref(), claims.as_deref()) {
+                (Some(file), Some(_)) if streams::is_stdin(file) => {
+                    return Err(LoadError::whole_file(
+                        "--claims",
+                        "--claims needs a scenario file, not standard input",
+                    ));
+                }
                 (Some(file), Some(claims)) => crate::io::load_scenario_with_claims(file, claims)?,
                 (None, Some(_)) => {
                     return Err(LoadError::whole_file(
@@ -74,9 +103,9 @@ pub fn try_run(command: &Command) -> Result<String, LoadError> {
                         "--claims needs a scenario file to add the claims to",
                     ));
                 }
-                (file, None) => load(file)?,
+                (file, None) => load_input(file, input)?,
             };
-            Ok(format!(
+            Ok(Output::data(format!(
                 "ok: {} ({} places, {} regions, {} routes, {} sources, {} claims)\n",
                 scenario.title,
                 scenario.places.len(),
@@ -84,59 +113,83 @@ pub fn try_run(command: &Command) -> Result<String, LoadError> {
                 scenario.routes.len(),
                 scenario.sources.len(),
                 scenario.claims.len()
-            ))
+            )))
         }
         Command::Resolve {
             file,
+            input,
             view,
             perspective,
             format,
         } => {
-            let engine = Engine::new(load(file.as_deref())?);
-            let (at, mut view_state) = view_from_args(&engine, view)?;
-            if let Some(text) = perspective {
-                view_state.perspective =
-                    crate::control::Perspective::parse(text, engine.scenario())
-                        .map_err(|message| argument_error("--perspective", message))?;
-            }
+            let engine = Engine::new(load_input(file.as_deref(), input)?);
+            let (at, view_state) = view_from_args(&engine, view, perspective.as_deref())?;
             let resolution = engine.resolve_secs(&view_state, at.unix_secs());
             let report = report::resolve_report(&engine, &view_state, &resolution);
-            Ok(match format {
+            Ok(Output::data(match format {
                 Format::Json => to_json(&report),
                 Format::Table => table::resolve_table(&report),
-            })
+            }))
         }
         Command::Routes {
             file,
+            input,
             view,
             perspective,
             faction,
             format,
         } => {
-            let engine = Engine::new(load(file.as_deref())?);
-            let (at, mut view_state) = view_from_args(&engine, view)?;
-            if let Some(text) = perspective {
-                view_state.perspective =
-                    crate::control::Perspective::parse(text, engine.scenario())
-                        .map_err(|message| argument_error("--perspective", message))?;
-            }
+            let engine = Engine::new(load_input(file.as_deref(), input)?);
+            let (at, view_state) = view_from_args(&engine, view, perspective.as_deref())?;
             let factions = faction
                 .as_deref()
                 .map(|id| faction_from_arg(engine.scenario(), id))
                 .transpose()?;
             let resolution = engine.resolve_secs(&view_state, at.unix_secs());
             let report = report::routes_report(&engine, &view_state, &resolution, factions);
-            Ok(match format {
+            Ok(Output::data(match format {
                 Format::Json => to_json(&report),
                 Format::Table => table::routes_table(&report),
-            })
+            }))
         }
-        Command::Export(args) => export::export(args),
+        Command::Export(args) => streams::export(args),
         Command::Open {
             snapshot, format, ..
-        } => export::print_snapshot(snapshot, *format),
-        Command::Migrate { file, out } => migrate::migrate(file, out.as_deref()),
-        Command::Ingest(args) => ingest::run(args),
+        } => export::print_snapshot(snapshot, *format).map(Output::data),
+        Command::Migrate { file, out, .. } => {
+            let text = migrate::migrate(file, out.as_deref())?;
+            Ok(match out.as_deref() {
+                Some(out) if !streams::is_stdin(out) => Output::message(text),
+                _ => Output::data(text),
+            })
+        }
+        Command::List {
+            what,
+            file,
+            input,
+            format,
+        } => {
+            let scenario = load_input(file.as_deref(), input)?;
+            Ok(Output::data(list::list(&scenario, *what, *format)))
+        }
+        Command::Ingest(args) => ingest::run(args).map(Output::data),
+        Command::Completions { shell } => Ok(generate::completions(*shell)),
+        Command::Man { out, .. } => generate::man(out.as_deref()),
+    }
+}
+
+/// Loads `file` (standard input for `-`, its relative paths read from `--base-dir`),
+/// or the embedded default scenario without one.
+pub fn load_input(file: Option<&Path>, input: &InputArgs) -> Result<Scenario, LoadError> {
+    match (file, input.base_dir.as_deref()) {
+        (Some(file), base_dir) if streams::is_stdin(file) => {
+            streams::load_scenario_stdin(base_dir.unwrap_or(Path::new(".")))
+        }
+        (_, Some(_)) => Err(argument_error(
+            "--base-dir",
+            "--base-dir is for a scenario read from standard input (FILE `-`)",
+        )),
+        (file, None) => load(file),
     }
 }
 
@@ -148,31 +201,45 @@ pub fn load(file: Option<&Path>) -> Result<Scenario, LoadError> {
     }
 }
 
-fn view_from_args(engine: &Engine, args: &ViewArgs) -> Result<(Moment, View), LoadError> {
-    let scenario = engine.scenario();
+/// The moment, what-if assumptions and perspective typed on the command line; places,
+/// factions and sources by id or by name ([`ids`]).
+fn view_from_args(
+    engine: &Engine,
+    args: &ViewArgs,
+    perspective: Option<&str>,
+) -> Result<(Moment, View), LoadError> {
     let at = moment_from_arg(engine, "--at", &args.at)?;
-    let mut view = View::default();
-    for assumption in &args.assume {
-        view.add_assumption(assumption, scenario)
-            .map_err(|err| argument_error("--assume", err.message))?;
-    }
+    let view = view_of(engine.scenario(), &args.assume, perspective)?;
     Ok((at, view))
 }
 
-/// The faction index of `--faction ID`, or an error with a did-you-mean.
-fn faction_from_arg(scenario: &Scenario, id: &str) -> Result<u16, LoadError> {
+/// A view with `assumptions` (`PLACE=FACTION`) and `perspective`, names resolved to ids.
+pub fn view_of(
+    scenario: &Scenario,
+    assumptions: &[String],
+    perspective: Option<&str>,
+) -> Result<View, LoadError> {
+    let mut view = View::default();
+    if let Some(text) = perspective {
+        let text = ids::perspective(scenario, text)?;
+        view.perspective = crate::control::Perspective::parse(&text, scenario)
+            .map_err(|message| argument_error("--perspective", message))?;
+    }
+    for assumption in assumptions {
+        let assumption = ids::assumption(scenario, assumption)?;
+        view.add_assumption(&assumption, scenario)
+            .map_err(|err| argument_error("--assume", err.message))?;
+    }
+    Ok(view)
+}
+
+/// The faction index of `--faction`, given by id, name or short label.
+fn faction_from_arg(scenario: &Scenario, text: &str) -> Result<u16, LoadError> {
+    let id = ids::faction_id(scenario, "--faction", text)?;
     scenario
-        .faction_index(id)
+        .faction_index(&id)
         .and_then(|f| u16::try_from(f).ok())
-        .ok_or_else(|| {
-            argument_error(
-                "--faction",
-                format!(
-                    "unknown faction {id:?}{}",
-                    crate::io::did_you_mean(id, scenario.factions.iter().map(|f| f.id.as_str()))
-                ),
-            )
-        })
+        .ok_or_else(|| argument_error("--faction", format!("unknown faction {id:?}")))
 }
 
 /// The moment typed for `flag`, read in the scenario's time zone

@@ -7,9 +7,16 @@ use serde::Serialize;
 use crate::control::{Engine, Resolution, View};
 use crate::model::Moment;
 
+/// The version of the JSON contract of `resolve`, `routes`, `open --print` and `list`
+/// (`format_version` in each; see `docs/schemas/`). Bumped when a field changes meaning
+/// or goes away; adding a field does not bump it.
+pub const JSON_FORMAT_VERSION: u32 = 1;
+
 /// Output of `frontline resolve`.
 #[derive(Debug, Serialize)]
 pub struct ResolveReport {
+    /// [`JSON_FORMAT_VERSION`].
+    pub format_version: u32,
     pub at: String,
     pub perspective: String,
     pub places: Vec<PlaceRow>,
@@ -46,6 +53,8 @@ pub struct RegionRow {
 /// Output of `frontline routes`.
 #[derive(Debug, Serialize)]
 pub struct RoutesReport {
+    /// [`JSON_FORMAT_VERSION`].
+    pub format_version: u32,
     pub at: String,
     pub perspective: String,
     pub routes: Vec<RouteRow>,
@@ -93,6 +102,7 @@ pub fn resolve_report(engine: &Engine, view: &View, resolution: &Resolution) -> 
             .collect()
     };
     ResolveReport {
+        format_version: JSON_FORMAT_VERSION,
         at: Moment::from_unix_secs(resolution.at_secs).to_rfc3339(scenario.offset()),
         perspective: view.perspective.to_arg(),
         places: scenario
@@ -148,6 +158,7 @@ pub fn routes_report(
         None => engine.connectivity(resolution),
     };
     RoutesReport {
+        format_version: JSON_FORMAT_VERSION,
         at: Moment::from_unix_secs(resolution.at_secs).to_rfc3339(scenario.offset()),
         perspective: view.perspective.to_arg(),
         routes: scenario

@@ -60,7 +60,8 @@ impl Cache {
 
     /// The cache the CLI and the window use: none after [`disable_cache`] or when
     /// `FRONTLINE_NO_CACHE` is set (to anything but "" or "0"); else in
-    /// `FRONTLINE_CACHE_DIR`, `$XDG_CACHE_HOME/frontline` or `~/.cache/frontline`.
+    /// `FRONTLINE_CACHE_DIR`, `$XDG_CACHE_HOME/frontline` or the platform's cache
+    /// folder ([`platform_cache_dir`]).
     pub fn from_env() -> Self {
         let var = |name: &str| std::env::var_os(name).filter(|value| !value.is_empty());
         let off = DISABLED.load(Ordering::Relaxed)
@@ -73,7 +74,7 @@ impl Cache {
                     .filter(|dir| dir.is_absolute())
                     .map(|dir| dir.join("frontline"))
             })
-            .or_else(|| var("HOME").map(|home| Path::new(&home).join(".cache/frontline")));
+            .or_else(platform_cache_dir);
         match dir {
             Some(dir) if !off => Self::in_dir(dir, Self::MIN_BYTES),
             _ => Self::off(),
@@ -102,6 +103,13 @@ impl Cache {
         }
         Some(dir.join(format!("{:032x}.bin", xxhash_rust::xxh3::xxh3_128(&name))))
     }
+}
+
+/// Frontline's folder in the platform's cache folder: `~/.cache/frontline` on Linux,
+/// `~/Library/Caches/frontline` on macOS, `%LOCALAPPDATA%\frontline\cache` on
+/// Windows; none without a home folder.
+fn platform_cache_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "frontline").map(|dirs| dirs.cache_dir().to_owned())
 }
 
 /// The length and hash of some bytes: what an input must still have for a hit.
