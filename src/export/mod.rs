@@ -5,35 +5,21 @@
 //! Nothing here knows about the window. Every file is written through
 //! [`crate::io::write_atomically`], so a failed export leaves no partial file.
 
-mod acled;
 mod args;
-mod brief;
-mod font;
-mod frame;
-mod geojson;
+mod formats;
 mod job;
-mod labels;
-mod legend;
-mod map;
-mod marker;
-mod marks;
-mod paint;
-mod raster;
+mod print;
 mod scene;
-pub mod snapshot;
-mod sprite;
-mod svg;
 
-pub use acled::claims_csv;
 pub use args::{parse_bbox, parse_every, parse_size};
-pub use brief::brief_markdown;
-pub use frame::{Frame, default_bbox};
-pub use geojson::geojson_text;
+pub use formats::acled::claims_csv;
+pub use formats::brief_markdown;
+pub use formats::geojson::geojson_text;
+pub use formats::snapshot;
+pub use formats::snapshot::{Snapshot, fnv1a64_hex};
 pub use job::{ExportFormat, ExportJob, MAX_FRAMES, Timelapse, frame_path, run_job};
-pub use map::{MapOptions, map_svg};
-pub use raster::{encode_png, map_png, png_from_svg};
-pub use scene::Scene;
-pub use snapshot::{Snapshot, fnv1a64_hex};
+pub use print::{Frame, MapOptions, default_bbox, encode_png, map_png, map_svg, png_from_svg};
+pub use scene::{NEUTRAL_RGB, Scene, TERRITORY_METHOD};
 
 use crate::control::Engine;
 use crate::io::{Diagnostic, LoadError};

@@ -5,8 +5,7 @@ use ::geo::{Coord, LineString, MapCoords, MultiPolygon, Point, orient::Direction
 use geojson::{Feature, FeatureCollection, Geometry, GeometryValue, JsonObject, feature::Id};
 use serde_json::{Value, json};
 
-use super::Scene;
-use super::legend::TERRITORY_METHOD;
+use crate::export::{Scene, TERRITORY_METHOD};
 use crate::geo::Basemap;
 use crate::model::RegionKind;
 
