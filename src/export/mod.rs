@@ -6,18 +6,26 @@
 //! [`crate::io::write_atomically`], so a failed export leaves no partial file.
 
 mod args;
+mod error;
+mod format;
 mod formats;
 mod job;
 mod print;
 mod scene;
 
 pub use args::{parse_bbox, parse_every, parse_size};
+pub use error::ExportError;
+pub use format::ExportFormat;
 pub use formats::acled::claims_csv;
 pub use formats::brief_markdown;
-pub use formats::geojson::geojson_text;
+pub use formats::geojson::{geojson_layer_text, geojson_text};
+pub use formats::gis::GisLayer;
 pub use formats::snapshot;
 pub use formats::snapshot::{Snapshot, fnv1a64_hex};
-pub use job::{ExportFormat, ExportJob, MAX_FRAMES, Timelapse, frame_path, run_job};
+pub use formats::timeline::{IntervalRow, interval_rows, timeline_csv};
+pub use job::{
+    ExportJob, ExportOptions, MAX_FRAMES, Timelapse, frame_path, layer_path, run_job, run_job_with,
+};
 pub use print::{Frame, MapOptions, default_bbox, encode_png, map_png, map_svg, png_from_svg};
 pub use scene::{NEUTRAL_RGB, Scene, TERRITORY_METHOD};
 

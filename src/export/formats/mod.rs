@@ -3,8 +3,12 @@
 //! same [`crate::export::Scene`] or the engine the print map does.
 
 pub mod acled;
+mod acled_codes;
 mod brief;
 pub mod geojson;
+pub mod gis;
+pub mod gpkg;
 pub mod snapshot;
+pub mod timeline;
 
 pub use brief::brief_markdown;

@@ -208,9 +208,9 @@ fn basemap_fills(svg: &mut Svg, scene: &Scene<'_>, basemap: &Basemap, frame: &Fr
 
 #[cfg(test)]
 mod tests {
+    use super::super::raster::parse_svg;
     use super::*;
     use crate::control::{Engine, View};
-    use super::super::raster::parse_svg;
     use crate::layers::Layers;
     use crate::synthetic::{SyntheticSize, synthetic_scenario};
 
