@@ -1,6 +1,8 @@
 //! Exports of exactly what the map shows (moment, perspective, layers, what-if, extent):
-//! a print-quality SVG or PNG map drawn without a GPU, GeoJSON, a RON snapshot that
-//! reopens the view, a Markdown brief with citations, and the claims as ACLED-like CSV.
+//! a print-quality SVG or PNG map drawn without a GPU (`print/`), and data files
+//! (`formats/`): GeoJSON, a GeoPackage, a RON snapshot that reopens the view, a Markdown
+//! brief with citations, the claims as ACLED events and the control timeline as CSV.
+//! [`ExportFormat`] lists them; [`ExportError`] says why nothing was written.
 //!
 //! Nothing here knows about the window. Every file is written through
 //! [`crate::io::write_atomically`], so a failed export leaves no partial file.
