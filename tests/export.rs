@@ -169,7 +169,21 @@ fn geojson_is_read_by_gdal_with_the_right_counts() {
         .iter()
         .find(|f| f["id"] == "governorate:north-gov")
         .unwrap();
-    assert_eq!(north["properties"]["shares"]["army"], 1.0);
+    assert_eq!(north["properties"]["share_army"], 1.0);
+    assert_eq!(north["properties"]["share_rebels"], 0.0);
+    assert!(
+        north["properties"]["as_of"]
+            .as_str()
+            .unwrap()
+            .ends_with("+03:00")
+    );
+    let stamp = &json["frontline"];
+    assert_eq!(stamp["format_version"], 1);
+    assert_eq!(stamp["perspective"], "all");
+    assert_eq!(stamp["hypothetical"], false);
+    assert_eq!(stamp["scenario_id"], "mini");
+    assert_eq!(stamp["scenario_hash"].as_str().unwrap().len(), 16);
+    assert_eq!(stamp["at"], northtown["properties"]["as_of"]);
 
     let Some(total) = ogr_count(&out, None) else {
         eprintln!(
@@ -462,6 +476,7 @@ fn brief_cites_every_claim_it_uses() {
 fn csv_has_acled_like_columns() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("claims.csv");
+    // `csv` is still accepted for the ACLED export.
     export(Some(MINI), "csv", &out, &[]);
     let mut reader = csv::Reader::from_path(&out).unwrap();
     let header: Vec<String> = reader
@@ -470,37 +485,68 @@ fn csv_has_acled_like_columns() {
         .iter()
         .map(str::to_owned)
         .collect();
+    assert_eq!(header.len(), 31);
     assert_eq!(
-        header[..9],
+        header[..7],
         [
+            "event_id_cnty",
             "event_date",
+            "year",
             "time_precision",
-            "actor1",
-            "location",
-            "admin1",
-            "latitude",
-            "longitude",
-            "source",
-            "notes"
+            "disorder_type",
+            "event_type",
+            "sub_event_type"
         ]
     );
+    assert_eq!(header[30], "timestamp");
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 5);
-    let row = |id: &str| rows.iter().find(|r| &r[9] == id).unwrap();
+    let row = |id: &str| {
+        rows.iter()
+            .find(|r| r[col("tags")] == format!("frontline_claim={id}"))
+            .unwrap()
+    };
     let captured = row("c-north-captured");
-    assert_eq!(&captured[0], "2024-12-06");
-    assert_eq!(&captured[2], "The rebels");
-    assert_eq!((&captured[3], &captured[4]), ("Northtown", "North"));
-    assert_eq!((&captured[5], &captured[6]), ("36.00000", "37.00000"));
-    assert!(captured[8].contains("Rebels said they captured Northtown on Friday"));
-    let region = row("b-all");
-    assert_eq!(&region[3], "Everywhere");
+    assert_eq!(&captured[col("event_date")], "2024-12-06");
+    assert_eq!(&captured[col("actor1")], "The rebels");
+    assert_eq!(&captured[col("event_type")], "Battles");
+    assert_eq!(
+        &captured[col("sub_event_type")],
+        "Non-state actor overtakes territory"
+    );
+    assert_eq!(
+        (&captured[col("location")], &captured[col("admin1")]),
+        ("Northtown", "North")
+    );
+    assert_eq!(
+        (&captured[col("latitude")], &captured[col("longitude")]),
+        ("36.00000", "37.00000")
+    );
+    assert_eq!(&captured[col("geo_precision")], "1");
+    // States (the baseline's "holds") are not events unless asked for.
     assert!(
-        !region[5].is_empty() && !region[6].is_empty(),
+        rows.iter()
+            .all(|r| r[col("tags")] != *"frontline_claim=b-all")
+    );
+    export(Some(MINI), "acled", &out, &["--include-states"]);
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_path(&out)
+        .unwrap()
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    let region = rows
+        .iter()
+        .find(|r| &r[col("tags")] == "frontline_claim=b-all")
+        .unwrap();
+    assert_eq!(&region[col("location")], "Everywhere");
+    assert_eq!(&region[col("geo_precision")], "3");
+    assert!(region[col("notes")].contains("centroid"));
+    assert!(
+        !region[col("latitude")].is_empty() && !region[col("longitude")].is_empty(),
         "centroid of its places"
     );
 
-    export(None, "csv", &out, &[]);
+    export(None, "acled", &out, &[]);
     assert!(csv::Reader::from_path(&out).unwrap().records().count() > 0);
 }
 

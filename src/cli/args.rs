@@ -214,7 +214,8 @@ pub struct ExportArgs {
     pub quiet: bool,
     /// A date (2024-12-07: the end of that day, 23:59:59, in the scenario's time zone),
     /// a local time (2024-12-07T18:00, in that zone) or RFC 3339 with an offset.
-    #[arg(long, required_unless_present = "every")]
+    /// With --from/--to and no --at, the layers show --to.
+    #[arg(long, required_unless_present_any = ["every", "from"])]
     pub at: Option<String>,
     /// What to write; by default, what the --out extension says (.png, .svg,
     /// .geojson or .json, .ron, .md, .csv).
@@ -246,30 +247,24 @@ pub struct ExportArgs {
     /// Timelapse step (1d, 12h, 30m): one numbered file per step from --from to --to.
     #[arg(long, value_name = "STEP", requires_all = ["from", "to"], conflicts_with = "at")]
     pub every: Option<String>,
-    /// First moment of a timelapse.
-    #[arg(long, value_name = "TIME", requires = "every")]
+    /// First moment of a timelapse, or of the control intervals (gpkg's
+    /// `control_intervals` layer, the timeline CSV).
+    #[arg(long, value_name = "TIME", requires = "to")]
     pub from: Option<String>,
-    /// Last moment of a timelapse.
-    #[arg(long, value_name = "TIME", requires = "every")]
+    /// Last moment of a timelapse or of the control intervals.
+    #[arg(long, value_name = "TIME", requires = "from")]
     pub to: Option<String>,
+    /// GeoJSON: one file per layer (NAME-places.geojson, -roads, -territory,
+    /// -governorates), each of one geometry type.
+    #[arg(long)]
+    pub split: bool,
+    /// ACLED: also the claims that only state who holds a place (the baseline, `holds`).
+    #[arg(long)]
+    pub include_states: bool,
 }
 
-/// What `export` writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormatArg {
-    /// The map as a PNG picture.
-    Png,
-    /// The map as SVG (font embedded).
-    Svg,
-    /// GeoJSON (RFC 7946).
-    Geojson,
-    /// A RON snapshot for `frontline open`.
-    Ron,
-    /// A Markdown brief with citations.
-    Md,
-    /// The claims as ACLED-like CSV.
-    Csv,
-}
+/// What `export` writes: the export side's formats, with their names and aliases.
+pub type ExportFormatArg = crate::export::ExportFormat;
 
 /// The moment and the what-if assumptions.
 #[derive(Debug, Args)]

@@ -4,12 +4,13 @@
 use std::path::Path;
 
 use super::{
-    ExportArgs, ExportFormatArg, Format, argument_error, export_format, load_input,
+    ExportArgs, Format, argument_error, export_format, load_input,
     moment_from_arg, report, table, to_json, view_of,
 };
 use crate::control::Engine;
 use crate::export::{
-    ExportFormat, ExportJob, Snapshot, Timelapse, parse_bbox, parse_every, parse_size, run_job,
+    ExportJob, ExportOptions, Snapshot, Timelapse, parse_bbox, parse_every, parse_size,
+    run_job_with,
 };
 use crate::io::LoadError;
 use crate::layers::Layers;
@@ -20,16 +21,22 @@ pub fn export(args: &ExportArgs) -> Result<String, LoadError> {
     let engine = Engine::new(load_input(args.file.as_deref(), &args.input)?);
     let scenario = engine.scenario();
     let instant = |flag: &str, text: &str| moment_from_arg(&engine, flag, text);
-    let (at, timelapse) = match (&args.every, &args.at) {
-        (Some(every), _) => (
-            instant("--from", args.from.as_deref().unwrap_or_default())?,
+    let span = match (&args.from, &args.to) {
+        (Some(from), Some(to)) => Some((instant("--from", from)?, instant("--to", to)?)),
+        _ => None,
+    };
+    let (at, timelapse, span) = match (&args.every, &args.at, span) {
+        (Some(every), _, Some((from, to))) => (
+            from,
             Some(Timelapse {
-                to: instant("--to", args.to.as_deref().unwrap_or_default())?,
+                to,
                 step_secs: parse_every(every).map_err(|m| argument_error("--every", m))?,
             }),
+            None,
         ),
-        (None, Some(at)) => (instant("--at", at)?, None),
-        (None, None) => {
+        (None, Some(at), span) => (instant("--at", at)?, None, span),
+        (None, None, Some((from, to))) => (to, None, Some((from, to))),
+        _ => {
             return Err(argument_error(
                 "--at",
                 "give --at TIME, or --every STEP --from TIME --to TIME for a timelapse",
@@ -62,19 +69,17 @@ pub fn export(args: &ExportArgs) -> Result<String, LoadError> {
             bbox_lonlat,
         },
         timelapse,
-        format: match export_format(args.format, &args.out)? {
-            ExportFormatArg::Png => ExportFormat::Png,
-            ExportFormatArg::Svg => ExportFormat::Svg,
-            ExportFormatArg::Geojson => ExportFormat::Geojson,
-            ExportFormatArg::Ron => ExportFormat::Ron,
-            ExportFormatArg::Md => ExportFormat::Md,
-            ExportFormatArg::Csv => ExportFormat::Csv,
-        },
+        format: export_format(args.format, &args.out)?,
         out: args.out.clone(),
         size,
         since,
     };
-    run_job(&engine, &job)
+    let options = ExportOptions {
+        split: args.split,
+        include_states: args.include_states,
+        span,
+    };
+    Ok(run_job_with(&engine, &job, &options)?)
 }
 
 /// Loads a snapshot, printing its warnings to stderr; returns the engine, the view and

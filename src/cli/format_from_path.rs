@@ -13,11 +13,13 @@ pub const EXTENSIONS: &[(&str, ExportFormatArg)] = &[
     ("svg", ExportFormatArg::Svg),
     ("geojson", ExportFormatArg::Geojson),
     ("json", ExportFormatArg::Geojson),
+    ("gpkg", ExportFormatArg::Gpkg),
     ("ron", ExportFormatArg::Ron),
     ("md", ExportFormatArg::Md),
-    ("csv", ExportFormatArg::Csv),
+    // ACLED rows and the timeline are both CSV: `.csv` needs --format.
+    ("csv", ExportFormatArg::Acled),
+    ("csv", ExportFormatArg::Timeline),
 ];
-
 /// The formats `path`'s extension may mean (none for an unknown or missing one).
 pub fn formats_of_path(path: &Path) -> Vec<ExportFormatArg> {
     let Some(extension) = path.extension().and_then(|e| e.to_str()) else {
@@ -100,7 +102,9 @@ mod tests {
         assert_eq!(format("a.json"), Some(ExportFormatArg::Geojson));
         assert_eq!(format("a.ron"), Some(ExportFormatArg::Ron));
         assert_eq!(format("brief.md"), Some(ExportFormatArg::Md));
-        assert_eq!(format("claims.csv"), Some(ExportFormatArg::Csv));
+        assert_eq!(format("layers.gpkg"), Some(ExportFormatArg::Gpkg));
+        // ACLED rows and the timeline are both CSV.
+        assert_eq!(format("claims.csv"), None);
         assert_eq!(format("notes.txt"), None);
         assert_eq!(format("noextension"), None);
         assert_eq!(format("-"), None);
@@ -129,14 +133,7 @@ mod tests {
 
     #[test]
     fn every_format_has_an_extension() {
-        for format in [
-            ExportFormatArg::Png,
-            ExportFormatArg::Svg,
-            ExportFormatArg::Geojson,
-            ExportFormatArg::Ron,
-            ExportFormatArg::Md,
-            ExportFormatArg::Csv,
-        ] {
+        for format in crate::export::ExportFormat::ALL {
             assert_ne!(extension_of(format), "out", "{format:?}");
         }
     }

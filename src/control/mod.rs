@@ -14,6 +14,7 @@ mod engine;
 mod evidence;
 mod explain;
 mod index;
+mod intervals;
 mod membership;
 mod moment_range;
 mod place;
@@ -32,6 +33,7 @@ mod words;
 
 pub use engine::{Engine, Resolution};
 pub use explain::PlaceDetails;
+pub use intervals::ControlInterval;
 pub use moment_range::{MomentOutOfRange, MomentRange};
 pub use place::PlaceState;
 pub use region::RegionState;

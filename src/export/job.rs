@@ -1,12 +1,12 @@
-//! One export request, checked whole before anything is written, then written file by
-//! file through [`write_atomically`].
-
 use std::path::{Path, PathBuf};
 
-use super::snapshot::{Snapshot, scenario_identity};
-use super::{
-    MapOptions, Scene, argument_error, brief_markdown, claims_csv, geojson_text, map_png, map_svg,
-};
+use super::formats::acled::claims_csv;
+use super::formats::geojson::{geojson_layer_text, geojson_text};
+use super::formats::gis::GisLayer;
+use super::formats::gpkg::gpkg_bytes;
+use super::formats::snapshot::{Snapshot, scenario_identity};
+use super::formats::timeline::{interval_rows, timeline_csv};
+use super::{ExportError, ExportFormat, MapOptions, Scene, brief_markdown, map_png, map_svg};
 use crate::control::Engine;
 use crate::geo::Basemap;
 use crate::io::{LoadError, write_atomically};
@@ -15,23 +15,6 @@ use crate::viewpoint::Viewpoint;
 
 /// Most frames a timelapse may write.
 pub const MAX_FRAMES: i64 = 2_000;
-
-/// What to write.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportFormat {
-    /// The map as a PNG picture.
-    Png,
-    /// The map as SVG, with the font embedded.
-    Svg,
-    /// Places, route segments, territory and governorates as GeoJSON.
-    Geojson,
-    /// A snapshot that `frontline open` reopens.
-    Ron,
-    /// The Markdown brief.
-    Md,
-    /// The claims as ACLED-like CSV.
-    Csv,
-}
 
 /// A timelapse: frames every `step_secs` from the viewpoint's moment up to `to`, one
 /// numbered file each.
@@ -62,74 +45,159 @@ pub struct ExportJob {
     pub since: Option<Moment>,
 }
 
+/// What some formats take besides the job; the defaults suit every format.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ExportOptions {
+    /// GeoJSON: one file per layer (`NAME-places.geojson`, ...), one geometry type each.
+    pub split: bool,
+    /// ACLED: also the claims that only state who holds a place (`holds`, the baseline).
+    pub include_states: bool,
+    /// The range of the GeoPackage's `control_intervals` layer and the timeline CSV
+    /// (the timeline's default: the first claim to the viewpoint's moment).
+    pub span: Option<(Moment, Moment)>,
+}
+
+/// [`run_job_with`] with the default options.
+pub fn run_job(engine: &Engine, job: &ExportJob) -> Result<String, ExportError> {
+    run_job_with(engine, job, &ExportOptions::default())
+}
+
 /// Checks the whole job, then writes its files; returns a line per file written.
-pub fn run_job(engine: &Engine, job: &ExportJob) -> Result<String, LoadError> {
+pub fn run_job_with(
+    engine: &Engine,
+    job: &ExportJob,
+    options: &ExportOptions,
+) -> Result<String, ExportError> {
     let moments = moments(engine, job)?;
     let since = match job.since {
         Some(since) => {
             check_moment(engine, "--since", since)?;
             if moments.iter().any(|&at| since > at) {
-                return Err(argument_error("--since", "must not be later than --at"));
+                return Err(ExportError::setting(
+                    "--since",
+                    "must not be later than --at",
+                ));
             }
             since
         }
-        None => engine
-            .moment_range()
-            .map_or(Moment::from_unix_secs(0), |range| range.first_claim),
+        None => first_claim(engine),
     };
+    let span = span(engine, job, options)?;
     let offset = engine.scenario().offset();
     check_writable(&job.out)?;
     let basemap =
         Basemap::embedded().map_err(|err| LoadError::whole_file("<basemap>", err.to_string()))?;
+    let hash = match job.format {
+        ExportFormat::Geojson | ExportFormat::Gpkg => {
+            scenario_identity(job.scenario_file.as_deref())?.1
+        }
+        _ => String::new(),
+    };
     let numbered = moments.len() > 1 || job.timelapse.is_some();
+    let context = Context {
+        engine,
+        job,
+        options,
+        basemap: &basemap,
+        since,
+        span,
+        scenario_hash: &hash,
+    };
     let mut report = String::new();
     for (i, &at) in moments.iter().enumerate() {
-        let path = if numbered {
-            frame_path(&job.out, i + 1)
-        } else {
-            job.out.clone()
-        };
-        let bytes = render(engine, job, &basemap, at, since)?;
-        write_atomically(&path, &bytes).map_err(|err| {
-            argument_error("--out", format!("cannot write {}: {err}", path.display()))
-        })?;
-        report.push_str(&format!(
-            "wrote {} ({})\n",
-            path.display(),
-            at.to_rfc3339(offset)
-        ));
+        for (path, bytes) in render(&context, at)? {
+            let path = if numbered {
+                frame_path(&path, i + 1)
+            } else {
+                path
+            };
+            write_atomically(&path, &bytes).map_err(|err| ExportError::Write {
+                path: path.clone(),
+                reason: err.to_string(),
+            })?;
+            report.push_str(&format!(
+                "wrote {} ({})\n",
+                path.display(),
+                at.to_rfc3339(offset)
+            ));
+        }
     }
     Ok(report)
 }
 
+/// What every file of a job is rendered with.
+struct Context<'a> {
+    engine: &'a Engine,
+    job: &'a ExportJob,
+    options: &'a ExportOptions,
+    basemap: &'a Basemap,
+    since: Moment,
+    span: Option<(Moment, Moment)>,
+    scenario_hash: &'a str,
+}
+
+/// When the first claim takes effect (the epoch without claims).
+fn first_claim(engine: &Engine) -> Moment {
+    engine
+        .moment_range()
+        .map_or(Moment::from_unix_secs(0), |range| range.first_claim)
+}
+
+/// The checked interval range: the options' span, or for the timeline the first claim
+/// to the viewpoint's moment.
+fn span(
+    engine: &Engine,
+    job: &ExportJob,
+    options: &ExportOptions,
+) -> Result<Option<(Moment, Moment)>, ExportError> {
+    let Some((from, to)) = options.span.or(match job.format {
+        ExportFormat::Timeline => Some((first_claim(engine), job.viewpoint.at)),
+        _ => None,
+    }) else {
+        return Ok(None);
+    };
+    check_moment(engine, "--from", from)?;
+    check_moment(engine, "--to", to)?;
+    if from > to {
+        return Err(ExportError::setting(
+            "--from",
+            "must not be later than --to",
+        ));
+    }
+    Ok(Some((from, to)))
+}
+
 /// `at` if the scenario's evidence speaks to it ([`Engine::check_moment`]), else an
-/// error located at `flag`.
-fn check_moment(engine: &Engine, flag: &str, at: Moment) -> Result<Moment, LoadError> {
+/// error about `flag`.
+fn check_moment(engine: &Engine, flag: &'static str, at: Moment) -> Result<Moment, ExportError> {
     engine
         .check_moment(at)
-        .map_err(|err| argument_error(flag, err.to_string()))
+        .map_err(|err| ExportError::setting(flag, err.to_string()))
 }
 
 /// The moments to render, each checked against the scenario's time range.
-fn moments(engine: &Engine, job: &ExportJob) -> Result<Vec<Moment>, LoadError> {
+fn moments(engine: &Engine, job: &ExportJob) -> Result<Vec<Moment>, ExportError> {
     let from = job.viewpoint.at;
     let Some(Timelapse { to, step_secs }) = job.timelapse else {
         return Ok(vec![check_moment(engine, "--at", from)?]);
     };
-    if !matches!(job.format, ExportFormat::Png | ExportFormat::Svg) {
-        return Err(argument_error(
+    if !job.format.has_frames() {
+        return Err(ExportError::setting(
             "--every",
-            "a timelapse writes png or svg frames",
+            "a timelapse writes png, svg or geojson frames",
         ));
     }
     check_moment(engine, "--from", from)?;
     check_moment(engine, "--to", to)?;
     let (first, last) = (from.unix_secs(), to.unix_secs());
     if first > last {
-        return Err(argument_error("--from", "must not be later than --to"));
+        return Err(ExportError::setting(
+            "--from",
+            "must not be later than --to",
+        ));
     }
     if (last - first) / step_secs.max(1) >= MAX_FRAMES {
-        return Err(argument_error(
+        return Err(ExportError::setting(
             "--every",
             format!("more than {MAX_FRAMES} frames; use a longer step"),
         ));
@@ -140,30 +208,69 @@ fn moments(engine: &Engine, job: &ExportJob) -> Result<Vec<Moment>, LoadError> {
         .collect())
 }
 
-/// The bytes of one file of the job at `at`.
-fn render(
-    engine: &Engine,
-    job: &ExportJob,
-    basemap: &Basemap,
-    at: Moment,
-    since: Moment,
-) -> Result<Vec<u8>, LoadError> {
+/// `dir/map.geojson` → `dir/map-places.geojson`.
+pub fn layer_path(out: &Path, layer: &str) -> PathBuf {
+    let stem = out
+        .file_stem()
+        .map_or("layer".into(), |s| s.to_string_lossy());
+    let name = match out.extension() {
+        Some(ext) => format!("{stem}-{layer}.{}", ext.to_string_lossy()),
+        None => format!("{stem}-{layer}"),
+    };
+    out.with_file_name(name)
+}
+
+/// The files of the job at `at`: their paths (before frame numbering) and bytes.
+fn render(context: &Context<'_>, at: Moment) -> Result<Vec<(PathBuf, Vec<u8>)>, ExportError> {
+    let Context {
+        engine,
+        job,
+        options,
+        basemap,
+        ..
+    } = *context;
     let viewpoint = &job.viewpoint;
     let scene = Scene::new(engine, &viewpoint.view, &viewpoint.layers, at.timestamp());
-    let options = MapOptions {
+    let map_options = MapOptions {
         bbox_lonlat: viewpoint.bbox_lonlat,
         size: job.size,
         embed_font: true,
     };
-    let failed = |message: String| argument_error("--format", message);
-    Ok(match job.format {
-        ExportFormat::Svg => map_svg(&scene, basemap, &options).into_bytes(),
-        ExportFormat::Png => map_png(&scene, basemap, &options).map_err(failed)?,
-        ExportFormat::Geojson => geojson_text(&scene, basemap).into_bytes(),
-        ExportFormat::Md => brief_markdown(&scene, since.timestamp()).into_bytes(),
-        ExportFormat::Csv => claims_csv(engine, &viewpoint.view, at.unix_secs())
-            .map_err(failed)?
-            .into_bytes(),
+    let one = |bytes: Vec<u8>| Ok(vec![(job.out.clone(), bytes)]);
+    match job.format {
+        ExportFormat::Svg => one(map_svg(&scene, basemap, &map_options).into_bytes()),
+        ExportFormat::Png => {
+            one(map_png(&scene, basemap, &map_options)
+                .map_err(|e| ExportError::encode("png", e))?)
+        }
+        ExportFormat::Geojson if options.split => Ok(GisLayer::ALL
+            .into_iter()
+            .map(|layer| {
+                let text = geojson_layer_text(&scene, basemap, layer, context.scenario_hash);
+                (layer_path(&job.out, layer.name()), text.into_bytes())
+            })
+            .collect()),
+        ExportFormat::Geojson => {
+            one(geojson_text(&scene, basemap, context.scenario_hash).into_bytes())
+        }
+        ExportFormat::Gpkg => {
+            let rows = context
+                .span
+                .map(|(from, to)| interval_rows(engine, &viewpoint.view, from, to));
+            one(gpkg_bytes(&scene, basemap, rows.as_deref())?)
+        }
+        ExportFormat::Md => one(brief_markdown(&scene, context.since.timestamp()).into_bytes()),
+        ExportFormat::Acled => one(claims_csv(
+            engine,
+            &viewpoint.view,
+            at.unix_secs(),
+            options.include_states,
+        )?
+        .into_bytes()),
+        ExportFormat::Timeline => {
+            let (from, to) = context.span.unwrap_or((at, at));
+            one(timeline_csv(engine, &viewpoint.view, from, to)?.into_bytes())
+        }
         ExportFormat::Ron => {
             let identity = scenario_identity(job.scenario_file.as_deref())?;
             let frame = Viewpoint {
@@ -171,9 +278,12 @@ fn render(
                 ..viewpoint.clone()
             };
             let snapshot = Snapshot::new(identity, &frame, engine.scenario().offset());
-            snapshot.to_ron().map_err(failed)?.into_bytes()
+            one(snapshot
+                .to_ron()
+                .map_err(|e| ExportError::encode("ron", e))?
+                .into_bytes())
         }
-    })
+    }
 }
 
 /// `dir/name.png` → `dir/name-0007.png`.
@@ -189,10 +299,12 @@ pub fn frame_path(out: &Path, n: usize) -> PathBuf {
 }
 
 /// Fails unless a file can be created in `out`'s folder and `out` is not a folder.
-fn check_writable(out: &Path) -> Result<(), LoadError> {
-    let error = |message: String| argument_error("--out", message);
+fn check_writable(out: &Path) -> Result<(), ExportError> {
     if out.is_dir() {
-        return Err(error(format!("{} is a folder, not a file", out.display())));
+        return Err(ExportError::setting(
+            "--out",
+            format!("{} is a folder, not a file", out.display()),
+        ));
     }
     let folder = match out.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
@@ -200,7 +312,12 @@ fn check_writable(out: &Path) -> Result<(), LoadError> {
     };
     tempfile::NamedTempFile::new_in(folder)
         .map(drop)
-        .map_err(|err| error(format!("cannot write in {}: {err}", folder.display())))
+        .map_err(|err| {
+            ExportError::setting(
+                "--out",
+                format!("cannot write in {}: {err}", folder.display()),
+            )
+        })
 }
 
 #[cfg(test)]

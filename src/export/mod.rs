@@ -1,39 +1,35 @@
 //! Exports of exactly what the map shows (moment, perspective, layers, what-if, extent):
-//! a print-quality SVG or PNG map drawn without a GPU, GeoJSON, a RON snapshot that
-//! reopens the view, a Markdown brief with citations, and the claims as ACLED-like CSV.
+//! a print-quality SVG or PNG map drawn without a GPU (`print/`), and data files
+//! (`formats/`): GeoJSON, a GeoPackage, a RON snapshot that reopens the view, a Markdown
+//! brief with citations, the claims as ACLED events and the control timeline as CSV.
+//! [`ExportFormat`] lists them; [`ExportError`] says why nothing was written.
 //!
 //! Nothing here knows about the window. Every file is written through
 //! [`crate::io::write_atomically`], so a failed export leaves no partial file.
 
-mod acled;
 mod args;
-mod brief;
-mod font;
-mod frame;
-mod geojson;
+mod error;
+mod format;
+mod formats;
 mod job;
-mod labels;
-mod legend;
-mod map;
-mod marker;
-mod marks;
-mod paint;
-mod raster;
+mod print;
 mod scene;
-pub mod snapshot;
-mod sprite;
-mod svg;
 
-pub use acled::claims_csv;
 pub use args::{parse_bbox, parse_every, parse_size};
-pub use brief::brief_markdown;
-pub use frame::{Frame, default_bbox};
-pub use geojson::geojson_text;
-pub use job::{ExportFormat, ExportJob, MAX_FRAMES, Timelapse, frame_path, run_job};
-pub use map::{MapOptions, map_svg};
-pub use raster::{encode_png, map_png, png_from_svg};
-pub use scene::Scene;
-pub use snapshot::{Snapshot, fnv1a64_hex};
+pub use error::ExportError;
+pub use format::ExportFormat;
+pub use formats::acled::claims_csv;
+pub use formats::brief_markdown;
+pub use formats::geojson::{geojson_layer_text, geojson_text};
+pub use formats::gis::GisLayer;
+pub use formats::snapshot;
+pub use formats::snapshot::{Snapshot, fnv1a64_hex};
+pub use formats::timeline::{IntervalRow, interval_rows, timeline_csv};
+pub use job::{
+    ExportJob, ExportOptions, MAX_FRAMES, Timelapse, frame_path, layer_path, run_job, run_job_with,
+};
+pub use print::{Frame, MapOptions, default_bbox, encode_png, map_png, map_svg, png_from_svg};
+pub use scene::{NEUTRAL_RGB, Scene, TERRITORY_METHOD};
 
 use crate::control::Engine;
 use crate::io::{Diagnostic, LoadError};

@@ -13,6 +13,10 @@ use crate::geo::{Basemap, Projection, convex_cells, dissolve_by_key, voronoi_cel
 use crate::layers::Layers;
 use crate::model::Source;
 
+/// How the territory is drawn, stated in the legend, the brief and GeoJSON.
+pub const TERRITORY_METHOD: &str =
+    "Territory estimated from Voronoi cells around places, not surveyed front lines.";
+
 /// Grey for places and segments that no faction holds.
 pub const NEUTRAL_RGB: [u8; 3] = [0x9e, 0x9e, 0x9e];
 

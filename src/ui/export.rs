@@ -16,38 +16,17 @@ use crate::viewpoint::Viewpoint;
 /// Picture size of PNG and SVG exports from the window.
 pub const PICTURE_SIZE: (u32, u32) = (1920, 1080);
 
-/// The formats offered by File > Export, in menu order.
-pub const FORMATS: [ExportFormat; 6] = [
-    ExportFormat::Png,
-    ExportFormat::Svg,
-    ExportFormat::Geojson,
-    ExportFormat::Ron,
-    ExportFormat::Md,
-    ExportFormat::Csv,
-];
+/// The formats offered by File > Export, in menu order: every format.
+pub const FORMATS: [ExportFormat; 8] = ExportFormat::ALL;
 
 /// The file extension of a format.
 pub fn extension(format: ExportFormat) -> &'static str {
-    match format {
-        ExportFormat::Png => "png",
-        ExportFormat::Svg => "svg",
-        ExportFormat::Geojson => "geojson",
-        ExportFormat::Ron => "ron",
-        ExportFormat::Md => "md",
-        ExportFormat::Csv => "csv",
-    }
+    format.extension()
 }
 
 /// What the format picker says about a format.
 pub fn label(format: ExportFormat) -> &'static str {
-    match format {
-        ExportFormat::Png => "PNG map picture",
-        ExportFormat::Svg => "SVG map",
-        ExportFormat::Geojson => "GeoJSON (places, routes, territory)",
-        ExportFormat::Ron => "RON snapshot of this view",
-        ExportFormat::Md => "Markdown brief with citations",
-        ExportFormat::Csv => "CSV claims (ACLED-like)",
-    }
+    format.description()
 }
 
 /// `frontline-2024-12-07T2359.png`: the moment shown, in the scenario's time zone.
@@ -256,7 +235,7 @@ pub fn window(
             exports.format = Some(picked);
             ui.add_space(4.0);
             ui.small(format!("Suggested name: {}", name(picked)));
-            if matches!(picked, ExportFormat::Png | ExportFormat::Svg) {
+            if picked.is_picture() {
                 let (w, h) = PICTURE_SIZE;
                 ui.small(format!(
                     "{w} x {h} pixels, with legend, scale bar and credits."

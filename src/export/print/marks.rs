@@ -5,7 +5,7 @@
 use super::frame::Frame;
 use super::marker::{marker, marker_shapes};
 use super::svg::{N, Svg, hex};
-use super::{Scene, scene::NEUTRAL_RGB};
+use crate::export::{NEUTRAL_RGB, Scene};
 use crate::model::PlaceKind;
 
 /// Red of the severed-route mark.

@@ -8,9 +8,8 @@ use std::fmt::Write as _;
 
 use jiff::Timestamp;
 
-use super::legend::TERRITORY_METHOD;
-use super::{Scene, local_time_label};
 use crate::control::Resolution;
+use crate::export::{Scene, TERRITORY_METHOD, local_time_label};
 use crate::model::Moment;
 
 /// Claim indices numbered in order of first citation.

@@ -4,33 +4,16 @@
 
 use ::geo::MultiPolygon;
 use resvg::tiny_skia::{
-    FillRule, LineCap, Mask, Paint, Path, PathBuilder, Pixmap, Rect, Stroke, StrokeDash, Transform,
+    FillRule, LineCap, Mask, Path, PathBuilder, Pixmap, Rect, Stroke, Transform,
 };
 
-use super::Scene;
+use super::brush::{paint, stroke};
 use super::frame::Frame;
 use super::map::{BORDER, GOVERNORATE, LAKE, LAND, SEA, SYRIA, TERRITORY_OPACITY};
 use super::marks::{Lines, SEVERED_RGB, route_lines, severed_arms};
 use super::sprite;
+use crate::export::Scene;
 use crate::geo::Basemap;
-
-/// A solid paint of `rgb` at `opacity`, anti-aliased.
-pub(super) fn paint(rgb: [u8; 3], opacity: f64) -> Paint<'static> {
-    let mut paint = Paint::default();
-    let alpha = (opacity.clamp(0.0, 1.0) * 255.0).round() as u8;
-    paint.set_color_rgba8(rgb[0], rgb[1], rgb[2], alpha);
-    paint
-}
-
-/// A stroke of `width_px`, dashed when `dash_px` is set.
-pub(super) fn stroke(width_px: f64, dash_px: Option<[f64; 2]>, cap: LineCap) -> Stroke {
-    Stroke {
-        width: width_px as f32,
-        line_cap: cap,
-        dash: dash_px.and_then(|[on, off]| StrokeDash::new(vec![on as f32, off as f32], 0.0)),
-        ..Stroke::default()
-    }
-}
 
 /// Every ring of a lon/lat multipolygon as a closed contour in the frame's pixels.
 fn polygons_path(polygons: &MultiPolygon<f64>, frame: &Frame) -> Option<Path> {

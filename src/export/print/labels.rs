@@ -1,11 +1,11 @@
 //! Place names, placed greedily by importance where they overlap no other label or
 //! marker.
 
-use super::Scene;
 use super::font::text_width;
 use super::frame::Frame;
 use super::marks::radius;
 use super::svg::{N, Svg};
+use crate::export::Scene;
 use crate::model::PlaceKind;
 
 /// Names of the larger places, greedily by importance, where they overlap no other

@@ -8,11 +8,11 @@ use std::collections::BTreeMap;
 
 use resvg::tiny_skia::{FillRule, LineCap, Path, PathBuilder, Pixmap, Transform};
 
-use super::Scene;
+use super::brush::{paint, stroke};
 use super::frame::Frame;
 use super::marker::{Marker, Shape, marker_shapes};
 use super::marks::radius;
-use super::paint::{paint, stroke};
+use crate::export::Scene;
 
 /// A marker drawn with its centre at the middle of pixel (`half`, `half`).
 struct Sprite {

@@ -4,21 +4,17 @@
 
 use super::font::wrap;
 use super::frame::Frame;
-use super::map::Layout;
+use super::layout::Layout;
 use super::marker::{marker, marker_shapes};
 use super::marks::severed_mark;
 use super::svg::{N, Svg, hex};
-use super::{Scene, local_time_label};
 use crate::control::Status;
+use crate::export::{Scene, TERRITORY_METHOD, local_time_label};
 use crate::model::Moment;
 
 /// Data credits printed on every map.
 pub const CREDITS: &str = "Places: GeoNames (geonames.org), CC BY 4.0 · Borders, governorates, \
      lakes: Natural Earth, public domain · Highways: schematic, town to town · Made with Frontline";
-
-/// How the territory is drawn, stated in the legend.
-pub const TERRITORY_METHOD: &str =
-    "Territory estimated from Voronoi cells around places, not surveyed front lines.";
 
 /// Title, "as of" with time zone, perspective and what-if, above the map.
 pub(super) fn title(svg: &mut Svg, scene: &Scene<'_>, layout: &Layout) {
@@ -94,7 +90,7 @@ pub(super) fn panel(svg: &mut Svg, scene: &Scene<'_>, layout: &Layout) {
         if !scene.layers.shows_faction(&faction.id) {
             continue;
         }
-        let colour = hex(faction.rgb().unwrap_or(super::scene::NEUTRAL_RGB));
+        let colour = hex(faction.rgb().unwrap_or(crate::export::NEUTRAL_RGB));
         svg.empty(
             "rect",
             &[

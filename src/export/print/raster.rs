@@ -8,8 +8,10 @@ use std::sync::{Arc, OnceLock};
 use resvg::{tiny_skia, usvg};
 
 use super::font::FONT_TTF;
+use super::map::MapOptions;
 use super::map::{overlay_svg, page};
-use super::{MapOptions, Scene, paint};
+use super::paint;
+use crate::export::Scene;
 use crate::geo::Basemap;
 
 /// The map of `scene` as PNG bytes: what [`super::map_svg`] shows, at `options.size`.

@@ -3,8 +3,10 @@
 
 use super::font::{font_face_style, font_family_attr};
 use super::frame::{Frame, default_bbox};
+use super::layout::Layout;
 use super::svg::{N, Svg, hex, path_data};
-use super::{Scene, labels, legend, marks};
+use super::{labels, legend, marks};
+use crate::export::Scene;
 use crate::geo::Basemap;
 
 /// Picture options of the map export.
@@ -25,43 +27,6 @@ impl Default for MapOptions {
             size: (1920, 1080),
             embed_font: true,
         }
-    }
-}
-
-/// Where things go on the page, scaled with the picture (`u` = pixels per design pixel
-/// of a 1920 × 1080 page).
-#[derive(Clone, Copy, Debug)]
-pub(super) struct Layout {
-    pub u: f64,
-    pub width: f64,
-    pub height: f64,
-    pub panel_x: f64,
-    pub title_h: f64,
-    pub footer_h: f64,
-}
-
-impl Layout {
-    fn new((width, height): (u32, u32)) -> Self {
-        let (width, height) = (f64::from(width), f64::from(height));
-        let u = (width / 1920.0).min(height / 1080.0);
-        Self {
-            u,
-            width,
-            height,
-            panel_x: width - 470.0 * u,
-            title_h: 84.0 * u,
-            footer_h: 34.0 * u,
-        }
-    }
-
-    /// The map's rectangle: left, top, width, height.
-    pub fn map_rect(&self) -> [f64; 4] {
-        [
-            0.0,
-            self.title_h,
-            self.panel_x,
-            self.height - self.title_h - self.footer_h,
-        ]
     }
 }
 
@@ -243,9 +208,9 @@ fn basemap_fills(svg: &mut Svg, scene: &Scene<'_>, basemap: &Basemap, frame: &Fr
 
 #[cfg(test)]
 mod tests {
+    use super::super::raster::parse_svg;
     use super::*;
     use crate::control::{Engine, View};
-    use crate::export::raster::parse_svg;
     use crate::layers::Layers;
     use crate::synthetic::{SyntheticSize, synthetic_scenario};
 
