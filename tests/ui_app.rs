@@ -500,7 +500,8 @@ fn ctrl_e_opens_the_export_window() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     harness.run();
     assert!(harness.state().exports.window_open);
-    harness.get_by_label("GeoJSON (places, routes, territory)");
+    harness.get_by_label(frontline::export::ExportFormat::Geojson.description());
+    harness.get_by_label(frontline::export::ExportFormat::Gpkg.description());
     harness.get_by_label("Choose file and export...");
 }
 
