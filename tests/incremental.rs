@@ -14,7 +14,7 @@ use frontline::synthetic::{SyntheticSize, synthetic_scenario};
 use proptest::prelude::*;
 
 const SIZE: SyntheticSize = SyntheticSize {
-    places: 40,
+    places: 120,
     claims: 2_000,
     days: 14,
 };

@@ -6,6 +6,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
 use super::incremental::Moves;
 use super::index::ControlIndex;
+use super::splice::PLACES_IN_PLACE;
 use super::timeline::Timeline;
 use super::voice::VoiceMask;
 
@@ -129,10 +130,17 @@ impl TimelineCache {
         if moves.voices_grew {
             return Self::default();
         }
-        let built: Vec<(VoiceMask, Arc<Timeline>)> = self.lock().built.clone();
+        let built: Vec<(VoiceMask, Arc<Timeline>)> = std::mem::take(&mut self.lock().built);
         let built = built
             .into_iter()
-            .map(|(mask, timeline)| {
+            .map(|(mask, mut timeline)| {
+                // In place when few places changed and no resolution holds it now.
+                if moves.places.len() <= PLACES_IN_PLACE
+                    && let Some(only) = Arc::get_mut(&mut timeline)
+                {
+                    only.patch_in_place(index, &mask, moves);
+                    return (mask, timeline);
+                }
                 let patched = Arc::new(timeline.patched(index, &mask, moves));
                 (mask, patched)
             })

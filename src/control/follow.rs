@@ -30,7 +30,7 @@ impl Engine {
             self.reindex();
             return Ok(());
         }
-        let ids = TouchedIds::new(changes.touched());
+        let ids = TouchedIds::new(&changes);
         if ids.is_empty() {
             // Documents only: nothing indexed changes.
             crate::edit::apply(&mut self.scenario, edit.clone())?;
@@ -54,7 +54,7 @@ impl Engine {
             self.reindex();
             return;
         }
-        let ids = TouchedIds::new(changes.touched());
+        let ids = TouchedIds::new(changes);
         if ids.is_empty() {
             self.replace_scenario(scenario_after);
             self.instance = next_instance();
@@ -80,13 +80,13 @@ impl Engine {
     /// Updates the index and timelines for the edited scenario, or indexes it again
     /// when the claims do not line up with what `before` noted.
     fn after_claim_edit(&mut self, before: Before, ids: &TouchedIds) {
-        let Some((index, moves)) = self.index.after_claim_edit(before, &self.scenario, ids) else {
+        // In place unless a background timeline build still reads the index.
+        let index = Arc::make_mut(&mut self.index);
+        let Some(moves) = index.after_claim_edit(before, &self.scenario, ids) else {
             self.reindex();
             return;
         };
-        let index = Arc::new(index);
-        self.timelines = Arc::new(self.timelines.patched(&index, &moves));
-        self.index = index;
+        self.timelines = Arc::new(self.timelines.patched(&self.index, &moves));
         self.instance = next_instance();
     }
 

@@ -7,40 +7,103 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::index::{ClaimFacts, ControlIndex, FactionIx, ordered_statements};
+use super::index::{ClaimFacts, ControlIndex, ordered_statements};
 use super::lookup::{Lookup, give_voice};
 use super::scope::{self, Entry, Target};
+use super::splice;
+use crate::edit::ClaimChanges;
 use crate::model::Scenario;
 
 /// No claim: an untouched claim's new index in [`Moves::old_to_new`] is never this.
-const GONE: u32 = u32::MAX;
+pub(super) const GONE: u32 = u32::MAX;
 
-/// The claims an edit touched, by id.
-pub struct TouchedIds<'a>(FxHashSet<&'a str>);
+/// The claims an edit touched, by id: those to find before the edit (changed or
+/// removed) and after it (added or changed). An added claim is not looked for before
+/// the edit, nor a removed one after it: ids are unique, so each can only be there
+/// if the same batch also removed or added it (and then it is in both lists).
+pub struct TouchedIds<'a> {
+    before: Ids<'a>,
+    after: Ids<'a>,
+}
 
 impl<'a> TouchedIds<'a> {
-    /// The set of `ids`.
-    pub fn new(ids: impl Iterator<Item = &'a str>) -> Self {
-        Self(ids.collect())
+    /// The claims `changes` touches.
+    pub fn new(changes: &'a ClaimChanges) -> Self {
+        let ids = |lists: [&'a [String]; 2]| {
+            let mut ids: Vec<&str> = lists
+                .iter()
+                .flat_map(|l| l.iter())
+                .map(String::as_str)
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            Ids::new(ids)
+        };
+        Self {
+            before: ids([&changes.changed, &changes.removed]),
+            after: ids([&changes.added, &changes.changed]),
+        }
     }
 
     /// True when no claim is touched.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.before.len == 0 && self.after.len == 0
+    }
+}
+
+/// Claim ids to find: compared directly when few, hashed when many.
+struct Ids<'a> {
+    few: Vec<&'a str>,
+    many: FxHashSet<&'a str>,
+    len: usize,
+}
+
+/// Up to this many ids are compared directly (no hashing of every claim id).
+const FEW_IDS: usize = 8;
+
+impl<'a> Ids<'a> {
+    fn new(ids: Vec<&'a str>) -> Self {
+        let len = ids.len();
+        if len <= FEW_IDS {
+            Self {
+                few: ids,
+                many: FxHashSet::default(),
+                len,
+            }
+        } else {
+            Self {
+                few: Vec::new(),
+                many: ids.into_iter().collect(),
+                len,
+            }
+        }
     }
 
-    /// Positions of touched claims in `scenario`, ascending.
-    fn positions(&self, scenario: &Scenario) -> Vec<usize> {
-        if self.0.is_empty() {
-            return Vec::new();
+    fn contains(&self, id: &str) -> bool {
+        if self.len <= FEW_IDS {
+            self.few.contains(&id)
+        } else {
+            self.many.contains(id)
         }
-        scenario
-            .claims
-            .iter()
-            .enumerate()
-            .filter(|(_, claim)| self.0.contains(claim.id.as_str()))
-            .map(|(c, _)| c)
-            .collect()
+    }
+
+    /// Positions of these claims in `scenario`, ascending. Searched from the end (an
+    /// added claim is usually last) and no further than the last one found.
+    fn positions(&self, scenario: &Scenario) -> Vec<usize> {
+        let mut found = Vec::new();
+        if self.len == 0 {
+            return found;
+        }
+        for (c, claim) in scenario.claims.iter().enumerate().rev() {
+            if self.contains(&claim.id) {
+                found.push(c);
+                if found.len() == self.len {
+                    break;
+                }
+            }
+        }
+        found.reverse();
+        found
     }
 }
 
@@ -78,7 +141,7 @@ impl Moves {
 impl ControlIndex {
     /// Notes what [`Self::after_claim_edit`] needs of `scenario` before the edit.
     pub fn before_claim_edit(&self, scenario: &Scenario, ids: &TouchedIds) -> Before {
-        let old_touched = ids.positions(scenario);
+        let old_touched = ids.before.positions(scenario);
         let lookup = Lookup::new(scenario);
         let mut places = Vec::new();
         for &c in &old_touched {
@@ -99,16 +162,18 @@ impl ControlIndex {
         }
     }
 
-    /// The index of `scenario`, which differs from the one this index was built or
-    /// updated for only in the claims `ids` (noted in `before`). `None` when the
-    /// claims do not line up (the edit was not claims only): index it again.
+    /// Updates this index, built or updated for the scenario before the edit, to
+    /// `scenario`, which differs from it only in the claims `ids` (noted in `before`).
+    /// In place where that is cheap (few claims and places touched), else by copying.
+    /// `None`, with the index unchanged, when the claims do not line up (the edit was
+    /// not claims only): index it again.
     pub fn after_claim_edit(
-        &self,
+        &mut self,
         before: Before,
         scenario: &Scenario,
         ids: &TouchedIds,
-    ) -> Option<(Self, Moves)> {
-        let new_touched = ids.positions(scenario);
+    ) -> Option<Moves> {
+        let new_touched = ids.after.positions(scenario);
         let kept = before.claims.checked_sub(before.old_touched.len())?;
         if before.claims != self.facts.len()
             || scenario.claims.len().checked_sub(new_touched.len())? != kept
@@ -117,21 +182,20 @@ impl ControlIndex {
             return None;
         }
         let lookup = Lookup::new(scenario);
-        let mut voices = self.voices.clone();
+        let voices_before = self.voices.voices.len();
         let mut fresh = Vec::with_capacity(new_touched.len());
         let mut sides = Vec::with_capacity(new_touched.len());
         let mut filed: Vec<(u32, u32, Entry)> = Vec::new();
         for &c in &new_touched {
             let claim = &scenario.claims[c];
             let (mut fact, target) = lookup.claim(scenario, claim);
-            give_voice(&mut voices, scenario, claim, &mut fact);
+            give_voice(&mut self.voices, scenario, claim, &mut fact);
             if let Some(target) = target {
                 file_touched(c as u32, &target, &self.region_places, &mut filed);
             }
             fresh.push(fact);
             sides.push(lookup.sides(claim));
         }
-        let voices_grew = voices.voices.len() != self.voices.voices.len();
         let shifted = before.old_touched != new_touched;
         let old_to_new = shifted.then(|| {
             old_to_new(
@@ -141,9 +205,8 @@ impl ControlIndex {
                 &new_touched,
             )
         });
-        let facts = merge(&self.facts, &before.old_touched, &new_touched, &fresh);
-        let new_sides: Vec<[Option<FactionIx>; 2]> =
-            merge(&self.sides, &before.old_touched, &new_touched, &sides);
+        splice::claims(&mut self.facts, &before.old_touched, &new_touched, &fresh);
+        splice::claims(&mut self.sides, &before.old_touched, &new_touched, &sides);
 
         let mut places: Vec<u32> = before.places;
         places.extend(filed.iter().map(|&(p, _, _)| p));
@@ -152,25 +215,26 @@ impl ControlIndex {
         let moves = Moves {
             old_to_new,
             places,
-            voices_grew,
+            voices_grew: self.voices.voices.len() != voices_before,
         };
-        let runs = Runs::merge(self, &moves, &before.old_touched, &facts, &filed, &voices);
-        let event_secs = event_secs(&self.event_secs, &before.secs, &fresh, &facts);
-        let index = Self {
-            facts,
-            sides: new_sides,
-            offsets: runs.offsets,
-            entries: runs.entries,
-            entry_secs: runs.entry_secs,
-            entry_facts: runs.entry_facts,
-            region_places: self.region_places.clone(),
-            population: self.population.clone(),
-            allied: self.allied.clone(),
-            voices,
-            freshness_secs: self.freshness_secs,
-            event_secs,
-        };
-        Some((index, moves))
+        if moves.places.len() <= splice::PLACES_IN_PLACE {
+            splice::runs(self, &moves, &before.old_touched, &filed);
+        } else {
+            let runs = Runs::merge(
+                self,
+                &moves,
+                &before.old_touched,
+                &self.facts,
+                &filed,
+                &self.voices,
+            );
+            self.offsets = runs.offsets;
+            self.entries = runs.entries;
+            self.entry_secs = runs.entry_secs;
+            self.entry_facts = runs.entry_facts;
+        }
+        self.event_secs = event_secs(&self.event_secs, &before.secs, &fresh, &self.facts);
+        Some(moves)
     }
 }
 
@@ -210,35 +274,6 @@ fn old_to_new(
         i += 1;
         j += 1;
     }
-}
-
-/// The new per-claim array: untouched items copied in order (in runs between touched
-/// positions), `fresh[k]` at `new_touched[k]`.
-fn merge<T: Copy>(old: &[T], old_touched: &[usize], new_touched: &[usize], fresh: &[T]) -> Vec<T> {
-    let new_len = old.len() - old_touched.len() + new_touched.len();
-    let mut out = Vec::with_capacity(new_len);
-    let mut skip = old_touched.iter().peekable();
-    let mut from = 0;
-    let mut copy_old = |out: &mut Vec<T>, mut count: usize| {
-        while count > 0 {
-            while skip.next_if(|&&t| t == from).is_some() {
-                from += 1;
-            }
-            let until = skip.peek().map_or(old.len(), |&&t| t);
-            let n = count.min(until - from);
-            out.extend_from_slice(&old[from..from + n]);
-            from += n;
-            count -= n;
-        }
-    };
-    for (&j, &item) in new_touched.iter().zip(fresh) {
-        let count = j - out.len();
-        copy_old(&mut out, count);
-        out.push(item);
-    }
-    let count = new_len - out.len();
-    copy_old(&mut out, count);
-    out
 }
 
 /// The flat per-place arrays of the new index.

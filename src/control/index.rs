@@ -47,6 +47,7 @@ pub struct ClaimFacts {
 
 /// Each place's claims (its own and its regions'), sorted by effective time, in one
 /// flat array; built once per scenario.
+#[derive(Clone)]
 pub struct ControlIndex {
     /// Per claim, in scenario order.
     pub facts: Vec<ClaimFacts>,

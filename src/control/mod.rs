@@ -27,6 +27,7 @@ mod region;
 mod roads;
 mod routes;
 mod scope;
+mod splice;
 mod status;
 mod timeline;
 mod view;

@@ -133,6 +133,34 @@ impl Timeline {
         }
     }
 
+    /// [`Self::patched`] in place: claim indices moved, then each rebuilt place's
+    /// segments spliced in, last place first.
+    pub fn patch_in_place(&mut self, index: &ControlIndex, mask: &VoiceMask, moves: &Moves) {
+        if moves.old_to_new.is_some() {
+            for state in &mut self.states {
+                *state = moved(state, moves);
+            }
+        }
+        let mut scratch = Decision::default();
+        let (mut secs, mut states) = (Vec::new(), Vec::new());
+        for &p in moves.places.iter().rev() {
+            let p = p as usize;
+            secs.clear();
+            states.clear();
+            segments(index, p, mask, &mut scratch, &mut secs, &mut states);
+            let (start, end) = (self.offsets[p] as usize, self.offsets[p + 1] as usize);
+            self.secs.splice(start..end, secs.iter().copied());
+            self.states.splice(start..end, states.iter().copied());
+            let delta = secs.len() as i64 - (end - start) as i64;
+            if delta != 0 {
+                for offset in &mut self.offsets[p + 1..] {
+                    *offset = (i64::from(*offset) + delta) as u32;
+                }
+            }
+            self.hints[p].store(0, Ordering::Relaxed);
+        }
+    }
+
     /// Place `place`'s state at `at_secs`.
     pub fn state(&self, place: usize, at_secs: i64) -> PlaceState {
         let start = self.offsets[place] as usize;
