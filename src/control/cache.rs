@@ -4,7 +4,9 @@
 
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
+use super::incremental::Moves;
 use super::index::ControlIndex;
+use super::splice::PLACES_IN_PLACE;
 use super::timeline::Timeline;
 use super::voice::VoiceMask;
 
@@ -118,6 +120,38 @@ impl TimelineCache {
     /// True when the timeline for `mask` is built.
     pub fn has(&self, mask: &VoiceMask) -> bool {
         self.lock().built.iter().any(|(m, _)| m == mask)
+    }
+
+    /// A new cache holding this one's timelines patched after a claim edit (see
+    /// [`Timeline::patched`]); empty when the edit added voices, since masks made
+    /// before it do not say whether a view counts the new ones. A build under way
+    /// here stores its timeline (of the old index) here, not in the new cache.
+    pub fn patched(&self, index: &ControlIndex, moves: &Moves) -> Self {
+        if moves.voices_grew {
+            return Self::default();
+        }
+        let built: Vec<(VoiceMask, Arc<Timeline>)> = std::mem::take(&mut self.lock().built);
+        let built = built
+            .into_iter()
+            .map(|(mask, mut timeline)| {
+                // In place when few places changed and no resolution holds it now.
+                if moves.places.len() <= PLACES_IN_PLACE
+                    && let Some(only) = Arc::get_mut(&mut timeline)
+                {
+                    only.patch_in_place(index, &mask, moves);
+                    return (mask, timeline);
+                }
+                let patched = Arc::new(timeline.patched(index, &mask, moves));
+                (mask, patched)
+            })
+            .collect();
+        Self {
+            state: Mutex::new(CacheState {
+                built,
+                building: None,
+            }),
+            finished: Condvar::new(),
+        }
     }
 }
 

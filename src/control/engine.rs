@@ -48,18 +48,24 @@ fn in_parallel(places: &mut [PlaceState], fill: impl Fn(usize, &mut [PlaceState]
 
 /// A loaded scenario with its claims indexed for resolution.
 pub struct Engine {
-    scenario: Scenario,
-    index: Arc<ControlIndex>,
+    pub(super) scenario: Scenario,
+    pub(super) index: Arc<ControlIndex>,
     /// Timelines built so far, by voice mask (the few most recent views).
-    timelines: Arc<TimelineCache>,
+    pub(super) timelines: Arc<TimelineCache>,
     /// Route waypoints and road adjacency as place indices, built on first use.
-    roads: OnceLock<Roads>,
-    /// Different for every engine made in this process.
-    instance: u64,
+    pub(super) roads: OnceLock<Roads>,
+    /// Different for every engine made in this process, and new after every edit
+    /// the engine follows.
+    pub(super) instance: u64,
 }
 
-/// The instance number of the next engine.
+/// The instance number of the next engine (or of an engine after an edit).
 static NEXT_INSTANCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// A number no engine had before.
+pub(super) fn next_instance() -> u64 {
+    NEXT_INSTANCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
 
 /// Who holds what at one moment under one view.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,12 +94,14 @@ impl Engine {
             index,
             timelines: Arc::default(),
             roads: OnceLock::new(),
-            instance: NEXT_INSTANCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            instance: next_instance(),
         }
     }
 
-    /// A number no other engine made in this process has: caches derived from the
-    /// scenario can tell a new engine (a newly loaded scenario) from the one they saw.
+    /// A number no other engine made in this process has, renewed whenever the engine
+    /// follows an edit ([`Self::follow`], [`Self::apply_claim_changes`]): caches
+    /// derived from the scenario or its resolutions can tell a changed scenario (newly
+    /// loaded or edited) from the one they saw.
     pub fn instance(&self) -> u64 {
         self.instance
     }

@@ -1,11 +1,10 @@
 //! Each place's claims, as compact facts sorted by time, built once per scenario.
 
-use rustc_hash::FxHashMap;
-
+use super::lookup::{Lookup, give_voice};
 use super::membership::{allied, region_places};
 use super::scope::{self, Entry, Target};
 use super::voice::Voices;
-use crate::model::{Assertion, ControlEffect, Scenario, Subject, TimeSpan};
+use crate::model::{ControlEffect, Scenario, TimeSpan};
 
 /// Faction index into `Scenario::factions`.
 pub type FactionIx = u16;
@@ -48,6 +47,7 @@ pub struct ClaimFacts {
 
 /// Each place's claims (its own and its regions'), sorted by effective time, in one
 /// flat array; built once per scenario.
+#[derive(Clone)]
 pub struct ControlIndex {
     /// Per claim, in scenario order.
     pub facts: Vec<ClaimFacts>,
@@ -55,12 +55,12 @@ pub struct ControlIndex {
     /// map's look-up of a contested place's other side touches 8 bytes, not a cache line).
     pub sides: Vec<[Option<FactionIx>; 2]>,
     /// `entries[offsets[p]..offsets[p + 1]]` are place `p`'s claims.
-    offsets: Vec<u32>,
-    entries: Vec<u32>,
-    entry_secs: Vec<i64>,
+    pub(super) offsets: Vec<u32>,
+    pub(super) entries: Vec<u32>,
+    pub(super) entry_secs: Vec<i64>,
     /// The facts of `entries`, copied in the same order, so resolving a place reads
     /// its claims from one run of memory instead of all over `facts`.
-    entry_facts: Vec<ClaimFacts>,
+    pub(super) entry_facts: Vec<ClaimFacts>,
     /// Places of each region (governorates: their places; groupings: their members').
     pub region_places: Vec<Vec<u32>>,
     /// Each place's population (read for every region at every resolution; kept here
@@ -80,61 +80,13 @@ impl ControlIndex {
     /// Indexes a loaded (sorted, validated) scenario. References that do not resolve
     /// are skipped, since validation has reported them.
     pub fn build(scenario: &Scenario) -> Self {
-        let offset = scenario.offset();
-        let factions = positions(&scenario.factions, |f| &f.id);
-        let sources = positions(&scenario.sources, |s| &s.id);
-        let places = positions(&scenario.places, |p| &p.id);
-        let regions = positions(&scenario.regions, |r| &r.id);
-        let faction = |id: &Option<String>| -> Option<FactionIx> {
-            id.as_deref()
-                .and_then(|id| factions.get(id))
-                .map(|&i| i as FactionIx)
-        };
+        let lookup = Lookup::new(scenario);
         // Each claim's facts and subject, on every core (a million claims: most of
         // the index's time).
         let (mut facts, targets): (Vec<ClaimFacts>, Vec<Option<Target>>) =
-            crate::parallel::map(&scenario.claims, |claim| {
-                let span = claim
-                    .when
-                    .span(offset)
-                    .unwrap_or(TimeSpan::centred(i64::MAX / 2, i64::MAX / 2));
-                let source = sources.get(claim.first_originator()).copied().unwrap_or(0);
-                let reliability = scenario
-                    .sources
-                    .get(source)
-                    .map_or(1, |s| s.reliability.weight());
-                let lasts = match claim.assertion {
-                    Assertion::FightingAt => FIGHTING_LASTS_SECS,
-                    _ => SIEGE_LASTS_SECS,
-                };
-                let effect = claim
-                    .assertion
-                    .effect(faction(&claim.actor), faction(&claim.counterpart));
-                let target = scope::target(claim, effect, &places, &regions);
-                let facts = ClaimFacts {
-                    effective_secs: span.effective_secs,
-                    span,
-                    effect,
-                    contested_until_secs: span.end_secs.saturating_add(lasts),
-                    ended_by_lull: claim.assertion == Assertion::FightingAt,
-                    transition: claim.assertion.is_transition(),
-                    loser: match claim.assertion {
-                        Assertion::Captured | Assertion::DeclaredControl => {
-                            faction(&claim.counterpart)
-                        }
-                        Assertion::Withdrew | Assertion::NegotiatedHandover => {
-                            faction(&claim.actor)
-                        }
-                        _ => None,
-                    },
-                    voice: source as u16,
-                    weight: reliability * claim.credibility.weight(),
-                    region_level: matches!(claim.subject, Subject::Region(_)),
-                };
-                (facts, target)
-            })
-            .into_iter()
-            .unzip();
+            crate::parallel::map(&scenario.claims, |claim| lookup.claim(scenario, claim))
+                .into_iter()
+                .unzip();
 
         // Claims with several originators or with relays: their voice, and the best
         // originator's weight (one pass, since interning is sequential).
@@ -143,24 +95,22 @@ impl ControlIndex {
             scenario
                 .sources
                 .iter()
-                .map(|s| faction(&s.affiliation))
+                .map(|s| lookup.faction(&s.affiliation))
                 .collect(),
         );
         for (claim, fact) in scenario.claims.iter().zip(&mut facts) {
-            if claim.originators.len() != 1 || !claim.via.is_empty() {
-                fact.voice = voices.intern(scenario, claim);
-                let reliability = voices
-                    .voices
-                    .get(fact.voice as usize)
-                    .map_or(1, |v| v.reliability);
-                fact.weight = reliability * claim.credibility.weight();
-            }
+            give_voice(&mut voices, scenario, claim, fact);
         }
 
         let place_governorate: Vec<Option<u32>> = scenario
             .places
             .iter()
-            .map(|p| regions.get(p.governorate.as_str()).map(|&i| i as u32))
+            .map(|p| {
+                lookup
+                    .regions
+                    .get(p.governorate.as_str())
+                    .map(|&i| i as u32)
+            })
             .collect();
         let region_places = region_places(scenario, &place_governorate);
 
@@ -175,11 +125,11 @@ impl ControlIndex {
         let mut entry_facts = Vec::new();
         offsets.push(0);
         for claims in per_place {
-            let mut claims: Vec<(u32, ClaimFacts)> = claims
+            let claims: Vec<(u32, ClaimFacts)> = claims
                 .into_iter()
                 .map(|(c, entry)| (c, scope::entry_facts(facts[c as usize], entry)))
                 .collect();
-            order_statements(&voices, &mut claims);
+            let claims = ordered_statements(&voices, claims);
             entries.extend(claims.iter().map(|&(c, _)| c));
             entry_facts.extend(claims.iter().map(|&(_, fact)| fact));
             offsets.push(entries.len() as u32);
@@ -193,9 +143,7 @@ impl ControlIndex {
         event_secs.sort_unstable();
         event_secs.dedup();
 
-        let sides = crate::parallel::map(&scenario.claims, |claim| {
-            [faction(&claim.actor), faction(&claim.counterpart)]
-        });
+        let sides = crate::parallel::map(&scenario.claims, |claim| lookup.sides(claim));
 
         Self {
             facts,
@@ -237,7 +185,10 @@ impl ControlIndex {
 /// their statements were first reported, each statement's reports together. So a
 /// statement reported again sits next to its first report, and adding reports of it
 /// moves no other claim.
-fn order_statements(voices: &Voices, claims: &mut Vec<(u32, ClaimFacts)>) {
+pub(super) fn ordered_statements(
+    voices: &Voices,
+    mut claims: Vec<(u32, ClaimFacts)>,
+) -> Vec<(u32, ClaimFacts)> {
     let key = |fact: &ClaimFacts| (fact.effective_secs, statement_key(voices, fact));
     claims.sort_unstable_by_key(|&(c, fact)| (key(&fact), c));
     let mut first_report = 0;
@@ -251,6 +202,7 @@ fn order_statements(voices: &Voices, claims: &mut Vec<(u32, ClaimFacts)>) {
     keyed.sort_unstable_by_key(|&(secs, first, c, _)| (secs, first, c));
     claims.clear();
     claims.extend(keyed.into_iter().map(|(_, _, c, fact)| (c, fact)));
+    claims
 }
 
 /// What a claim says, for finding reports of the same statement.
@@ -275,13 +227,4 @@ fn statement_key(voices: &Voices, fact: &ClaimFacts) -> (u16, u8, u16, i64, i64,
         fact.span.end_secs,
         fact.region_level,
     )
-}
-
-/// The index of each id in `items` (the first, should an id repeat).
-fn positions<T>(items: &[T], id: impl Fn(&T) -> &String) -> FxHashMap<&str, usize> {
-    let mut positions = FxHashMap::with_capacity_and_hasher(items.len(), Default::default());
-    for (i, item) in items.iter().enumerate() {
-        positions.entry(id(item).as_str()).or_insert(i);
-    }
-    positions
 }

@@ -88,15 +88,22 @@ pub fn file(
     region_places: &[Vec<u32>],
     per_place: &mut [Vec<(u32, Entry)>],
 ) {
+    covered(target, region_places, |p, entry| {
+        per_place[p as usize].push((c, entry));
+    });
+}
+
+/// Calls `each(place, entry)` for every place `target` covers, and how it takes the claim.
+pub fn covered(target: &Target, region_places: &[Vec<u32>], mut each: impl FnMut(u32, Entry)) {
     match target {
-        Target::Place(p) => per_place[*p].push((c, Entry::Full)),
+        Target::Place(p) => each(*p as u32, Entry::Full),
         Target::Region {
             region,
             named,
             others,
         } => {
             for &p in named {
-                per_place[p as usize].push((c, Entry::Full));
+                each(p, Entry::Full);
             }
             let entry = match others {
                 Others::Full => Entry::Full,
@@ -105,7 +112,7 @@ pub fn file(
             };
             for &p in &region_places[*region] {
                 if !named.contains(&p) {
-                    per_place[p as usize].push((c, entry));
+                    each(p, entry);
                 }
             }
         }

@@ -11,6 +11,7 @@
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use super::PlaceState;
+use super::incremental::Moves;
 use super::index::ControlIndex;
 use super::place::{Decision, resolve_place};
 use super::voice::VoiceMask;
@@ -31,45 +32,6 @@ pub struct Timeline {
 impl Timeline {
     /// Resolves every place at every moment its state may change, on `threads` threads.
     pub fn build(index: &ControlIndex, places: usize, mask: &VoiceMask, threads: usize) -> Self {
-        let one = |place: usize,
-                   scratch: &mut Decision,
-                   secs: &mut Vec<i64>,
-                   states: &mut Vec<PlaceState>| {
-            let (_, facts) = index.facts_until(place, i64::MAX);
-            let mut moments: Vec<i64> = facts
-                .iter()
-                .map(|f| f.effective_secs)
-                .chain(
-                    facts
-                        .iter()
-                        .filter(|f| f.effect == ControlEffect::Contests)
-                        .map(|f| f.contested_until_secs.saturating_add(1)),
-                )
-                .chain(
-                    facts
-                        .iter()
-                        .filter(|f| {
-                            matches!(f.effect, ControlEffect::Sets(_) | ControlEffect::Leaves(_))
-                        })
-                        .map(|f| {
-                            f.effective_secs
-                                .saturating_add(index.freshness_secs)
-                                .saturating_add(1)
-                        }),
-                )
-                .collect();
-            moments.sort_unstable();
-            moments.dedup();
-            secs.push(i64::MIN);
-            states.push(resolve_place(index, place, i64::MIN, mask, scratch));
-            for at in moments {
-                let state = resolve_place(index, place, at, mask, scratch);
-                if states.last() != Some(&state) {
-                    secs.push(at);
-                    states.push(state);
-                }
-            }
-        };
         let chunk = |range: std::ops::Range<usize>| {
             let mut scratch = Decision::default();
             let mut counts = Vec::with_capacity(range.len());
@@ -77,7 +39,7 @@ impl Timeline {
             let mut states = Vec::new();
             for place in range {
                 let before = secs.len();
-                one(place, &mut scratch, &mut secs, &mut states);
+                segments(index, place, mask, &mut scratch, &mut secs, &mut states);
                 counts.push((secs.len() - before) as u32);
             }
             (counts, secs, states)
@@ -120,6 +82,85 @@ impl Timeline {
         }
     }
 
+    /// This timeline after a claim edit ([`Moves`]), under the same mask: the places
+    /// whose runs were rebuilt are resolved again from `index` (the edited one); every
+    /// other place keeps its segments, with claim indices moved.
+    pub fn patched(&self, index: &ControlIndex, mask: &VoiceMask, moves: &Moves) -> Self {
+        let places = self.offsets.len() - 1;
+        let extra = moves.places.len() * 4;
+        let mut offsets = Vec::with_capacity(places + 1);
+        let mut secs = Vec::with_capacity(self.secs.len() + extra);
+        let mut states = Vec::with_capacity(self.states.len() + extra);
+        offsets.push(0u32);
+        let copy = |range: std::ops::Range<usize>,
+                    offsets: &mut Vec<u32>,
+                    secs: &mut Vec<i64>,
+                    states: &mut Vec<PlaceState>| {
+            if range.is_empty() {
+                return;
+            }
+            let (start, end) = (
+                self.offsets[range.start] as usize,
+                self.offsets[range.end] as usize,
+            );
+            let shift = secs.len() as i64 - start as i64;
+            offsets.extend(
+                self.offsets[range.start + 1..=range.end]
+                    .iter()
+                    .map(|&o| (i64::from(o) + shift) as u32),
+            );
+            secs.extend_from_slice(&self.secs[start..end]);
+            match moves.old_to_new {
+                None => states.extend_from_slice(&self.states[start..end]),
+                Some(_) => states.extend(self.states[start..end].iter().map(|s| moved(s, moves))),
+            }
+        };
+        let mut scratch = Decision::default();
+        let mut next = 0usize;
+        for &p in &moves.places {
+            let p = p as usize;
+            copy(next..p, &mut offsets, &mut secs, &mut states);
+            segments(index, p, mask, &mut scratch, &mut secs, &mut states);
+            offsets.push(secs.len() as u32);
+            next = p + 1;
+        }
+        copy(next..places, &mut offsets, &mut secs, &mut states);
+        Self {
+            hints: (0..places).map(|_| AtomicU32::new(0)).collect(),
+            offsets,
+            secs,
+            states,
+        }
+    }
+
+    /// [`Self::patched`] in place: claim indices moved, then each rebuilt place's
+    /// segments spliced in, last place first.
+    pub fn patch_in_place(&mut self, index: &ControlIndex, mask: &VoiceMask, moves: &Moves) {
+        if moves.old_to_new.is_some() {
+            for state in &mut self.states {
+                *state = moved(state, moves);
+            }
+        }
+        let mut scratch = Decision::default();
+        let (mut secs, mut states) = (Vec::new(), Vec::new());
+        for &p in moves.places.iter().rev() {
+            let p = p as usize;
+            secs.clear();
+            states.clear();
+            segments(index, p, mask, &mut scratch, &mut secs, &mut states);
+            let (start, end) = (self.offsets[p] as usize, self.offsets[p + 1] as usize);
+            self.secs.splice(start..end, secs.iter().copied());
+            self.states.splice(start..end, states.iter().copied());
+            let delta = secs.len() as i64 - (end - start) as i64;
+            if delta != 0 {
+                for offset in &mut self.offsets[p + 1..] {
+                    *offset = (i64::from(*offset) + delta) as u32;
+                }
+            }
+            self.hints[p].store(0, Ordering::Relaxed);
+        }
+    }
+
     /// Place `place`'s state at `at_secs`.
     pub fn state(&self, place: usize, at_secs: i64) -> PlaceState {
         let start = self.offsets[place] as usize;
@@ -143,5 +184,62 @@ impl Timeline {
         };
         hint.store(k as u32, Ordering::Relaxed);
         self.states[start + k]
+    }
+}
+
+/// Resolves `place` at every moment its state may change, appending each change's
+/// start and the state from then on to `secs` and `states`.
+fn segments(
+    index: &ControlIndex,
+    place: usize,
+    mask: &VoiceMask,
+    scratch: &mut Decision,
+    secs: &mut Vec<i64>,
+    states: &mut Vec<PlaceState>,
+) {
+    let (_, facts) = index.facts_until(place, i64::MAX);
+    let mut moments: Vec<i64> = facts
+        .iter()
+        .map(|f| f.effective_secs)
+        .chain(
+            facts
+                .iter()
+                .filter(|f| f.effect == ControlEffect::Contests)
+                .map(|f| f.contested_until_secs.saturating_add(1)),
+        )
+        .chain(
+            facts
+                .iter()
+                .filter(|f| matches!(f.effect, ControlEffect::Sets(_) | ControlEffect::Leaves(_)))
+                .map(|f| {
+                    f.effective_secs
+                        .saturating_add(index.freshness_secs)
+                        .saturating_add(1)
+                }),
+        )
+        .collect();
+    moments.sort_unstable();
+    moments.dedup();
+    secs.push(i64::MIN);
+    states.push(resolve_place(index, place, i64::MIN, mask, scratch));
+    for at in moments {
+        let state = resolve_place(index, place, at, mask, scratch);
+        if states.last() != Some(&state) {
+            secs.push(at);
+            states.push(state);
+        }
+    }
+}
+
+/// A state of an untouched place with its claim indices moved (its claims are all
+/// untouched, so every one has a new index).
+fn moved(state: &PlaceState, moves: &Moves) -> PlaceState {
+    let claim = |c: Option<u32>| c.and_then(|c| moves.claim(c));
+    PlaceState {
+        basis: claim(state.basis),
+        rival: claim(state.rival),
+        denial: claim(state.denial),
+        support: claim(state.support),
+        ..*state
     }
 }

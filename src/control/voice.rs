@@ -26,6 +26,7 @@ pub struct Voice {
 
 /// Every voice of a scenario. Voice `s` for `s < sources` is source `s` alone, so the
 /// common claim (one originator, no relay) needs no look-up.
+#[derive(Clone)]
 pub struct Voices {
     /// By voice index.
     pub voices: Vec<Voice>,

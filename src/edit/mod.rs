@@ -3,6 +3,7 @@
 //! the window and the command line; nothing here knows about either.
 
 mod apply;
+mod changes;
 mod command;
 mod history;
 mod items;
@@ -10,6 +11,7 @@ mod places;
 mod workspace;
 
 pub use apply::apply;
+pub use changes::{ClaimChanges, claim_changes};
 pub use command::{Edit, EditError};
 pub use history::History;
 pub use workspace::Workspace;
