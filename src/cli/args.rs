@@ -39,6 +39,23 @@ pub struct InputArgs {
     /// large loaded scenarios (also FRONTLINE_NO_CACHE=1; FRONTLINE_CACHE_DIR moves it).
     #[arg(long)]
     pub no_cache: bool,
+    /// What the scenario may read.
+    #[command(flatten)]
+    pub paths: PathArgs,
+}
+
+/// What a scenario may read (see README, "Opening files from others").
+#[derive(Clone, Debug, Default, Args)]
+pub struct PathArgs {
+    /// Let the scenario read files outside its folder (absolute paths, `..` above it,
+    /// links out of it): only for your own scenarios. A warning says it is on.
+    #[arg(long)]
+    pub allow_outside_paths: bool,
+    /// One size limit, in bytes, for every file read (default: 64 MiB per document
+    /// and for region geometry, 256 MiB per scenario or included file, 2 GiB for bulk
+    /// claims).
+    #[arg(long, value_name = "BYTES")]
+    pub max_file_size: Option<u64>,
 }
 
 /// The commands.
@@ -105,6 +122,9 @@ pub enum Command {
         /// Parse the scenario even if a cached copy is fresh (see `check --no-cache`).
         #[arg(long)]
         no_cache: bool,
+        /// What the scenario may read.
+        #[command(flatten)]
+        paths: PathArgs,
         /// Print no messages ("wrote ...") on standard error; errors still are.
         #[arg(short, long)]
         quiet: bool,
@@ -128,6 +148,9 @@ pub enum Command {
         /// Parse the snapshot's scenario even if a cached copy is fresh.
         #[arg(long)]
         no_cache: bool,
+        /// What the snapshot and its scenario may read.
+        #[command(flatten)]
+        paths: PathArgs,
         /// Print no warnings about the snapshot on standard error; errors still are.
         #[arg(short, long)]
         quiet: bool,
@@ -175,6 +198,20 @@ impl Command {
             Self::Export(args) => args.input.no_cache,
             Self::Migrate { no_cache, .. } | Self::Open { no_cache, .. } => *no_cache,
             Self::Ingest(_) | Self::Completions { .. } | Self::Man { .. } => false,
+        }
+    }
+
+    /// The command's limits on what scenarios read; `None` for commands that read none.
+    pub fn paths(&self) -> Option<&PathArgs> {
+        match self {
+            Self::Check { input, .. }
+            | Self::Resolve { input, .. }
+            | Self::Routes { input, .. }
+            | Self::List { input, .. } => Some(&input.paths),
+            Self::Export(args) => Some(&args.input.paths),
+            Self::Migrate { paths, .. } | Self::Open { paths, .. } => Some(paths),
+            Self::Ingest(args) => Some(&args.paths),
+            Self::Completions { .. } | Self::Man { .. } => None,
         }
     }
 

@@ -1,7 +1,6 @@
 //! `frontline ingest ARTICLE.txt --published TIME`: reads a news article and prints
 //! the draft claims it yields (a table or JSON), optionally writing them as RON.
 
-use std::io::Read as _;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -9,6 +8,7 @@ use clap::Args;
 use super::{Format, argument_error, load, to_json};
 use crate::ingest::{ArticleInput, Drafts, ingest};
 use crate::io::LoadError;
+use crate::io::sandbox::{self, FileKind};
 use crate::model::{Moment, Scenario};
 
 /// Options of `frontline ingest`.
@@ -37,6 +37,9 @@ pub struct IngestArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// What the article and the scenario may read.
+    #[command(flatten)]
+    pub paths: super::args::PathArgs,
 }
 
 /// Runs `frontline ingest`.
@@ -67,17 +70,19 @@ pub fn run(args: &IngestArgs) -> Result<String, LoadError> {
     })
 }
 
+/// The article: a file the user chose, so only the file rules apply (a regular file,
+/// within the size limit), or standard input within the limit.
 fn read_article(path: &std::path::Path) -> Result<String, LoadError> {
-    let mut text = String::new();
+    let limit = sandbox::max_file_size().unwrap_or(FileKind::Article.default_limit());
     let read = if path.as_os_str() == "-" {
-        std::io::stdin().read_to_string(&mut text).map(|_| ())
+        sandbox::read_stdin(FileKind::Article, limit)
     } else {
-        std::fs::read_to_string(path).map(|read| text = read)
+        sandbox::read_file(path, FileKind::Article, limit)
     };
     read.map_err(|err| {
-        argument_error("ARTICLE", format!("cannot read {}: {err}", path.display()))
-    })?;
-    Ok(text)
+        let message = err.message("ARTICLE", &path.display().to_string(), "cannot read");
+        argument_error("ARTICLE", message)
+    })
 }
 
 /// One line per draft: id, subject, assertion, actor, originators ← via, when,

@@ -3,7 +3,10 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use crate::io::{LoadError, load_scenario_file, scenario_to_ron, write_atomically};
+use crate::io::sandbox::{self, FileKind, PathError, ReadPolicy};
+use crate::io::{
+    Diagnostic, LoadError, Locator, load_scenario_file, scenario_to_ron, write_atomically,
+};
 
 /// Loads `file` (every error located, nothing written) and writes it as format 2 to
 /// `out` through a temporary file and a rename, or returns it for standard output
@@ -12,17 +15,34 @@ use crate::io::{LoadError, load_scenario_file, scenario_to_ron, write_atomically
 pub fn migrate(file: &Path, out: Option<&Path>) -> Result<String, LoadError> {
     let mut scenario = load_scenario_file(file)?;
     let name = file.display().to_string();
-    let original = std::fs::read_to_string(file)
-        .map_err(|err| LoadError::whole_file(&name, format!("cannot read the scenario: {err}")))?;
+    let policy = ReadPolicy::for_file(file);
+    let original = sandbox::read_file(file, FileKind::Scenario, policy.limit(FileKind::Scenario))
+        .map_err(|err| err.whole_file(&name, "scenario"))?;
     let out = out.filter(|path| *path != Path::new("-"));
     if let Some(out) = out {
         let from = folder_of(file);
         let to = folder_of(out);
+        let moved = ReadPolicy::for_file(out);
+        let mut problems = Vec::new();
+        let mut rebased = |path: &mut String, field: &str| {
+            let new = rebase(path, &from, &to);
+            if let Err(err) = moved.resolve(&to, &new)
+                && err.is_outside()
+            {
+                problems.push(outside_after_move(&name, &original, field, path, out, &err));
+            }
+            *path = new;
+        };
         for document in &mut scenario.documents {
-            document.text_file = rebase(&document.text_file, &from, &to);
+            rebased(&mut document.text_file, "text_file");
         }
         if let Some(geometry) = &mut scenario.region_geometry {
-            *geometry = rebase(geometry, &from, &to);
+            rebased(geometry, "region_geometry");
+        }
+        if !problems.is_empty() {
+            return Err(LoadError {
+                diagnostics: problems,
+            });
         }
     }
     let body =
@@ -39,6 +59,30 @@ pub fn migrate(file: &Path, out: Option<&Path>) -> Result<String, LoadError> {
         scenario.format_version,
         scenario.claims.len()
     ))
+}
+
+/// The error for a path that, written relative to `out`, would be outside the root of
+/// `out` (so the migrated file would not load), located at the path in the original.
+fn outside_after_move(
+    name: &str,
+    original: &str,
+    field: &str,
+    path: &str,
+    out: &Path,
+    why: &PathError,
+) -> Diagnostic {
+    let locator = Locator::new(original);
+    let (line, col) = locator.line_col(locator.field_after(0, field, Some(path)));
+    Diagnostic {
+        file: name.to_owned(),
+        line,
+        col,
+        message: format!(
+            "{field} {path:?} would be outside the folder of {} once migrated there ({why}); \
+             write the file inside the folder that holds the documents",
+            out.display()
+        ),
+    }
 }
 
 /// The comment lines (and blank lines) before the scenario's opening parenthesis.

@@ -18,7 +18,9 @@ mod table;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub use args::{Cli, Command, ExportArgs, ExportFormatArg, Format, InputArgs, ListWhat, ViewArgs};
+pub use args::{
+    Cli, Command, ExportArgs, ExportFormatArg, Format, InputArgs, ListWhat, PathArgs, ViewArgs,
+};
 pub use format_from_path::{EXTENSIONS, export_format, formats_of_path};
 pub use ids::resolve_id;
 pub use output::{EXIT_WRITE_FAILED, Output, message, set_quiet, write_stderr, write_stdout};
@@ -36,6 +38,11 @@ pub const EXIT_BAD_INPUT: u8 = 2;
 /// `--print` opens the window on the snapshot.
 pub fn run(command: &Command) -> ExitCode {
     set_quiet(command.quiet());
+    if let Some(warning) = apply_path_args(command) {
+        // Never silenced, not even by --quiet: the user must know files from others
+        // are read without the usual limits on where.
+        write_stderr(&warning);
+    }
     if let Command::Open {
         snapshot,
         print: false,
@@ -81,8 +88,24 @@ pub fn try_run(command: &Command) -> Result<String, LoadError> {
     Ok(String::from_utf8_lossy(&output.data).into_owned() + &output.messages)
 }
 
-/// Runs a command and returns its data and messages, or the errors to report.
+/// Sets what scenarios may read from the command's `--allow-outside-paths` and
+/// `--max-file-size` (for this process); returns the warning to show when the opt-out
+/// is on.
+pub fn apply_path_args(command: &Command) -> Option<String> {
+    let paths = command.paths().cloned().unwrap_or_default();
+    crate::io::sandbox::set_allow_outside_paths(paths.allow_outside_paths);
+    crate::io::sandbox::set_max_file_size(paths.max_file_size);
+    paths.allow_outside_paths.then(|| {
+        "warning: --allow-outside-paths: the scenario may read any file (absolute paths, \
+         `..` above its folder, links out of it); use it only for your own scenarios\n"
+            .to_owned()
+    })
+}
+
+/// Runs a command and returns its data and messages, or the errors to report. Its
+/// path flags apply ([`apply_path_args`]); [`run`] shows their warning.
 pub fn execute(command: &Command) -> Result<Output, LoadError> {
+    apply_path_args(command);
     match command {
         Command::Check {
             file,

@@ -1,13 +1,13 @@
 //! Standard input and output in place of files: `-` as the scenario FILE reads the
 //! scenario from standard input, `export --out -` writes the export to standard output.
 
-use std::io::Read as _;
 use std::path::Path;
 
 use super::format_from_path::{export_format, extension_of};
 use super::output::Output;
 use super::{ExportArgs, ExportFormatArg, argument_error, export};
-use crate::io::{LoadError, load_scenario_str};
+use crate::io::sandbox::{self, FileKind, ReadPolicy};
+use crate::io::{LoadError, load_scenario_in};
 use crate::model::Scenario;
 
 /// What diagnostics call a scenario read from standard input.
@@ -18,15 +18,14 @@ pub fn is_stdin(path: &Path) -> bool {
     path == Path::new("-")
 }
 
-/// Reads a scenario from standard input; the documents and region geometry it names
-/// are read relative to `base_dir`.
+/// Reads a scenario from standard input (within the scenario size limit); the
+/// documents and region geometry it names are read relative to `base_dir`, which is
+/// also its root: they must be inside it (see [`crate::io::sandbox`]).
 pub fn load_scenario_stdin(base_dir: &Path) -> Result<Scenario, LoadError> {
-    let mut text = String::new();
-    std::io::stdin().read_to_string(&mut text).map_err(|err| {
-        LoadError::whole_file(STDIN_NAME, format!("cannot read the scenario: {err}"))
-    })?;
-    let read_sibling = |relative: &str| std::fs::read_to_string(base_dir.join(relative));
-    load_scenario_str(STDIN_NAME, &text, &read_sibling)
+    let policy = ReadPolicy::with_root(base_dir.to_path_buf());
+    let text = sandbox::read_stdin(FileKind::Scenario, policy.limit(FileKind::Scenario))
+        .map_err(|err| err.whole_file(STDIN_NAME, "scenario"))?;
+    load_scenario_in(STDIN_NAME, &text, &policy)
 }
 
 /// `frontline export`: to the `--out` file, or with `--out -` through a temporary file

@@ -175,12 +175,13 @@ struct Header {
 }
 
 /// The scenario in `entry` if it was made from these inputs (the siblings are read
-/// with `read_sibling` and compared); `None` for any miss or damage.
+/// with `read_sibling`, given each one's relative path and its length then, and
+/// compared); `None` for any miss or damage.
 pub(super) fn lookup(
     entry: &Path,
     scenario: Key,
     claims: Option<Key>,
-    read_sibling: &dyn Fn(&str) -> std::io::Result<String>,
+    read_sibling: &dyn Fn(&str, u64) -> Option<String>,
 ) -> Option<Scenario> {
     let bytes = std::fs::read(entry).ok()?;
     let header_len = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
@@ -197,7 +198,7 @@ pub(super) fn lookup(
     }
     let mut texts = std::collections::BTreeMap::new();
     for (path, key) in &header.inputs.siblings {
-        let text = read_sibling(path).ok()?;
+        let text = read_sibling(path, key.len)?;
         if Key::of(text.as_bytes()) != *key {
             return None;
         }

@@ -1,5 +1,6 @@
 use std::collections::BTreeSet;
 
+use super::sandbox::PathError;
 use super::{Diagnostic, Locator};
 use crate::model::{RegionKind, Scenario};
 
@@ -9,7 +10,7 @@ pub fn check_region_geometry(
     scenario: &Scenario,
     file: &str,
     text: &str,
-    geometry: std::io::Result<String>,
+    geometry: Result<String, PathError>,
 ) -> Vec<Diagnostic> {
     let Some(path) = &scenario.region_geometry else {
         return Vec::new();
@@ -25,10 +26,16 @@ pub fn check_region_geometry(
         }
     };
     let field = locator.field_after(0, "region_geometry", Some(path));
-    let codes = match geometry
-        .map_err(|err| err.to_string())
-        .and_then(|json| admin1_codes(&json))
-    {
+    let json = match geometry {
+        Ok(json) => json,
+        Err(err) => {
+            return vec![at(
+                field,
+                err.message("region_geometry", path, "region geometry"),
+            )];
+        }
+    };
+    let codes = match admin1_codes(&json) {
         Ok(codes) => codes,
         Err(err) => return vec![at(field, format!("region geometry {path:?}: {err}"))],
     };

@@ -11,6 +11,7 @@ use std::path::Path;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use super::sandbox::{FileKind, PathError};
 use super::{Diagnostic, Locator};
 use crate::model::{Claim, Document, Place, Scenario, Source};
 
@@ -93,11 +94,14 @@ pub(super) struct IncludedFile {
 }
 
 /// Lists the file names in a folder given relative to the main file.
-pub(super) type ListFolder<'a> = &'a dyn Fn(&str) -> std::io::Result<Vec<String>>;
+pub(super) type ListFolder<'a> = &'a dyn Fn(&str) -> Result<Vec<String>, PathError>;
+
+/// Reads a file given relative to the main file, as a kind of file (its size limit).
+pub(super) type ReadSibling<'a> = &'a dyn Fn(&str, FileKind) -> Result<String, PathError>;
 
 /// How to read the files beside the main one: a file's text, a folder's file names.
 pub(super) struct Siblings<'a> {
-    pub read: &'a dyn Fn(&str) -> std::io::Result<String>,
+    pub read: ReadSibling<'a>,
     pub list: Option<ListFolder<'a>>,
 }
 
@@ -115,9 +119,9 @@ pub(super) fn expand(
         }
         let listed = match siblings.list {
             Some(list) => list(entry),
-            None => Err(std::io::Error::other(
+            None => Err(PathError::Io(std::io::Error::other(
                 "folders can be included only from a file",
-            )),
+            ))),
         };
         match listed {
             Ok(mut names) => {
@@ -126,10 +130,10 @@ pub(super) fn expand(
                 relatives.extend(names.into_iter().map(|name| format!("{entry}{name}")));
             }
             // A folder not made yet (nothing was ingested) holds nothing.
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+            Err(PathError::Io(err)) if err.kind() == std::io::ErrorKind::NotFound => {}
             Err(err) => report(
                 entry,
-                format!("cannot list the included folder {entry:?}: {err}"),
+                err.message("includes", entry, "cannot list the included folder"),
             ),
         }
     }
@@ -162,7 +166,7 @@ pub(super) fn read_includes(
     let mut files = Vec::new();
     let mut parse_errors = Vec::new();
     for relative in expand(scenario, siblings, &mut report) {
-        let text = match (siblings.read)(&relative) {
+        let text = match (siblings.read)(&relative, FileKind::Include) {
             Ok(text) => text,
             Err(err) => {
                 let entry = if scenario.includes.contains(&relative) {
@@ -176,7 +180,7 @@ pub(super) fn read_includes(
                 };
                 report(
                     &entry,
-                    format!("cannot read the included file {relative:?}: {err}"),
+                    err.message("includes", &relative, "cannot read the included file"),
                 );
                 continue;
             }

@@ -1,18 +1,11 @@
-use std::path::Path;
+//! Parsing scenario text: includes merged, documents and geometry read through a
+//! reader given by the caller, everything validated and located.
 
-use super::cache::{self, Cache, Inputs, Key};
 use super::include::{self, IncludedFile, ItemKind, Origins, Siblings};
-use super::project::list_folder;
+use super::sandbox::{FileKind, PathError, ReadPolicy};
 use super::unknown_field;
 use super::{Diagnostic, LoadError};
 use crate::model::Scenario;
-
-/// Reads a scenario file and the documents beside it, and validates it all.
-/// Nothing is returned unless everything is right. Large scenarios are served from
-/// the cache ([`Cache::from_env`]) while none of their files changed.
-pub fn load_scenario_file(path: &Path) -> Result<Scenario, LoadError> {
-    load_scenario_cached(path, None, &Cache::from_env())
-}
 
 /// Parses and validates scenario text called `name`; `read_sibling` reads the files
 /// it refers to (documents), given their path relative to the scenario.
@@ -21,121 +14,28 @@ pub fn load_scenario_str(
     text: &str,
     read_sibling: &dyn Fn(&str) -> std::io::Result<String>,
 ) -> Result<Scenario, LoadError> {
+    let read = |relative: &str, _: FileKind| read_sibling(relative).map_err(PathError::Io);
     let siblings = Siblings {
-        read: read_sibling,
+        read: &read,
         list: None,
     };
     load_with_bulk(name, text, &siblings, None).map(|loaded| loaded.scenario)
 }
 
-/// Reads a scenario file and appends the claims of a bulk JSON-lines file (one claim
-/// per line, the same fields as in the scenario; see [`super::bulk`]), then validates
-/// it all, locating problems in whichever file they are. Cached like
-/// [`load_scenario_file`].
-pub fn load_scenario_with_claims(path: &Path, claims: &Path) -> Result<Scenario, LoadError> {
-    load_scenario_cached(path, Some(claims), &Cache::from_env())
-}
-
-/// [`load_scenario_file`] (or [`load_scenario_with_claims`] with `claims`) with an
-/// explicit cache: a hit when an entry was made from the same bytes of every input,
-/// else a parse that, when it succeeds, rewrites the entry. Errors are the parse's.
-pub fn load_scenario_cached(
-    path: &Path,
-    claims: Option<&Path>,
-    cache: &Cache,
+/// Parses and validates scenario text called `name` (read from standard input)
+/// whose paths start from `policy`'s root and are read under its rules.
+pub fn load_scenario_in(
+    name: &str,
+    text: &str,
+    policy: &ReadPolicy,
 ) -> Result<Scenario, LoadError> {
-    let folder = path.parent().unwrap_or(Path::new("."));
-    let read_sibling = |relative: &str| std::fs::read_to_string(folder.join(relative));
-    let list = |relative: &str| list_folder(&folder.join(relative));
+    let read = |relative: &str, kind: FileKind| policy.read_inside(&policy.root, relative, kind);
+    let list = |relative: &str| policy.list_inside(&policy.root, relative);
     let siblings = Siblings {
-        read: &read_sibling,
+        read: &read,
         list: Some(&list),
     };
-    let size = |path: &Path| std::fs::metadata(path).map_or(0, |m| m.len() as usize);
-    let entry = cache.entry(path, claims, size(path) + claims.map_or(0, size));
-    // A hit reads the inputs only to hash them; any problem reading them is left to
-    // the parse below, which reports it.
-    if let Some(entry) = &entry
-        && let Some(scenario) = Key::of_file(path)
-        && let Some(claims_key) = claims.map_or(Some(None), |claims| Key::of_file(claims).map(Some))
-        && let Some(hit) = cache::lookup(entry, scenario, claims_key, &read_sibling)
-    {
-        return Ok(hit);
-    }
-    let name = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|err| LoadError::whole_file(&name, format!("cannot read the scenario: {err}")))?;
-    let claims_file = match claims {
-        Some(claims) => {
-            let claims_name = claims.display().to_string();
-            let claims_text = std::fs::read_to_string(claims).map_err(|err| {
-                LoadError::whole_file(&claims_name, format!("cannot read the claims: {err}"))
-            })?;
-            Some((claims_name, claims_text))
-        }
-        None => None,
-    };
-    // The keys of what is parsed, not of what was hashed above: the files may have
-    // changed in between.
-    let keys = entry.as_ref().map(|_| {
-        (
-            Key::of(text.as_bytes()),
-            claims_file
-                .as_ref()
-                .map(|(_, text)| Key::of(text.as_bytes())),
-        )
-    });
-    let bulk = claims_file
-        .as_ref()
-        .map(|(name, text)| (name.as_str(), text.as_str()));
-    let loaded = load_with_bulk(&name, &text, &siblings, bulk)?;
-    let (scenario, geometry) = (loaded.scenario, loaded.geometry);
-    if let (Some(entry), Some((scenario_key, claims_key))) = (&entry, keys) {
-        // Drop the texts first: at a million claims they are hundreds of megabytes.
-        drop(claims_file);
-        drop(text);
-        let mut siblings: Vec<(String, Key)> = scenario
-            .documents
-            .iter()
-            .map(|document| {
-                (
-                    document.text_file.clone(),
-                    Key::of(document.text.as_bytes()),
-                )
-            })
-            .chain(
-                scenario
-                    .region_geometry
-                    .clone()
-                    .zip(geometry)
-                    .map(|(path, text)| (path, Key::of(text.as_bytes()))),
-            )
-            // Included files are checked like documents; an included folder cannot be
-            // read as a file, so a scenario that includes one is never a hit.
-            .chain(
-                loaded
-                    .files
-                    .iter()
-                    .map(|file| (file.relative.clone(), Key::of(file.text.as_bytes()))),
-            )
-            .chain(
-                scenario
-                    .includes
-                    .iter()
-                    .filter(|entry| entry.ends_with('/'))
-                    .map(|entry| (entry.clone(), Key::of(entry.as_bytes()))),
-            )
-            .collect();
-        siblings.sort();
-        siblings.dedup();
-        let inputs = Inputs {
-            scenario: scenario_key,
-            claims: claims_key,
-            siblings,
-        };
-        cache::store(entry, inputs, &scenario);
-    }
-    Ok(scenario)
+    load_with_bulk(name, text, &siblings, None).map(|loaded| loaded.scenario)
 }
 
 /// A scenario as loaded, with what else was read.
@@ -181,10 +81,14 @@ pub(super) fn load_with_bulk(
 
     let documents_ids: Vec<String> = scenario.documents.iter().map(|d| d.id.clone()).collect();
     for (i, document) in scenario.documents.iter_mut().enumerate() {
-        match read_sibling(&document.text_file) {
+        match read_sibling(&document.text_file, FileKind::Document) {
             Ok(contents) => document.text = contents,
             Err(err) => {
-                let message = format!("cannot read document text {:?}: {err}", document.text_file);
+                let message = err.message(
+                    "text_file",
+                    &document.text_file,
+                    "cannot read document text",
+                );
                 let included =
                     origins
                         .file_of(ItemKind::Document, &document.id)
@@ -248,7 +152,7 @@ pub(super) fn load_with_bulk(
     }
     let mut geometry = None;
     if let Some(path) = &scenario.region_geometry {
-        let read = read_sibling(path);
+        let read = read_sibling(path, FileKind::Geometry);
         geometry = read.as_ref().ok().cloned();
         diagnostics.extend(super::geometry::check_region_geometry(
             &scenario, name, text, read,

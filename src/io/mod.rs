@@ -9,11 +9,13 @@ mod geometry;
 mod include;
 
 mod load;
+mod load_file;
 mod locate;
 mod project;
 mod quote_miss;
 mod quotes;
 mod recovery;
+pub mod sandbox;
 mod save;
 mod save_plan;
 mod unknown_field;
@@ -27,9 +29,9 @@ pub use embedded::{DEFAULT_SCENARIO_NAME, default_scenario, default_scenario_tex
 pub use bulk::{claims_jsonl, parse_claims_jsonl};
 pub use cache::{Cache, disable_cache};
 pub use include::{ItemKind, Origins, ScenarioPart};
-pub use load::{
-    load_scenario_cached, load_scenario_file, load_scenario_str, load_scenario_with_claims,
-    parse_ron,
+pub use load::{load_scenario_in, load_scenario_str, parse_ron};
+pub use load_file::{
+    load_scenario_cached, load_scenario_file, load_scenario_with_claims, load_scenario_with_policy,
 };
 pub use locate::Locator;
 pub use project::{Project, hash_files, load_project};
@@ -37,6 +39,7 @@ pub use recovery::{
     Recovery, RecoveryError, autosave, find_recovery, find_recovery_in, recovery_dir,
     recovery_path, remove_recovery, restore,
 };
+pub use sandbox::{FileKind, PathError, ReadPolicy};
 pub use save::{
     NoHook, SaveError, SaveHook, SaveReport, SaveStep, finish_interrupted_save, save, save_as,
     save_with,

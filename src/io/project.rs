@@ -7,6 +7,7 @@ use std::path::Path;
 use super::LoadError;
 use super::include::{Origins, Siblings, expand};
 use super::load::load_with_bulk;
+use super::sandbox::{self, FileKind, PathError, ReadPolicy};
 use crate::model::Scenario;
 
 /// A scenario loaded for editing: which file each item came from, and a hash of the
@@ -22,18 +23,20 @@ pub struct Project {
 }
 
 /// Reads a scenario file, its included files and documents for editing, never from
-/// the cache (which keeps no origins).
+/// the cache (which keeps no origins); the files it names under
+/// [`ReadPolicy::for_file`].
 pub fn load_project(path: &Path) -> Result<Project, LoadError> {
-    let folder = path.parent().unwrap_or(Path::new("."));
-    let read = |relative: &str| std::fs::read_to_string(folder.join(relative));
-    let list = |relative: &str| list_folder(&folder.join(relative));
+    let policy = ReadPolicy::for_file(path);
+    let folder = sandbox::canonical(path.parent().unwrap_or(Path::new(".")));
+    let read = |relative: &str, kind: FileKind| policy.read_inside(&folder, relative, kind);
+    let list = |relative: &str| policy.list_inside(&folder, relative);
     let siblings = Siblings {
         read: &read,
         list: Some(&list),
     };
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|err| LoadError::whole_file(&name, format!("cannot read the scenario: {err}")))?;
+    let text = sandbox::read_file(path, FileKind::Scenario, policy.limit(FileKind::Scenario))
+        .map_err(|err| err.whole_file(&name, "scenario"))?;
     let loaded = load_with_bulk(&name, &text, &siblings, None)?;
     let files = loaded.files.iter();
     let base_hash = hash_texts(&text, files.map(|f| (f.relative.as_str(), f.text.as_str())));
@@ -42,18 +45,6 @@ pub fn load_project(path: &Path) -> Result<Project, LoadError> {
         origins: loaded.origins,
         base_hash,
     })
-}
-
-/// The names of the files in a folder.
-pub(super) fn list_folder(folder: &Path) -> std::io::Result<Vec<String>> {
-    let mut names = Vec::new();
-    for entry in std::fs::read_dir(folder)? {
-        let entry = entry?;
-        if entry.file_type()?.is_file() {
-            names.push(entry.file_name().to_string_lossy().into_owned());
-        }
-    }
-    Ok(names)
 }
 
 /// Hash of a main file's and its included files' bytes (as `Project::base_hash`).
@@ -72,12 +63,18 @@ pub(super) fn hash_texts<'a>(
 }
 
 /// [`hash_texts`] of the files on disk: the main file `path` and what `includes`
-/// lists (folders expanded as loading does).
+/// lists (folders expanded as loading does), read as loading reads them.
 pub fn hash_files(path: &Path, includes: &[String]) -> std::io::Result<String> {
-    let folder = path.parent().unwrap_or(Path::new("."));
-    let main = std::fs::read_to_string(path)?;
-    let read = |relative: &str| std::fs::read_to_string(folder.join(relative));
-    let list = |relative: &str| list_folder(&folder.join(relative));
+    let policy = ReadPolicy::for_file(path);
+    let folder = sandbox::canonical(path.parent().unwrap_or(Path::new(".")));
+    let as_io = |err: PathError| match err {
+        PathError::Io(err) => err,
+        why => std::io::Error::other(why.to_string()),
+    };
+    let main = sandbox::read_file(path, FileKind::Scenario, policy.limit(FileKind::Scenario))
+        .map_err(as_io)?;
+    let read = |relative: &str, kind: FileKind| policy.read_inside(&folder, relative, kind);
+    let list = |relative: &str| policy.list_inside(&folder, relative);
     let siblings = Siblings {
         read: &read,
         list: Some(&list),
@@ -95,7 +92,7 @@ pub fn hash_files(path: &Path, includes: &[String]) -> std::io::Result<String> {
     }
     let mut files = Vec::new();
     for relative in relatives {
-        let text = read(&relative)?;
+        let text = read(&relative, FileKind::Include).map_err(as_io)?;
         files.push((relative, text));
     }
     Ok(hash_texts(

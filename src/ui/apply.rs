@@ -80,6 +80,7 @@ pub fn apply(app: &mut FrontlineApp, ctx: &egui::Context, command: Command) {
         Command::ExportTo { path, format } => app.export_to(ctx, &path, format),
         Command::SetRenderer(renderer) => app.state.renderer = renderer,
         Command::SetDark(dark) => app.state.dark = dark,
+        Command::SetAllowOutsidePaths(allow) => app.state.allow_outside_paths = allow,
         Command::Fit => app.state.camera.fit_requested = true,
         Command::FocusSearch => app.panels.focus_search = true,
         Command::ShowAbout => app.panels.about_open = true,

@@ -52,6 +52,8 @@ pub enum Command {
     SetRenderer(Renderer),
     /// Switch between dark (true) and light themes.
     SetDark(bool),
+    /// Let opened scenarios read files outside their folder, or stop.
+    SetAllowOutsidePaths(bool),
     /// Fit the map to Syria.
     Fit,
     /// Put the keyboard focus in the search box.

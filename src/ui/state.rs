@@ -34,6 +34,9 @@ pub struct State {
     /// The renderer to use from the next start (the command line and
     /// `FRONTLINE_RENDERER` override it).
     pub renderer: Renderer,
+    /// Let opened scenarios read files outside their folder (File > Allow paths
+    /// outside the scenario's folder); off by default, for one's own files only.
+    pub allow_outside_paths: bool,
 }
 
 /// How the window is drawn. Glow (OpenGL) is about four times faster than wgpu under
@@ -86,6 +89,7 @@ impl Default for State {
             dark: true,
             compare_date: None,
             renderer: Renderer::Glow,
+            allow_outside_paths: false,
         }
     }
 }

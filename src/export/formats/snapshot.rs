@@ -60,8 +60,10 @@ pub fn scenario_identity(file: Option<&Path>) -> Result<(Option<String>, String)
         return Ok((None, fnv1a64_hex(default_scenario_text().as_bytes())));
     };
     let name = path.display().to_string();
-    let bytes = std::fs::read(path)
-        .map_err(|err| LoadError::whole_file(&name, format!("cannot read the scenario: {err}")))?;
+    let kind = crate::io::FileKind::Scenario;
+    let limit = crate::io::sandbox::max_file_size().unwrap_or(kind.default_limit());
+    let bytes = crate::io::sandbox::read_bytes(path, kind, limit)
+        .map_err(|err| err.whole_file(&name, "scenario"))?;
     let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     Ok((Some(absolute.display().to_string()), fnv1a64_hex(&bytes)))
 }
@@ -146,24 +148,34 @@ impl Snapshot {
             #[allow(dead_code)]
             scenario_hash: String,
         }
-        let small = std::fs::metadata(path).is_ok_and(|m| m.len() <= SNAPSHOT_MAX_BYTES);
-        small
-            && std::fs::read_to_string(path)
-                .ok()
-                .is_some_and(|text| ron::Options::default().from_str::<Probe>(&text).is_ok())
+        // Only a regular file, and never past the limit: a device never ends.
+        crate::io::sandbox::read_file(path, crate::io::FileKind::Scenario, SNAPSHOT_MAX_BYTES)
+            .ok()
+            .is_some_and(|text| ron::Options::default().from_str::<Probe>(&text).is_ok())
     }
 
     /// Reads a snapshot and its scenario, checking the view against the scenario.
     /// Returns warnings (the scenario changed since; hidden sources it lacks).
     pub fn load(path: &Path) -> Result<(Self, Scenario, Vec<String>), LoadError> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|err| {
-            LoadError::whole_file(&name, format!("cannot read the snapshot: {err}"))
-        })?;
+        let kind = crate::io::FileKind::Scenario;
+        let limit = crate::io::sandbox::max_file_size().unwrap_or(kind.default_limit());
+        let text = crate::io::sandbox::read_file(path, kind, limit)
+            .map_err(|err| err.whole_file(&name, "snapshot"))?;
         let snapshot = Self::from_ron(&name, &text)?;
         let scenario_file = snapshot.scenario_file(path);
         let scenario = match &scenario_file {
-            Some(file) => load_scenario_file(file)?,
+            Some(file) => {
+                let is_recorded = |bytes: &[u8]| fnv1a64_hex(bytes) == snapshot.scenario_hash;
+                crate::io::sandbox::check_recorded_scenario(
+                    path,
+                    &name,
+                    &text,
+                    file,
+                    &is_recorded,
+                )?;
+                load_scenario_file(file)?
+            }
             None => default_scenario()?,
         };
         let mut warnings = Vec::new();

@@ -6,6 +6,9 @@ use crate::ui::state::Renderer;
 
 /// Draws the menu bar.
 pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
+    // The window's setting is the process's rule for File > Open and drag and drop
+    // (set every frame, so it holds from the first one, as persisted).
+    crate::io::sandbox::set_allow_outside_paths(cx.state.allow_outside_paths);
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             if ui.button("Open... (Ctrl+O)").clicked() {
@@ -15,6 +18,17 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
             if ui.button("Export... (Ctrl+E)").clicked() {
                 out.push(Command::ShowExport);
                 ui.close();
+            }
+            let mut allow = cx.state.allow_outside_paths;
+            if ui
+                .checkbox(&mut allow, "Allow paths outside the scenario's folder")
+                .on_hover_text(
+                    "Only for your own scenarios: a scenario from someone else could \
+                     then read any file on this computer.",
+                )
+                .changed()
+            {
+                out.push(Command::SetAllowOutsidePaths(allow));
             }
             ui.separator();
             if ui.button("Quit").clicked() {
@@ -54,6 +68,13 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
             }
         });
         ui.separator();
+        if cx.state.allow_outside_paths {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                "⚠ Scenarios may read files outside their folder",
+            );
+            ui.separator();
+        }
         ui.label(egui::RichText::new(&cx.world.scenario().title).strong());
     });
 }

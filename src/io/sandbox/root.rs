@@ -1,0 +1,33 @@
+//! A scenario's root folder: the folder every path it names must stay inside.
+//!
+//! The rule: the nearest of the scenario's folder and its [`MARKER_LEVELS`] ancestors
+//! that holds a file named [`ROOT_MARKER`]; failing that, when the scenario's folder
+//! is named `scenarios`, that folder's parent (the shipped layout: `scenarios/`,
+//! `documents/` and `geo/` side by side, as a copy of `assets/` without its marker
+//! has); else the scenario's own folder.
+
+use std::path::{Path, PathBuf};
+
+/// The file that makes a folder a root (its content does not matter).
+pub const ROOT_MARKER: &str = "frontline-root";
+
+/// How many folders above the scenario's own are searched for [`ROOT_MARKER`].
+pub const MARKER_LEVELS: usize = 3;
+
+/// The root folder of the scenario file at `scenario` (canonical where it exists).
+pub fn find_root(scenario: &Path) -> PathBuf {
+    let folder = super::canonical(scenario.parent().unwrap_or(Path::new(".")));
+    let marked = folder
+        .ancestors()
+        .take(MARKER_LEVELS + 1)
+        .find(|candidate| candidate.join(ROOT_MARKER).is_file());
+    if let Some(root) = marked {
+        return root.to_path_buf();
+    }
+    match folder.parent() {
+        Some(parent) if folder.file_name().is_some_and(|name| name == "scenarios") => {
+            parent.to_path_buf()
+        }
+        _ => folder,
+    }
+}
