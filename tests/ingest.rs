@@ -62,10 +62,11 @@ fn seed(scenario: &Scenario) -> (Drafts, Vec<&Claim>) {
     (ingest(scenario, &article), reference)
 }
 
-/// Maximum bipartite matching of drafts to reference claims (Kuhn's algorithm).
-fn matched(scenario: &Scenario, drafts: &Drafts, reference: &[&Claim]) -> usize {
+/// Maximum bipartite matching of drafts to reference claims (Kuhn's algorithm): for
+/// each reference claim, the draft matched to it.
+fn matched(scenario: &Scenario, drafts: &Drafts, reference: &[&Claim]) -> Vec<Option<usize>> {
     let Some(doc) = scenario.documents.iter().find(|d| d.id == SEED_DOCUMENT) else {
-        return 0;
+        return vec![None; reference.len()];
     };
     let sentence_of = |claim: &Claim| {
         let quote = claim.quote.as_deref().unwrap_or("");
@@ -107,16 +108,32 @@ fn matched(scenario: &Scenario, drafts: &Drafts, reference: &[&Claim]) -> usize 
         }
         false
     }
-    (0..edges.len())
-        .filter(|&d| augment(d, &edges, &mut owner, &mut vec![false; reference.len()]))
-        .count()
+    for d in 0..edges.len() {
+        augment(d, &edges, &mut owner, &mut vec![false; reference.len()]);
+    }
+    owner
 }
 
 #[test]
 fn seed_article_recall_and_precision() {
     let scenario = scenario();
     let (drafts, reference) = seed(&scenario);
-    let hits = matched(&scenario, &drafts, &reference);
+    let owner = matched(&scenario, &drafts, &reference);
+    let hits = owner.iter().flatten().count();
+    for (claim, _) in reference.iter().zip(&owner).filter(|(_, o)| o.is_none()) {
+        let (subject, assertion) = (&claim.subject, &claim.assertion);
+        println!("missed {}: {subject:?} {assertion:?}", claim.id);
+    }
+    for (d, draft) in drafts.drafts.iter().enumerate() {
+        if !owner.contains(&Some(d)) {
+            let c = &draft.claim;
+            let quote = c.quote.as_deref().unwrap_or("");
+            println!(
+                "unmatched draft: {:?} {:?} by {:?}: {quote}",
+                c.subject, c.assertion, c.originators
+            );
+        }
+    }
     let recall = hits as f64 / reference.len() as f64;
     let precision = hits as f64 / drafts.drafts.len() as f64;
     println!(

@@ -64,12 +64,17 @@ pub(super) const SPEECH: [&str; 30] = [
     "called",
 ];
 
+/// Words that open a fronted time clause ("After a night of strikes, X said ...").
+const FRONTED: [&str; 5] = ["after", "before", "following", "amid", "during"];
+
 /// What the attribution finder carries from sentence to sentence.
 pub struct Speakers<'a> {
     /// The scenario whose sources are matched.
     pub scenario: &'a Scenario,
     /// The last sources that spoke, for "he", "she", "it", "they".
     pub last: Option<(Vec<String>, Option<String>, bool)>,
+    /// Every source heard so far, in order, for "the local" or "the witness".
+    pub heard: Vec<String>,
 }
 
 impl Speakers<'_> {
@@ -156,15 +161,27 @@ impl Speakers<'_> {
                 self.resolve(tokens, np.clone(), sentence, factions, proposals)?;
             let rest = tokens[verb + 1..end].iter().filter(|t| !t.punct).count();
             let backward = after_quote || rest <= 4;
+            let opener = tokens[start].folded.as_str();
+            let fronted = np.start > start + 1
+                && tokens[np.start - 1].is_clause_break()
+                && FRONTED.contains(&opener);
             attribution.covers = if backward {
                 sentence.range.start..tokens[verb].range.end
+            } else if np.start == start + 1 && opener == "with" {
+                // "With X reporting A, MAIN": X reports A; the main clause is not X's.
+                let comma = (verb + 1..end).find(|&i| tokens[i].is_clause_break());
+                tokens[np.start].range.start
+                    ..comma.map_or(sentence.range.end, |i| tokens[i].range.start)
+            } else if fronted {
+                // "After A, X said that B": X's account covers the fronted clause too.
+                sentence.range.clone()
             } else {
                 tokens[np.start].range.start..sentence.range.end
             };
             attribution.evidence = tokens[np.start].range.start..tokens[verb].range.end;
             attribution
         } else if verb > start
-            && tokens[verb - 1].is_clause_break()
+            && (tokens[verb - 1].is_clause_break() || tokens[verb - 1].is_quote())
             && !tokens[verb].folded.ends_with("ing")
         {
             // "“...,” said X, a Y": the speaker follows the verb.
@@ -180,6 +197,7 @@ impl Speakers<'_> {
             let id = party(self.scenario, proposals, &side.faction);
             let known = self.scenario.source_by_id(&id).is_some();
             self.last = Some((vec![id.clone()], Some(side.faction.clone()), known));
+            self.heard.push(id.clone());
             Attribution {
                 originators: vec![id],
                 via: Vec::new(),

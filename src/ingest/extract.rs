@@ -12,6 +12,7 @@ use std::collections::HashSet;
 use super::assertions;
 use super::attribution::{Attribution, Speakers};
 use super::dates::{self, TimeExpr};
+use super::descriptions::Descriptions;
 pub use super::draft::confidence;
 use super::draft::{self, SubjectFrom};
 use super::factions::{FactionLexicon, FactionMention};
@@ -43,17 +44,21 @@ pub fn extract(
     let tokens = tokenize(text);
     let gazetteer = Gazetteer::new(scenario);
     let lexicon = FactionLexicon::new(scenario);
+    let descriptions = Descriptions::new(scenario);
     let mut speakers = Speakers {
         scenario,
         last: None,
+        heard: Vec::new(),
     };
     let mut topic: Option<(Subject, Scope, std::ops::Range<usize>)> = None;
     let mut all = Vec::new();
     for sentence in &sentences(text, &tokens) {
         let factions = lexicon.find(&tokens, sentence);
+        let mut mentions = mentions::find(text, &tokens, sentence, &gazetteer, scenario, proposals);
+        descriptions.find(&tokens, sentence, &mut mentions);
         let reading = Reading {
             sentence,
-            mentions: mentions::find(text, &tokens, sentence, &gazetteer, scenario, proposals),
+            mentions,
             attributions: speakers.find(&tokens, sentence, &factions, proposals),
             factions,
             times: dates::find(&tokens, sentence, article.published, scenario.offset()),

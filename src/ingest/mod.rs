@@ -11,6 +11,7 @@
 pub mod assertions;
 pub mod attribution;
 pub mod dates;
+pub mod descriptions;
 mod document;
 pub mod draft;
 pub mod extract;

@@ -10,7 +10,7 @@ use super::attribution::{Attribution, SPEECH, Speakers};
 use super::factions::FactionMention;
 use super::sentences::{Sentence, Token};
 use super::sources::{kind_of, known, party};
-use crate::model::{FactionKind, SourceKind};
+use crate::model::{FactionKind, Source, SourceKind};
 
 /// Words skipped between a speaker and the verb ("did not", "went on to").
 const AUXILIARY: [&str; 16] = [
@@ -55,7 +55,7 @@ const BOUNDARY: [&str; 19] = [
     "by",
 ];
 
-impl Speakers<'_> {
+impl<'a> Speakers<'a> {
     /// The sources a speaker phrase names, if it names any.
     pub(super) fn resolve(
         &mut self,
@@ -111,7 +111,17 @@ impl Speakers<'_> {
                 (ids, None, is_known)
             }
             _ => {
+                let definite = tokens[np.start].folded == "the";
                 if let Some(source) = known(self.scenario, proposals, &words) {
+                    let is_known = self.scenario.source_by_id(&source.id).is_some();
+                    (
+                        vec![source.id.clone()],
+                        source.affiliation.clone(),
+                        is_known,
+                    )
+                } else if let Some(source) =
+                    definite.then(|| self.earlier(proposals, &words)).flatten()
+                {
                     let is_known = self.scenario.source_by_id(&source.id).is_some();
                     (
                         vec![source.id.clone()],
@@ -147,6 +157,7 @@ impl Speakers<'_> {
             }
         };
         self.last = Some((originators.clone(), affiliation.clone(), is_known));
+        self.heard.extend(originators.iter().cloned());
         Some(Attribution {
             originators,
             via: Vec::new(),
@@ -154,6 +165,22 @@ impl Speakers<'_> {
             covers: sentence.range.clone(),
             evidence: tokens[np.start].range.start..tokens[np.end - 1].range.end,
             known: is_known,
+        })
+    }
+
+    /// "the local", "the witness": a definite phrase of one word that gives a kind of
+    /// source refers back to the last source of that kind heard in the article.
+    fn earlier<'p>(&self, proposals: &'p Proposals, words: &[String]) -> Option<&'p Source>
+    where
+        'a: 'p,
+    {
+        let [_] = words else { return None };
+        let kind = kind_of(words)?;
+        self.heard.iter().rev().find_map(|id| {
+            self.scenario
+                .source_by_id(id)
+                .or_else(|| proposals.new_sources.iter().find(|s| &s.id == id))
+                .filter(|s| s.kind == kind)
         })
     }
 }
