@@ -316,3 +316,45 @@ fn a_place_the_scenario_lacks_is_proposed_from_geonames() {
         ("2024-12-06", Precision::Day)
     );
 }
+
+#[test]
+fn sides_people_and_routes_are_clause_subjects() {
+    let scenario = scenario();
+    let text = "President Bashar al-Assad spoke on Friday. Government defenses have collapsed \
+        nationwide. Iran-backed Iraqi militias are on high alert. However, according to two of \
+        their commanders, they have not yet received an order to cross. It will be hard for \
+        Assad to keep his position, said a Syria expert. Assad’s land connection to friends in \
+        Iraq is in jeopardy."
+        .to_owned();
+    let published = Moment::parse("2024-12-07T12:00:00+03:00", scenario.offset())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let drafts = ingest(
+        &scenario,
+        &ArticleInput {
+            text,
+            published,
+            publisher: None,
+            url: None,
+            title: None,
+        },
+    );
+    let statement = |subject: Subject| find(&drafts, &subject, &Assertion::Statement).claim.clone();
+    let defenses = statement(Subject::Faction("government".into()));
+    assert_eq!(defenses.originators, ["narration"]);
+    let militias = drafts.drafts.iter().filter(|d| {
+        d.claim.subject == Subject::Faction("iraqi-militias".into())
+            && d.claim.assertion == Assertion::Statement
+    });
+    let said_by: Vec<&[String]> = militias.map(|d| d.claim.originators.as_slice()).collect();
+    assert_eq!(
+        said_by,
+        [
+            &["narration".to_owned()][..],
+            &["iraqi-militia-commanders".to_owned()][..]
+        ],
+        "'they' is the side just named, said by its commanders"
+    );
+    let assad = statement(Subject::Person("Bashar al-Assad".into()));
+    assert_ne!(assad.originators, ["narration"], "the expert says it");
+    statement(Subject::Route("deir-ez-zor-al-bukamal".into()));
+}

@@ -11,6 +11,7 @@ use std::collections::HashSet;
 
 use super::assertions;
 use super::attribution::{Attribution, Speakers};
+use super::clauses::Clauses;
 use super::dates::{self, TimeExpr};
 use super::descriptions::Descriptions;
 pub use super::draft::confidence;
@@ -45,6 +46,7 @@ pub fn extract(
     let gazetteer = Gazetteer::new(scenario);
     let lexicon = FactionLexicon::new(scenario);
     let descriptions = Descriptions::new(scenario);
+    let mut clauses = Clauses::default();
     let mut speakers = Speakers {
         scenario,
         last: None,
@@ -79,11 +81,20 @@ pub fn extract(
                 proposals,
             ));
         }
-        if triggers.is_empty() && !is_heading(text, sentence) {
+        clauses.learn(text, &tokens, &reading);
+        let about_subjects = clauses.statements(
+            text,
+            &tokens,
+            &reading,
+            &parts,
+            (scenario, article, proposals),
+        );
+        if triggers.is_empty() && about_subjects.is_empty() && !is_heading(text, sentence) {
             parts.extend(statements(
                 text, &tokens, &reading, scenario, article, proposals,
             ));
         }
+        parts.extend(about_subjects);
         dedupe_statements(&mut parts);
         let last = parts
             .iter()

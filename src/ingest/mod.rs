@@ -10,6 +10,7 @@
 
 pub mod assertions;
 pub mod attribution;
+mod clauses;
 pub mod dates;
 pub mod descriptions;
 mod document;

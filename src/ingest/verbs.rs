@@ -12,7 +12,7 @@ const fn entry(pattern: &'static str, make: fn(f64) -> Assertion, place: Place) 
 }
 
 /// The lexicon, longest patterns preferred at each word.
-pub(super) const LEXICON: [Entry; 53] = [
+pub(super) const LEXICON: [Entry; 54] = [
     entry(
         "took|taken|taking|take|gained|gain|seized|seizing|wrested control of",
         |_| Assertion::Captured,
@@ -231,6 +231,11 @@ pub(super) const LEXICON: [Entry; 53] = [
         Place::After,
     ),
     entry("dig|dug|digging in", |_| Assertion::Holds, Place::After),
+    entry(
+        "defenses|defences|defense|defence * concentrated|massed on|around|in",
+        |_| Assertion::Holds,
+        Place::After,
+    ),
     entry("held|controlled by", |_| Assertion::Holds, Place::Before),
     entry(
         "agreed * to leave|withdraw|hand|surrender|evacuate",
