@@ -18,6 +18,7 @@ pub mod draft;
 pub mod extract;
 pub mod factions;
 pub mod gazetteer;
+pub mod geonames;
 pub mod mentions;
 mod phrases;
 mod provenance;
