@@ -59,7 +59,8 @@ const ROLE_WORDS: [(&str, Role); 28] = [
 ];
 
 /// Demonyms and the country names they stand for.
-const DEMONYMS: [(&str, &str); 9] = [
+pub(super) const DEMONYMS: [(&str, &str); 10] = [
+    ("Syrian", "Syria"),
     ("Russian", "Russia"),
     ("Iranian", "Iran"),
     ("Israeli", "Israel"),

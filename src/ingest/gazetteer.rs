@@ -1,56 +1,38 @@
 //! Place and region names: every name and alias the scenario knows, plus the GeoNames
 //! names of Syrian places (embedded `assets/gazetteer/syria-geonames.tsv`, GeoNames,
 //! CC BY 4.0), all folded for case and diacritics and looked up a few words at a time.
+//! The GeoNames part is parsed and indexed once per process; the scenario's part is
+//! built per call (it is small, and the scenario may change between calls).
 
 use std::collections::HashMap;
 
-use super::sentences::{Token, tokenize};
+use super::geonames::{geonames, key_of};
+use super::sentences::Token;
 use crate::model::{Place, PlaceKind, Scenario, fold};
-
-/// The embedded GeoNames extract (see `scripts/gen_gazetteer.py`).
-const GEONAMES_TSV: &str = include_str!("../../assets/gazetteer/syria-geonames.tsv");
 
 /// What a name stands for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum NameTarget {
     /// A place of the scenario, by id.
     Place(String),
-    /// A GeoNames place the scenario lacks (index into [`Gazetteer::geonames`]).
+    /// A GeoNames place the scenario lacks (a row of the embedded extract).
     GeoNames(usize),
     /// A region of the scenario, by id.
     Region(String),
 }
 
-/// One row of the GeoNames extract.
-#[derive(Clone, Debug, PartialEq)]
-pub struct GeoRecord {
-    /// GeoNames id.
-    pub geonames_id: u64,
-    /// Preferred name.
-    pub name: String,
-    /// WGS84 latitude.
-    pub lat: f64,
-    /// WGS84 longitude.
-    pub lon: f64,
-    /// GeoNames admin1 code, e.g. "SY.06".
-    pub admin1: String,
-    /// Population (0 when unknown).
-    pub population: u64,
-    /// GeoNames feature code (PPLC, PPLA, PPLA2, PPL ...).
-    pub feature_code: String,
-}
-
-/// Every name the extractor recognises, folded.
+/// Every name the extractor recognises, folded: the scenario's, built per call, and
+/// the GeoNames extract's, shared.
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
-    /// Folded name (words run together) → what it names and how many words it has.
+    /// Folded scenario name (words run together) → what it names and its word count.
     names: HashMap<String, (NameTarget, usize)>,
+    /// GeoNames id → the scenario place that has it.
+    by_geonames: HashMap<u64, String>,
     /// Lower-case region names that need "the" before them ("the south" → south).
     pub groupings: HashMap<String, String>,
     /// The most words any name has.
     pub longest: usize,
-    /// The GeoNames rows the scenario lacks.
-    pub geonames: Vec<GeoRecord>,
     /// The scenario's capital, for "the capital".
     pub capital: Option<String>,
     /// Place id → the governorate it is the namesake seat of (Daraa → daraa-governorate).
@@ -58,16 +40,18 @@ pub struct Gazetteer {
 }
 
 impl Gazetteer {
-    /// Builds the gazetteer of `scenario`'s places and regions and the GeoNames extract.
+    /// Builds the gazetteer of `scenario`'s places and regions over the GeoNames extract.
     pub fn new(scenario: &Scenario) -> Self {
-        let mut gazetteer = Self::default();
-        let mut by_geonames: HashMap<u64, &str> = HashMap::new();
+        let mut gazetteer = Self {
+            longest: geonames().longest,
+            ..Self::default()
+        };
         for place in &scenario.places {
             for name in std::iter::once(&place.name).chain(&place.aliases) {
                 gazetteer.insert(name, NameTarget::Place(place.id.clone()));
             }
             if let Some(id) = place.geonames_id {
-                by_geonames.insert(id, &place.id);
+                gazetteer.by_geonames.insert(id, place.id.clone());
             }
             if place.kind == PlaceKind::Capital && gazetteer.capital.is_none() {
                 gazetteer.capital = Some(place.id.clone());
@@ -95,45 +79,50 @@ impl Gazetteer {
                 gazetteer.insert(bare, NameTarget::Region(region.id.clone()));
             }
         }
-        for record in GEONAMES_TSV.lines().filter(|line| !line.starts_with('#')) {
-            let Some((record, names)) = parse_record(record) else {
-                continue;
-            };
-            let target = match by_geonames.get(&record.geonames_id) {
-                Some(id) => NameTarget::Place((*id).to_owned()),
-                None => {
-                    gazetteer.geonames.push(record);
-                    NameTarget::GeoNames(gazetteer.geonames.len() - 1)
-                }
-            };
-            for name in names {
-                gazetteer.insert(name, target.clone());
-            }
-        }
         gazetteer
     }
 
-    /// Adds `name`. The first scenario name wins; any scenario name (or GeoNames
-    /// alternate of a scenario place) beats a GeoNames-only place, and between
-    /// GeoNames-only places the more populous keeps the name.
+    /// Adds a scenario name; the first one wins.
     fn insert(&mut self, name: &str, target: NameTarget) {
-        let words: Vec<Token> = tokenize(name).into_iter().filter(|t| !t.punct).collect();
-        let key: String = words.iter().map(|t| t.folded.as_str()).collect();
-        if key.len() < 3 {
-            return;
+        let (key, words) = key_of(name);
+        if key.len() >= 3 && !self.names.contains_key(&key) {
+            self.longest = self.longest.max(words);
+            self.names.insert(key, (target, words));
         }
-        let replace = match (self.names.get(&key), &target) {
-            (None, _) => true,
-            (Some((NameTarget::GeoNames(old), _)), NameTarget::GeoNames(new)) => {
-                self.geonames[*new].population > self.geonames[*old].population
+    }
+
+    /// What the folded `key` of `words` words names: a scenario name first, then a
+    /// GeoNames name of a scenario place (the first in the extract), then the most
+    /// populous GeoNames place the scenario lacks.
+    fn lookup(&self, key: &str, words: usize) -> Option<NameTarget> {
+        if let Some((target, n)) = self.names.get(key) {
+            return (*n == words).then(|| target.clone());
+        }
+        let index = geonames();
+        let rows = index.names.get(key)?;
+        let rows = rows.iter().filter(|&&(_, n)| n == words).map(|&(r, _)| r);
+        let known = rows
+            .clone()
+            .find_map(|r| self.by_geonames.get(&index.records[r].geonames_id));
+        if let Some(id) = known {
+            return Some(NameTarget::Place(id.clone()));
+        }
+        let mut best: Option<usize> = None;
+        for row in rows {
+            if best.is_none_or(|b| index.records[row].population > index.records[b].population) {
+                best = Some(row);
             }
-            (Some((NameTarget::GeoNames(_), _)), _) => true,
-            (Some(_), _) => false,
-        };
-        if replace {
-            self.longest = self.longest.max(words.len());
-            self.names.insert(key, (target, words.len()));
         }
+        best.map(NameTarget::GeoNames)
+    }
+
+    /// How many GeoNames rows name no scenario place.
+    pub fn lacking(&self) -> usize {
+        let records = &geonames().records;
+        records
+            .iter()
+            .filter(|r| !self.by_geonames.contains_key(&r.geonames_id))
+            .count()
     }
 
     /// The longest name starting at `tokens[at]` (a capitalised word), with its length
@@ -149,10 +138,8 @@ impl Gazetteer {
                 break;
             }
             key.push_str(&token.folded);
-            if let Some((target, words)) = self.names.get(&key)
-                && *words == n + 1
-            {
-                best = Some((target.clone(), n + 1));
+            if let Some(target) = self.lookup(&key, n + 1) {
+                best = Some((target, n + 1));
             }
         }
         best
@@ -161,7 +148,7 @@ impl Gazetteer {
     /// A new scenario place for the GeoNames row `index`, in the governorate whose
     /// admin1 code it has, named as the text names it (`as_written` becomes an alias).
     pub fn propose(&self, scenario: &Scenario, index: usize, as_written: &str) -> Option<Place> {
-        let record = self.geonames.get(index)?;
+        let record = geonames().records.get(index)?;
         let governorate = scenario
             .regions
             .iter()
@@ -195,31 +182,10 @@ impl Gazetteer {
     }
 }
 
-/// One TSV row: the record and all its names (name, ASCII name, alternates).
-fn parse_record(line: &str) -> Option<(GeoRecord, Vec<&str>)> {
-    let fields: Vec<&str> = line.split('\t').collect();
-    if fields.len() < 8 {
-        return None;
-    }
-    let record = GeoRecord {
-        geonames_id: fields[0].parse().ok()?,
-        name: fields[1].to_owned(),
-        lat: fields[3].parse().ok()?,
-        lon: fields[4].parse().ok()?,
-        admin1: fields[5].to_owned(),
-        population: fields[6].parse().unwrap_or(0),
-        feature_code: fields[7].to_owned(),
-    };
-    let mut names = vec![fields[1], fields[2]];
-    if let Some(alternates) = fields.get(8) {
-        names.extend(alternates.split('|').filter(|name| !name.is_empty()));
-    }
-    Some((record, names))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::sentences::tokenize;
     use crate::io::default_scenario;
 
     #[test]
@@ -246,8 +212,9 @@ mod tests {
             gazetteer.groupings.get("south").map(String::as_str),
             Some("south")
         );
-        assert!(
-            gazetteer.geonames.is_empty(),
+        assert_eq!(
+            gazetteer.lacking(),
+            0,
             "the scenario has every GeoNames place"
         );
     }

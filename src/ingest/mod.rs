@@ -5,19 +5,30 @@
 //! The pipeline, per sentence ([`sentences`]): place and region names ([`mentions`],
 //! [`gazetteer`]), sides ([`factions`]), who says it ([`attribution`], [`sources`]),
 //! what is asserted ([`assertions`]) and when ([`dates`]); [`extract`] ties them into
-//! drafts. Drafts are never claims until accepted. Nothing here knows about the window.
+//! drafts, one assertion at a time (`triggers`, `subjects`, `provenance`) or as
+//! statements (`statements`). Drafts are never claims until accepted. Nothing here knows about the window.
 
 pub mod assertions;
 pub mod attribution;
+mod clauses;
 pub mod dates;
+pub mod descriptions;
 mod document;
 pub mod draft;
 pub mod extract;
 pub mod factions;
 pub mod gazetteer;
+pub mod geonames;
 pub mod mentions;
+mod phrases;
+mod provenance;
+mod relays;
 pub mod sentences;
 pub mod sources;
+mod statements;
+mod subjects;
+mod triggers;
+mod verbs;
 
 use std::ops::Range;
 
