@@ -28,6 +28,8 @@ fn syria_in(dir: &Path) -> PathBuf {
         std::fs::create_dir_all(dir.join(folder)).unwrap();
         std::fs::copy(assets.join(folder).join(file), dir.join(folder).join(file)).unwrap();
     }
+    // A copy of assets/ keeps its root marker, which lets the scenario read ../documents.
+    std::fs::copy(assets.join("frontline-root"), dir.join("frontline-root")).unwrap();
     dir.join("scenarios/syria-2024-12.ron")
 }
 

@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use super::{
-    ExportArgs, Format, argument_error, export_format, load_input,
-    moment_from_arg, report, table, to_json, view_of,
+    ExportArgs, Format, argument_error, export_format, load_input, moment_from_arg, report, table,
+    to_json, view_of,
 };
 use crate::control::Engine;
 use crate::export::{

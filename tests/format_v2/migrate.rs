@@ -84,6 +84,12 @@ fn copy_assets(dir: &Path) -> std::path::PathBuf {
             std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
         }
     }
+    // A copy of assets/ keeps its root marker, which lets the scenario read ../documents.
+    std::fs::copy(
+        Path::new(ASSETS).join("frontline-root"),
+        dir.join("assets/frontline-root"),
+    )
+    .unwrap();
     dir.join("assets/scenarios/syria-2024-12.ron")
 }
 

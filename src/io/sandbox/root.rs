@@ -1,10 +1,9 @@
 //! A scenario's root folder: the folder every path it names must stay inside.
 //!
 //! The rule: the nearest of the scenario's folder and its [`MARKER_LEVELS`] ancestors
-//! that holds a file named [`ROOT_MARKER`]; failing that, when the scenario's folder
-//! is named `scenarios`, that folder's parent (the shipped layout: `scenarios/`,
-//! `documents/` and `geo/` side by side, as a copy of `assets/` without its marker
-//! has); else the scenario's own folder.
+//! that holds a file named [`ROOT_MARKER`] (the shipped `assets/` has one, so its
+//! scenarios may name `../documents/...`); else the scenario's own folder. Nothing
+//! else widens it: a folder's name never does.
 
 use std::path::{Path, PathBuf};
 
@@ -21,13 +20,5 @@ pub fn find_root(scenario: &Path) -> PathBuf {
         .ancestors()
         .take(MARKER_LEVELS + 1)
         .find(|candidate| candidate.join(ROOT_MARKER).is_file());
-    if let Some(root) = marked {
-        return root.to_path_buf();
-    }
-    match folder.parent() {
-        Some(parent) if folder.file_name().is_some_and(|name| name == "scenarios") => {
-            parent.to_path_buf()
-        }
-        _ => folder,
-    }
+    marked.map_or(folder.clone(), Path::to_path_buf)
 }

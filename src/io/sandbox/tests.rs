@@ -115,12 +115,16 @@ fn reading_stops_past_the_limit() {
 }
 
 #[test]
-fn the_root_is_marked_or_the_parent_of_scenarios() {
+fn the_root_is_marked_or_the_scenarios_own_folder() {
     let dir = tempfile::tempdir().unwrap();
     let base = canonical(dir.path());
     std::fs::create_dir_all(base.join("a/scenarios")).unwrap();
     std::fs::create_dir_all(base.join("b/deep/er")).unwrap();
-    assert_eq!(find_root(&base.join("a/scenarios/s.ron")), base.join("a"));
+    // A folder's name widens nothing.
+    assert_eq!(
+        find_root(&base.join("a/scenarios/s.ron")),
+        base.join("a/scenarios")
+    );
     assert_eq!(
         find_root(&base.join("b/deep/er/s.ron")),
         base.join("b/deep/er")
