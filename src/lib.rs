@@ -5,6 +5,9 @@ pub mod cli;
 pub mod control;
 pub mod edit;
 pub mod export;
+/// Fuzz targets shared by the AFL++ harnesses (`fuzz/`) and `tests/fuzz_short.rs`.
+#[doc(hidden)]
+pub mod fuzzing;
 /// Pure geometry: the embedded basemap, the map projection, triangle meshes and territory cells.
 pub mod geo;
 pub mod ingest;
