@@ -219,16 +219,18 @@ fn write_snapshot(path: &std::path::Path, hide_government: bool) {
     std::fs::write(path, text).unwrap();
 }
 
-/// Runs `frontline --renderer RENDERER open SNAPSHOT` in a fresh display and returns
+/// Runs `frontline open SNAPSHOT --renderer RENDERER` in a fresh display and returns
 /// the counts of government and rebel pixels once the map is drawn.
 fn open_in_window(renderer: &str, snapshot: &std::path::Path, n: u32) -> (usize, usize) {
     let args = [
-        "--renderer".as_ref(),
-        renderer.as_ref(),
         "open".as_ref(),
         snapshot.as_os_str(),
+        "--renderer".as_ref(),
+        renderer.as_ref(),
     ];
-    Desktop::start(n + 1, &args).wait_for_map(|(g, r)| g + r > 1000)
+    // Stale places (most of the government's on 7 December) are drawn faint: fewer
+    // pixels of the pure faction colours than confirmed ones.
+    Desktop::start(n + 1, &args).wait_for_map(|(g, r)| g + r > 400)
 }
 
 #[test]

@@ -42,6 +42,19 @@ pub enum ItemKind {
     Claim,
 }
 
+/// Every item an included file may hold, with its kind and id: sources, documents,
+/// places, then claims.
+pub fn item_ids(scenario: &Scenario) -> impl Iterator<Item = (ItemKind, &String)> {
+    let sources = scenario.sources.iter().map(|s| (ItemKind::Source, &s.id));
+    let documents = scenario
+        .documents
+        .iter()
+        .map(|d| (ItemKind::Document, &d.id));
+    let places = scenario.places.iter().map(|p| (ItemKind::Place, &p.id));
+    let claims = scenario.claims.iter().map(|c| (ItemKind::Claim, &c.id));
+    sources.chain(documents).chain(places).chain(claims)
+}
+
 impl ItemKind {
     /// The list the kind is written in ("sources", ...).
     pub fn section(self) -> &'static str {
@@ -215,18 +228,7 @@ pub(super) fn merge(
     }
     // Where each id was first seen: the main file (None) or an included file.
     let mut seen: FxHashMap<(ItemKind, String), Option<usize>> = FxHashMap::default();
-    let main_ids = scenario
-        .sources
-        .iter()
-        .map(|s| (ItemKind::Source, &s.id))
-        .chain(
-            scenario
-                .documents
-                .iter()
-                .map(|d| (ItemKind::Document, &d.id)),
-        )
-        .chain(scenario.places.iter().map(|p| (ItemKind::Place, &p.id)))
-        .chain(scenario.claims.iter().map(|c| (ItemKind::Claim, &c.id)));
+    let main_ids = item_ids(scenario);
     for (kind, id) in main_ids {
         seen.entry((kind, id.clone())).or_insert(None);
     }

@@ -136,18 +136,7 @@ pub(super) fn plan_everything(
         .filter(|entry| !entry.ends_with('/'))
         .map(String::as_str)
         .collect();
-    let items = scenario
-        .sources
-        .iter()
-        .map(|s| (ItemKind::Source, &s.id))
-        .chain(
-            scenario
-                .documents
-                .iter()
-                .map(|d| (ItemKind::Document, &d.id)),
-        )
-        .chain(scenario.places.iter().map(|p| (ItemKind::Place, &p.id)))
-        .chain(scenario.claims.iter().map(|c| (ItemKind::Claim, &c.id)));
+    let items = super::include::item_ids(scenario);
     for (kind, id) in items {
         parts.extend(origins.file_of(kind, id));
     }
