@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::map::MapLayers;
 use super::state::Renderer;
 use crate::control::Perspective;
+use crate::edit::Edit;
 use crate::export::ExportFormat;
 
 /// One thing the user asked for this frame.
@@ -60,6 +61,33 @@ pub enum Command {
     ShowAbout,
     /// Pick the comparison date.
     SetCompareDate(Option<jiff::civil::Date>),
-    /// Close the window.
+    /// Close the window (asking first when there are unsaved changes).
     Quit,
+    /// Change the scenario; one undo step.
+    Edit(Box<Edit>),
+    /// Undo the newest edit.
+    Undo,
+    /// Redo the newest undone edit.
+    Redo,
+    /// Save the scenario to its files (asking where first when it has none).
+    Save,
+    /// Ask where to save a copy, with the native save dialog.
+    SaveAsDialog,
+    /// Save the whole scenario as this main file and go on editing it there.
+    SaveAs(PathBuf),
+    /// Reapply the unsaved edits a previous session left (true) or throw them away.
+    Recover(bool),
+    /// Answer the "unsaved changes" question on closing: save, discard, or cancel.
+    CloseAnswer(CloseAnswer),
+}
+
+/// What to do with unsaved changes when the window closes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CloseAnswer {
+    /// Save them, then close (unless the save fails).
+    Save,
+    /// Close without saving.
+    Discard,
+    /// Keep the window open.
+    Cancel,
 }

@@ -4,11 +4,14 @@
 mod app;
 mod apply;
 pub mod command;
+pub mod dialog;
+pub mod editing;
 pub mod export;
 pub mod format;
 pub mod loading;
 pub mod map;
 pub mod panels;
+pub mod saving;
 pub mod state;
 pub mod theme;
 pub mod world;

@@ -37,6 +37,19 @@ pub struct Cx<'a> {
     pub selected: Option<usize>,
     /// True while the timeline plays.
     pub playing: bool,
+    /// What Undo and Redo would do, and whether there are unsaved changes.
+    pub edits: &'a Edits,
+}
+
+/// The edit history as the menus show it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Edits {
+    /// What Undo would undo.
+    pub undo: Option<String>,
+    /// What Redo would redo.
+    pub redo: Option<String>,
+    /// There are unsaved changes.
+    pub dirty: bool,
 }
 
 /// Transient state of panels and windows (not persisted).

@@ -1,0 +1,319 @@
+//! Saving with nothing lost: File > Save and Save As, the window title marking unsaved
+//! changes, the question on closing with unsaved changes, autosave to the recovery
+//! folder every minute while there are some, and the offer to restore the edits a
+//! previous session left.
+
+use std::path::{Path, PathBuf};
+
+use egui::ViewportCommand;
+
+use super::FrontlineApp;
+use super::command::{CloseAnswer, Command};
+use super::dialog::{Answer, Ask, FileDialog};
+use crate::io::Recovery;
+
+/// How often unsaved edits are written to the recovery folder, in seconds.
+pub const AUTOSAVE_SECS: f64 = 60.0;
+
+/// Saving, closing and recovery state (not persisted).
+#[derive(Default)]
+pub struct Saving {
+    /// The recovery folder; `None` disables autosave and recovery.
+    pub recovery_dir: Option<PathBuf>,
+    /// Unsaved edits left by a previous session, offered for restoring.
+    pub recovery_offer: Option<Recovery>,
+    /// The "unsaved changes" question is showing (the window was asked to close).
+    pub close_asked: bool,
+    /// Closing was confirmed: the next close request goes through.
+    close_confirmed: bool,
+    /// Close once the save under way (through Save As) succeeds.
+    close_after_save: bool,
+    /// The Save As dialog.
+    dialog: FileDialog,
+    /// When the workspace was last autosaved, or first seen dirty (`egui` seconds).
+    autosaved_at: Option<f64>,
+    /// The title last sent to the window.
+    title_sent: Option<String>,
+}
+
+impl Saving {
+    /// Saving with the recovery folder from the environment ([`crate::io::recovery_dir`]).
+    pub fn from_environment() -> Self {
+        Self {
+            recovery_dir: crate::io::recovery_dir(),
+            ..Self::default()
+        }
+    }
+}
+
+impl FrontlineApp {
+    /// The window title: the scenario's title, marked `•` while there are unsaved changes.
+    pub fn window_title(&self) -> String {
+        let title = &self.workspace.scenario().title;
+        if self.workspace.is_dirty() {
+            format!("• {title} — Frontline (unsaved)")
+        } else {
+            format!("{title} — Frontline")
+        }
+    }
+
+    /// File > Save: writes the changed files, or asks where when the scenario has no
+    /// file. A failed save shows the error and keeps every edit in memory, unsaved.
+    pub fn save(&mut self, ctx: &egui::Context) -> bool {
+        if self.scenario_file.is_none() {
+            self.start_save_as(ctx);
+            return false;
+        }
+        match self.workspace.save(self.saving.recovery_dir.as_deref()) {
+            Ok(report) => {
+                self.notice = Some(saved_notice(&report.written));
+                self.saving.autosaved_at = None;
+                true
+            }
+            Err(err) => {
+                self.save_failed(&err.to_string());
+                false
+            }
+        }
+    }
+
+    /// Save As: writes every file of the scenario as the main file `path` and goes on
+    /// editing there. On failure nothing changes but the error shown.
+    pub fn save_as(&mut self, path: &Path) -> bool {
+        match crate::io::save_as(&self.workspace, path) {
+            Ok(report) => {
+                if let (Some(dir), Some(old)) = (&self.saving.recovery_dir, &self.scenario_file) {
+                    let _ = crate::io::remove_recovery(dir, old);
+                }
+                self.workspace.move_to(path);
+                self.workspace.mark_saved(report.base_hash.clone());
+                self.scenario_file = Some(path.to_owned());
+                self.notice = Some(saved_notice(&report.written));
+                self.saving.autosaved_at = None;
+                true
+            }
+            Err(err) => {
+                self.save_failed(&err.to_string());
+                false
+            }
+        }
+    }
+
+    fn save_failed(&mut self, error: &str) {
+        self.saving.close_after_save = false;
+        self.notice = Some(format!("Not saved: {error}"));
+        self.panels.show_errors(
+            "The save failed",
+            vec![
+                error.to_owned(),
+                "Every edit is still here, unsaved; the files on disk are as they were.".into(),
+            ],
+        );
+    }
+
+    /// Opens the Save As dialog.
+    pub fn start_save_as(&mut self, ctx: &egui::Context) {
+        let name = self
+            .scenario_file
+            .as_deref()
+            .and_then(Path::file_name)
+            .map_or_else(
+                || format!("{}.ron", self.workspace.scenario().id),
+                |name| name.to_string_lossy().into_owned(),
+            );
+        let ask = Ask {
+            title: "Save the scenario as".into(),
+            file_name: Some(name),
+            filter: ("Frontline scenario".into(), vec!["ron".into()]),
+            save: true,
+        };
+        if let Err(err) = self.saving.dialog.start(ctx, ask) {
+            self.save_failed(&format!("cannot open the save dialog: {err}"));
+        }
+    }
+
+    /// Collects the Save As dialog's answer.
+    pub(super) fn poll_save_dialog(&mut self, ctx: &egui::Context) {
+        match self.saving.dialog.poll(ctx) {
+            Some(Answer::Picked(path)) => self.queue(Command::SaveAs(path)),
+            Some(Answer::Cancelled) => self.saving.close_after_save = false,
+            Some(Answer::Unavailable(why)) => self.save_failed(&why),
+            None => {}
+        }
+    }
+
+    /// Applies the answer to the "unsaved changes" question.
+    pub(super) fn answer_close(&mut self, ctx: &egui::Context, answer: CloseAnswer) {
+        self.saving.close_asked = false;
+        match answer {
+            CloseAnswer::Save => {
+                self.saving.close_after_save = true;
+                if self.save(ctx) {
+                    self.close_now(ctx);
+                }
+            }
+            CloseAnswer::Discard => self.close_now(ctx),
+            CloseAnswer::Cancel => self.saving.close_after_save = false,
+        }
+    }
+
+    /// Closes the window without asking again.
+    fn close_now(&mut self, ctx: &egui::Context) {
+        self.saving.close_confirmed = true;
+        ctx.send_viewport_cmd(ViewportCommand::Close);
+    }
+
+    /// After a Save As from the close question: closes once it succeeded.
+    pub(super) fn close_if_saved(&mut self, ctx: &egui::Context) {
+        if self.saving.close_after_save && !self.workspace.is_dirty() {
+            self.saving.close_after_save = false;
+            self.close_now(ctx);
+        }
+    }
+
+    /// Once a frame: the title, the close guard and autosave.
+    pub(super) fn saving_frame(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if self.saving.title_sent.as_ref() != Some(&title) {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.saving.title_sent = Some(title);
+        }
+        let close = ctx.input(|input| input.viewport().close_requested());
+        if close && self.workspace.is_dirty() && !self.saving.close_confirmed {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.saving.close_asked = true;
+        }
+        self.autosave_when_due(ctx);
+    }
+
+    /// The title last sent to the window.
+    pub fn title_sent(&self) -> Option<&str> {
+        self.saving.title_sent.as_deref()
+    }
+
+    /// Writes the unsaved edits to the recovery folder once a minute while there are
+    /// some (the minute counted from the first unsaved edit or the last autosave).
+    fn autosave_when_due(&mut self, ctx: &egui::Context) {
+        if !self.workspace.is_dirty() || self.scenario_file.is_none() {
+            self.saving.autosaved_at = None;
+            return;
+        }
+        let now = ctx.input(|input| input.time);
+        let since = *self.saving.autosaved_at.get_or_insert(now);
+        if now - since >= AUTOSAVE_SECS {
+            self.autosave();
+            self.saving.autosaved_at = Some(now);
+        }
+        let wait = (AUTOSAVE_SECS - (now - since)).max(1.0);
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+    }
+
+    /// Writes the unsaved edits to the recovery folder now (nothing without a file or
+    /// a recovery folder). A failure is shown in the status bar; the edits stay.
+    pub fn autosave(&mut self) {
+        let Some(dir) = &self.saving.recovery_dir else {
+            return;
+        };
+        if self.scenario_file.is_none() {
+            return;
+        }
+        if let Err(err) = crate::io::autosave(&self.workspace, dir) {
+            self.notice = Some(format!("Autosave failed: {err}"));
+        }
+    }
+
+    /// Offers the unsaved edits a previous session left for the scenario at `file`.
+    pub(super) fn look_for_recovery(&mut self, file: &Path) {
+        self.saving.recovery_offer = None;
+        let Some(dir) = &self.saving.recovery_dir else {
+            return;
+        };
+        match crate::io::find_recovery_in(dir, file) {
+            Ok(Some(recovery)) if !recovery.edits.is_empty() => {
+                self.saving.recovery_offer = Some(recovery);
+            }
+            Ok(_) => {}
+            Err(err) => self.notice = Some(format!("Recovery: {err}")),
+        }
+    }
+
+    /// Restores (true) or discards the offered recovery.
+    pub(super) fn recover(&mut self, restore: bool) {
+        let Some(recovery) = self.saving.recovery_offer.take() else {
+            return;
+        };
+        let file = recovery.scenario.clone();
+        if !restore {
+            if let Some(dir) = &self.saving.recovery_dir {
+                let _ = crate::io::remove_recovery(dir, &file);
+            }
+            self.notice = Some("Discarded the unsaved edits of the last session".into());
+            return;
+        }
+        match crate::io::restore(&recovery) {
+            Ok(workspace) => {
+                let count = recovery.edits.len();
+                let file = self.scenario_file.clone().unwrap_or(file);
+                self.set_workspace(workspace, Some(file));
+                self.notice = Some(format!("Restored {count} unsaved edits; not saved yet"));
+            }
+            Err(err) => self.panels.show_errors(
+                "The unsaved edits could not be restored",
+                vec![
+                    err.to_string(),
+                    "The recovery file is kept; the scenario is shown as saved.".into(),
+                ],
+            ),
+        }
+    }
+}
+
+fn saved_notice(written: &[PathBuf]) -> String {
+    match written {
+        [] => "Nothing to save".into(),
+        [one] => format!("Saved {}", one.display()),
+        more => format!("Saved {} files", more.len()),
+    }
+}
+
+/// The modals: the close question and the recovery offer.
+pub fn modals_ui(ctx: &egui::Context, app: &FrontlineApp, out: &mut Vec<Command>) {
+    if app.saving.close_asked {
+        egui::Modal::new(egui::Id::unique("unsaved-close")).show(ctx, |ui| {
+            ui.heading("Unsaved changes");
+            ui.label(format!(
+                "{} has changes that are not saved.",
+                app.workspace.scenario().title
+            ));
+            ui.horizontal(|ui| {
+                for (label, answer) in [
+                    ("Save", CloseAnswer::Save),
+                    ("Discard", CloseAnswer::Discard),
+                    ("Cancel", CloseAnswer::Cancel),
+                ] {
+                    if ui.button(label).clicked() {
+                        out.push(Command::CloseAnswer(answer));
+                    }
+                }
+            });
+        });
+    }
+    if let Some(recovery) = &app.saving.recovery_offer {
+        egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
+            ui.heading("Unsaved edits found");
+            ui.label(format!(
+                "A previous session left {} unsaved edits to {}.",
+                recovery.edits.len(),
+                recovery.scenario.display()
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Restore").clicked() {
+                    out.push(Command::Recover(true));
+                }
+                if ui.button("Discard").clicked() {
+                    out.push(Command::Recover(false));
+                }
+            });
+        });
+    }
+}

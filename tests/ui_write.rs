@@ -1,0 +1,191 @@
+//! Editing in the window through egui_kittest: edits, undo and redo, saving (and a
+//! save that fails), the title marking unsaved changes, adding an article and the
+//! claim editor. Every test works on a temporary copy of `tests/fixtures/mini.ron`.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use frontline::edit::Edit;
+use frontline::model::{Assertion, Claim, Credibility, Precision, Scope, Subject, TimeRef};
+use frontline::ui::{Command, FrontlineApp};
+
+/// A temporary folder holding a copy of the mini fixture and its document.
+fn copy_of_mini() -> (tempfile::TempDir, PathBuf) {
+    let Ok(dir) = tempfile::tempdir() else {
+        panic!("a temporary folder");
+    };
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for name in ["mini.ron", "mini.txt"] {
+        if let Err(err) = std::fs::copy(fixtures.join(name), dir.path().join(name)) {
+            panic!("copying {name}: {err}");
+        }
+    }
+    let path = dir.path().join("mini.ron");
+    (dir, path)
+}
+
+/// The window on the scenario at `path`, opened for editing.
+fn window_on(path: &Path) -> Harness<'static, FrontlineApp> {
+    let Ok(scenario) = frontline::io::load_scenario_file(path) else {
+        panic!("{} loads", path.display());
+    };
+    let mut app = FrontlineApp::with_scenario(scenario);
+    if let Err(err) = app.open_path(path) {
+        panic!("{} opens for editing: {err}", path.display());
+    }
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_max_steps(40)
+        .build_eframe(|_cc| app);
+    harness.run();
+    harness
+}
+
+/// Observers say the rebels hold Hamlet (quoting the fixture's document loosely).
+fn hamlet_claim(id: &str) -> Claim {
+    Claim {
+        id: id.into(),
+        subject: Subject::Place("hamlet".into()),
+        assertion: Assertion::Holds,
+        actor: Some("rebels".into()),
+        counterpart: None,
+        originators: vec!["observers".into()],
+        via: Vec::new(),
+        v1_source: None,
+        scope: Scope::default(),
+        document: Some("doc".into()),
+        quote: Some("Observers confirmed".into()),
+        when: TimeRef {
+            at: "2024-12-07".into(),
+            precision: Precision::Day,
+        },
+        credibility: Credibility(2),
+        note: None,
+    }
+}
+
+fn scenario_ron(harness: &Harness<'_, FrontlineApp>) -> String {
+    match frontline::io::scenario_to_ron(harness.state().workspace.scenario()) {
+        Ok(text) => text,
+        Err(err) => panic!("the scenario writes as RON: {err}"),
+    }
+}
+
+#[test]
+fn undo_and_redo_keys_return_the_scenario_byte_for_byte() {
+    let (_dir, path) = copy_of_mini();
+    let mut harness = window_on(&path);
+    let start = scenario_ron(&harness);
+    let hamlet = harness.state().place_index("hamlet");
+    harness.state_mut().queue(Command::Select(hamlet));
+    harness.run();
+    let before = harness.state().controller_of("hamlet").map(str::to_owned);
+    assert_eq!(before.as_deref(), Some("army"));
+
+    harness
+        .state_mut()
+        .queue(Command::Edit(Box::new(Edit::AddClaim(hamlet_claim(
+            "c-hamlet",
+        )))));
+    harness.run();
+    let notice = harness.state().notice.clone().unwrap_or_default();
+    assert_eq!(
+        harness.state().controller_of("hamlet"),
+        Some("rebels"),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("Hamlet: Army, ") && notice.contains("-> Rebels, "),
+        "the status bar says what changed: {notice}"
+    );
+    let edited = scenario_ron(&harness);
+    assert_ne!(edited, start);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(scenario_ron(&harness), start, "Ctrl+Z undoes the edit");
+    assert_eq!(harness.state().controller_of("hamlet"), Some("army"));
+    assert!(!harness.state().workspace.is_dirty());
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(scenario_ron(&harness), edited, "Ctrl+Y redoes it");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(scenario_ron(&harness), edited, "Ctrl+Shift+Z redoes it");
+    assert_eq!(
+        harness.state().undo_label().as_deref(),
+        Some("add claim c-hamlet")
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(scenario_ron(&harness), start);
+}
+
+#[test]
+fn the_title_marks_unsaved_changes_until_saved() {
+    let (_dir, path) = copy_of_mini();
+    let mut harness = window_on(&path);
+    let clean = harness.state().window_title();
+    assert!(!clean.contains('•'), "{clean}");
+    assert_eq!(harness.state().title_sent(), Some(clean.as_str()));
+
+    harness
+        .state_mut()
+        .queue(Command::Edit(Box::new(Edit::AddClaim(hamlet_claim(
+            "c-hamlet",
+        )))));
+    harness.run();
+    let dirty = harness.state().window_title();
+    assert!(
+        dirty.starts_with("• ") && dirty.contains("unsaved"),
+        "{dirty}"
+    );
+    assert_eq!(harness.state().title_sent(), Some(dirty.as_str()));
+    harness.get_by_label("• unsaved");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(!harness.state().workspace.is_dirty());
+    assert_eq!(harness.state().title_sent(), Some(clean.as_str()));
+    let Ok(saved) = frontline::io::load_scenario_file(&path) else {
+        panic!("the saved scenario loads");
+    };
+    assert!(saved.claims.iter().any(|c| c.id == "c-hamlet"));
+}
+
+#[test]
+fn a_failed_save_shows_the_error_and_keeps_the_edits() {
+    let (dir, path) = copy_of_mini();
+    let mut harness = window_on(&path);
+    harness
+        .state_mut()
+        .queue(Command::Edit(Box::new(Edit::AddClaim(hamlet_claim(
+            "c-hamlet",
+        )))));
+    harness.run();
+    let blocker = dir.path().join("a-file");
+    if let Err(err) = std::fs::write(&blocker, "not a folder") {
+        panic!("{err}");
+    }
+    let target = blocker.join("copy").join("mini.ron");
+    harness.state_mut().queue(Command::SaveAs(target.clone()));
+    harness.run();
+    harness.get_by_label("The save failed");
+    let app = harness.state();
+    assert!(app.workspace.is_dirty(), "the edits are still unsaved");
+    assert!(
+        app.workspace
+            .scenario()
+            .claims
+            .iter()
+            .any(|c| c.id == "c-hamlet")
+    );
+    assert_eq!(app.scenario_file.as_deref(), Some(path.as_path()));
+    assert!(app.window_title().starts_with("• "));
+    assert!(!target.exists());
+}
