@@ -189,3 +189,42 @@ fn a_failed_save_shows_the_error_and_keeps_the_edits() {
     assert!(app.window_title().starts_with("• "));
     assert!(!target.exists());
 }
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let (_dir, path) = copy_of_mini();
+    let mut harness = window_on(&path);
+    harness
+        .state_mut()
+        .queue(Command::Edit(Box::new(Edit::AddClaim(hamlet_claim(
+            "c-hamlet",
+        )))));
+    harness.run();
+    let close = |harness: &mut Harness<'_, FrontlineApp>| {
+        let input = harness.input_mut();
+        let viewport = input.viewports.entry(egui::ViewportId::ROOT).or_default();
+        viewport.events.push(egui::ViewportEvent::Close);
+        harness.run();
+    };
+    close(&mut harness);
+    harness.get_by_label_contains("has changes that are not saved");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.state().saving.leaving.is_none());
+    assert!(
+        harness.state().workspace.is_dirty(),
+        "cancel keeps everything"
+    );
+
+    close(&mut harness);
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert!(
+        !harness.state().workspace.is_dirty(),
+        "saved before closing"
+    );
+    let Ok(saved) = frontline::io::load_scenario_file(&path) else {
+        panic!("the saved scenario loads");
+    };
+    assert!(saved.claims.iter().any(|c| c.id == "c-hamlet"));
+}

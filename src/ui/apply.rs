@@ -70,7 +70,7 @@ pub fn apply(app: &mut FrontlineApp, ctx: &egui::Context, command: Command) {
         Command::ResetAssumptions => app.assume.clear(),
         Command::ShowClaimDocument(c) => app.panels.show_document(c),
         Command::OpenDialog => app.panels.start_dialog(ctx),
-        Command::OpenPath(path) => app.start_opening(ctx, path),
+        Command::OpenPath(path) => app.open_asking(ctx, path),
         Command::ShowExport => app.exports.window_open = true,
         Command::ExportDialog(format) => {
             let name =
@@ -97,7 +97,7 @@ pub fn apply(app: &mut FrontlineApp, ctx: &egui::Context, command: Command) {
         Command::SaveAsDialog => app.start_save_as(ctx),
         Command::SaveAs(path) => {
             if app.save_as(&path) {
-                app.close_if_saved(ctx);
+                app.leave_if_saved(ctx);
             }
         }
         Command::Recover(restore) => app.recover(restore),

@@ -77,11 +77,11 @@ pub enum Command {
     SaveAs(PathBuf),
     /// Reapply the unsaved edits a previous session left (true) or throw them away.
     Recover(bool),
-    /// Answer the "unsaved changes" question on closing: save, discard, or cancel.
+    /// Answer the "unsaved changes" question (closing, or opening another file).
     CloseAnswer(CloseAnswer),
 }
 
-/// What to do with unsaved changes when the window closes.
+/// What to do with unsaved changes before closing or opening another file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CloseAnswer {
     /// Save them, then close (unless the save fails).

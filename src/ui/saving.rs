@@ -15,6 +15,15 @@ use crate::io::Recovery;
 /// How often unsaved edits are written to the recovery folder, in seconds.
 pub const AUTOSAVE_SECS: f64 = 60.0;
 
+/// What was asked for that would drop unsaved changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Leave {
+    /// Closing the window.
+    Close,
+    /// Opening another file.
+    Open(PathBuf),
+}
+
 /// Saving, closing and recovery state (not persisted).
 #[derive(Default)]
 pub struct Saving {
@@ -22,12 +31,12 @@ pub struct Saving {
     pub recovery_dir: Option<PathBuf>,
     /// Unsaved edits left by a previous session, offered for restoring.
     pub recovery_offer: Option<Recovery>,
-    /// The "unsaved changes" question is showing (the window was asked to close).
-    pub close_asked: bool,
+    /// The "unsaved changes" question is showing, for closing or opening a file.
+    pub leaving: Option<Leave>,
     /// Closing was confirmed: the next close request goes through.
     close_confirmed: bool,
-    /// Close once the save under way (through Save As) succeeds.
-    close_after_save: bool,
+    /// Go on closing or opening once the save under way (through Save As) succeeds.
+    after_save: Option<Leave>,
     /// The Save As dialog.
     dialog: FileDialog,
     /// When the workspace was last autosaved, or first seen dirty (`egui` seconds).
@@ -100,7 +109,7 @@ impl FrontlineApp {
     }
 
     fn save_failed(&mut self, error: &str) {
-        self.saving.close_after_save = false;
+        self.saving.after_save = None;
         self.notice = Some(format!("Not saved: {error}"));
         self.panels.show_errors(
             "The save failed",
@@ -136,38 +145,56 @@ impl FrontlineApp {
     pub(super) fn poll_save_dialog(&mut self, ctx: &egui::Context) {
         match self.saving.dialog.poll(ctx) {
             Some(Answer::Picked(path)) => self.queue(Command::SaveAs(path)),
-            Some(Answer::Cancelled) => self.saving.close_after_save = false,
+            Some(Answer::Cancelled) => self.saving.after_save = None,
             Some(Answer::Unavailable(why)) => self.save_failed(&why),
             None => {}
         }
     }
 
-    /// Applies the answer to the "unsaved changes" question.
-    pub(super) fn answer_close(&mut self, ctx: &egui::Context, answer: CloseAnswer) {
-        self.saving.close_asked = false;
-        match answer {
-            CloseAnswer::Save => {
-                self.saving.close_after_save = true;
-                if self.save(ctx) {
-                    self.close_now(ctx);
-                }
-            }
-            CloseAnswer::Discard => self.close_now(ctx),
-            CloseAnswer::Cancel => self.saving.close_after_save = false,
+    /// Opens `path`, first asking what to do with unsaved changes, if any.
+    pub(super) fn open_asking(&mut self, ctx: &egui::Context, path: PathBuf) {
+        if self.workspace.is_dirty() {
+            self.saving.leaving = Some(Leave::Open(path));
+        } else {
+            self.start_opening(ctx, path);
         }
     }
 
-    /// Closes the window without asking again.
-    fn close_now(&mut self, ctx: &egui::Context) {
-        self.saving.close_confirmed = true;
-        ctx.send_viewport_cmd(ViewportCommand::Close);
+    /// Applies the answer to the "unsaved changes" question.
+    pub(super) fn answer_close(&mut self, ctx: &egui::Context, answer: CloseAnswer) {
+        let Some(leave) = self.saving.leaving.take() else {
+            return;
+        };
+        match answer {
+            CloseAnswer::Save => {
+                self.saving.after_save = Some(leave.clone());
+                if self.save(ctx) {
+                    self.saving.after_save = None;
+                    self.leave(ctx, leave);
+                }
+            }
+            CloseAnswer::Discard => self.leave(ctx, leave),
+            CloseAnswer::Cancel => self.saving.after_save = None,
+        }
     }
 
-    /// After a Save As from the close question: closes once it succeeded.
-    pub(super) fn close_if_saved(&mut self, ctx: &egui::Context) {
-        if self.saving.close_after_save && !self.workspace.is_dirty() {
-            self.saving.close_after_save = false;
-            self.close_now(ctx);
+    /// Closes the window or opens the file without asking again.
+    fn leave(&mut self, ctx: &egui::Context, leave: Leave) {
+        match leave {
+            Leave::Close => {
+                self.saving.close_confirmed = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+            Leave::Open(path) => self.start_opening(ctx, path),
+        }
+    }
+
+    /// After a Save As from the "unsaved changes" question: goes on once it succeeded.
+    pub(super) fn leave_if_saved(&mut self, ctx: &egui::Context) {
+        if !self.workspace.is_dirty()
+            && let Some(leave) = self.saving.after_save.take()
+        {
+            self.leave(ctx, leave);
         }
     }
 
@@ -181,7 +208,7 @@ impl FrontlineApp {
         let close = ctx.input(|input| input.viewport().close_requested());
         if close && self.workspace.is_dirty() && !self.saving.close_confirmed {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.saving.close_asked = true;
+            self.saving.leaving = Some(Leave::Close);
         }
         self.autosave_when_due(ctx);
     }
@@ -278,11 +305,15 @@ fn saved_notice(written: &[PathBuf]) -> String {
 
 /// The modals: the close question and the recovery offer.
 pub fn modals_ui(ctx: &egui::Context, app: &FrontlineApp, out: &mut Vec<Command>) {
-    if app.saving.close_asked {
+    if let Some(leave) = &app.saving.leaving {
         egui::Modal::new(egui::Id::unique("unsaved-close")).show(ctx, |ui| {
             ui.heading("Unsaved changes");
+            let before = match leave {
+                Leave::Close => "closing".to_owned(),
+                Leave::Open(path) => format!("opening {}", path.display()),
+            };
             ui.label(format!(
-                "{} has changes that are not saved.",
+                "{} has changes that are not saved. Save them before {before}?",
                 app.workspace.scenario().title
             ));
             ui.horizontal(|ui| {
