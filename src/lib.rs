@@ -7,6 +7,7 @@ pub mod edit;
 pub mod export;
 /// Pure geometry: the embedded basemap, the map projection, triangle meshes and territory cells.
 pub mod geo;
+pub mod ingest;
 pub mod io;
 pub mod layers;
 pub mod model;

@@ -75,6 +75,9 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Read a news article and print the draft claims it yields (places, sides,
+    /// attributions, assertions, dates), with why and how sure.
+    Ingest(crate::cli::ingest::IngestArgs),
     /// Reopen a RON snapshot written by `export --format ron`.
     Open {
         /// The snapshot file.

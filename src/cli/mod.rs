@@ -4,6 +4,7 @@
 
 mod args;
 mod export;
+pub mod ingest;
 mod migrate;
 mod report;
 mod table;
@@ -135,6 +136,7 @@ pub fn try_run(command: &Command) -> Result<String, LoadError> {
             snapshot, format, ..
         } => export::print_snapshot(snapshot, *format),
         Command::Migrate { file, out } => migrate::migrate(file, out.as_deref()),
+        Command::Ingest(args) => ingest::run(args),
     }
 }
 
