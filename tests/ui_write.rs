@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use frontline::edit::Edit;
+use frontline::control::Engine;
+use frontline::edit::{Edit, Workspace};
 use frontline::model::{Assertion, Claim, Credibility, Precision, Scope, Subject, TimeRef};
+use frontline::ui::claim_editor::EditorTarget;
 use frontline::ui::{Command, FrontlineApp};
 
 /// A temporary folder holding a copy of the mini fixture and its document.
@@ -227,4 +229,146 @@ fn closing_with_unsaved_changes_asks_first() {
         panic!("the saved scenario loads");
     };
     assert!(saved.claims.iter().any(|c| c.id == "c-hamlet"));
+}
+
+/// A short article about the mini fixture's towns.
+const ARTICLE: &str = "Rebels take Hamlet\nObservers said the rebels captured Hamlet on Saturday. \
+The army said it withdrew from Midtown on Saturday.\n";
+
+/// Types `text` into the text field labelled `label`.
+fn type_into(harness: &mut Harness<'_, FrontlineApp>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+#[test]
+fn an_article_pasted_reviewed_edited_and_saved_reopens_the_same() {
+    let (_dir, path) = copy_of_mini();
+    let mut harness = window_on(&path);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Add article...").click();
+    harness.run();
+    type_into(&mut harness, "Article text", ARTICLE);
+    type_into(&mut harness, "Published", "2024-12-08T10:00");
+    type_into(&mut harness, "Publisher", "Test Wire");
+    harness.get_by_label("Read the article").click();
+    harness.run();
+    let drafts = match &harness.state().panels.review {
+        Some(review) => review.drafts.drafts.clone(),
+        None => panic!("the drafts are up for review"),
+    };
+    let ids: Vec<&str> = drafts.iter().map(|d| d.claim.id.as_str()).collect();
+    assert_eq!(ids, ["d-001-hamlet-captured", "d-002-midtown-withdrew"]);
+    harness.get_by_label("place"); // the legend of what is marked in the article
+
+    // Accept both, then add them: one undo step.
+    for accept in harness.get_all_by_label("Accept").collect::<Vec<_>>() {
+        accept.click();
+    }
+    harness.run();
+    harness
+        .get_by_label("Add 2 accepted to the scenario")
+        .click();
+    harness.run();
+    let app = harness.state();
+    assert!(app.panels.review.is_none(), "the review closes");
+    let document = "test-wire-2024-12-08";
+    assert_eq!(
+        app.undo_label().as_deref(),
+        Some(format!("add article {document} (2 claims)").as_str())
+    );
+    assert_eq!(app.controller_of("hamlet"), Some("rebels"));
+    let claims = |app: &FrontlineApp| app.workspace.scenario().claims.clone();
+    let accepted = claims(app);
+    assert!(accepted.iter().any(|c| c.id == "d-002-midtown-withdrew"));
+
+    // Edit the Hamlet claim's note from the sidebar's "Edit claim".
+    let hamlet = app.place_index("hamlet");
+    harness.state_mut().queue(Command::Select(hamlet));
+    harness.run();
+    let buttons = harness.get_all_by_label("Edit claim").count();
+    let mut found = false;
+    for i in 0..buttons {
+        if let Some(button) = harness.get_all_by_label("Edit claim").nth(i) {
+            button.click();
+        }
+        harness.run();
+        let target = harness
+            .state()
+            .panels
+            .editor
+            .as_ref()
+            .map(|e| e.target.clone());
+        if target == Some(EditorTarget::Claim("d-001-hamlet-captured".into())) {
+            found = true;
+            break;
+        }
+    }
+    assert!(found, "the sidebar offers to edit the accepted claim");
+    type_into(&mut harness, "Note", "Read off the wire.");
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert!(
+        harness.state().panels.editor.is_none(),
+        "OK closes the editor"
+    );
+    let note = |app: &FrontlineApp| {
+        app.workspace
+            .scenario()
+            .claims
+            .iter()
+            .find(|c| c.id == "d-001-hamlet-captured")
+            .and_then(|c| c.note.clone())
+    };
+    assert_eq!(note(harness.state()).as_deref(), Some("Read off the wire."));
+    let edited = claims(harness.state());
+
+    // Undo the note, then the article; redo both.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(claims(harness.state()), accepted);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(
+        !claims(harness.state())
+            .iter()
+            .any(|c| c.id == "d-002-midtown-withdrew")
+    );
+    assert_eq!(harness.state().controller_of("hamlet"), Some("army"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(claims(harness.state()), edited);
+
+    // Save, reopen: the same claims and the same statuses.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(
+        !harness.state().workspace.is_dirty(),
+        "{:?}",
+        harness.state().notice
+    );
+    let saved = match Workspace::open(&path) {
+        Ok(workspace) => workspace.scenario().clone(),
+        Err(err) => panic!("the saved scenario opens: {err}"),
+    };
+    assert_eq!(saved.claims, edited);
+    assert!(saved.document_index(document).is_some());
+    let app = harness.state();
+    let engine = Engine::new(saved);
+    let reopened = engine.resolve_secs(&app.view(), app.now_secs());
+    let statuses = |places: &[frontline::control::PlaceState]| {
+        places
+            .iter()
+            .map(|s| (s.controller, s.status))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        statuses(&reopened.places),
+        statuses(&app.world.resolution.places)
+    );
 }

@@ -102,6 +102,12 @@ pub fn apply(app: &mut FrontlineApp, ctx: &egui::Context, command: Command) {
         }
         Command::Recover(restore) => app.recover(restore),
         Command::CloseAnswer(answer) => app.answer_close(ctx, answer),
+        Command::ShowAddArticle => app.panels.article.open = true,
+        Command::ReadArticle(article) => app.read_article(&article),
+        Command::AddAccepted => app.add_accepted(),
+        Command::EditDraft(n) => app.open_draft_editor(n),
+        Command::EditClaim(c) => app.open_claim_editor(c),
+        Command::SaveClaim { target, claim } => app.save_claim(target, *claim),
     }
 }
 

@@ -3,6 +3,8 @@
 
 mod app;
 mod apply;
+pub mod claim_editor;
+mod claims;
 pub mod command;
 pub mod dialog;
 pub mod editing;
@@ -11,6 +13,7 @@ pub mod format;
 pub mod loading;
 pub mod map;
 pub mod panels;
+pub mod review;
 pub mod saving;
 pub mod state;
 pub mod theme;

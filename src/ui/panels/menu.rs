@@ -21,6 +21,11 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
                 ui.close();
             }
             ui.separator();
+            if ui.button("Add article...").clicked() {
+                out.push(Command::ShowAddArticle);
+                ui.close();
+            }
+            ui.separator();
             if ui.button("Export... (Ctrl+E)").clicked() {
                 out.push(Command::ShowExport);
                 ui.close();
@@ -97,6 +102,11 @@ fn edit_menu_ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
     );
     if button.clicked() {
         out.push(Command::Redo);
+        ui.close();
+    }
+    ui.separator();
+    if ui.button("New claim...").clicked() {
+        out.push(Command::EditClaim(None));
         ui.close();
     }
 }
