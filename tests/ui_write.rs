@@ -30,10 +30,16 @@ fn copy_of_mini() -> (tempfile::TempDir, PathBuf) {
 
 /// The window on the scenario at `path`, opened for editing.
 fn window_on(path: &Path) -> Harness<'static, FrontlineApp> {
+    window_with_recovery(path, None)
+}
+
+/// The window on the scenario at `path`, autosaving to `recovery` if given.
+fn window_with_recovery(path: &Path, recovery: Option<&Path>) -> Harness<'static, FrontlineApp> {
     let Ok(scenario) = frontline::io::load_scenario_file(path) else {
         panic!("{} loads", path.display());
     };
     let mut app = FrontlineApp::with_scenario(scenario);
+    app.saving.recovery_dir = recovery.map(Path::to_owned);
     if let Err(err) = app.open_path(path) {
         panic!("{} opens for editing: {err}", path.display());
     }
@@ -371,4 +377,37 @@ fn an_article_pasted_reviewed_edited_and_saved_reopens_the_same() {
         statuses(&reopened.places),
         statuses(&app.world.resolution.places)
     );
+}
+
+#[test]
+fn autosaved_edits_are_offered_for_restoring_on_the_next_open() {
+    let (dir, path) = copy_of_mini();
+    let recovery = dir.path().join("recovery");
+    let mut first = window_with_recovery(&path, Some(&recovery));
+    first
+        .state_mut()
+        .queue(Command::Edit(Box::new(Edit::AddClaim(hamlet_claim(
+            "c-hamlet",
+        )))));
+    first.run();
+    first.state_mut().autosave();
+    let edited = scenario_ron(&first);
+    drop(first); // as if the program had died
+
+    let mut second = window_with_recovery(&path, Some(&recovery));
+    assert!(second.state().saving.recovery_offer.is_some());
+    second.get_by_label_contains("left 1 unsaved edits");
+    second.get_by_label("Restore").click();
+    second.run();
+    let app = second.state();
+    assert!(app.saving.recovery_offer.is_none());
+    assert!(app.workspace.is_dirty(), "restored edits are not saved yet");
+    assert_eq!(scenario_ron(&second), edited);
+    assert_eq!(second.state().controller_of("hamlet"), Some("rebels"));
+
+    // Saving removes the recovery file: nothing is offered next time.
+    second.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    second.run();
+    let third = window_with_recovery(&path, Some(&recovery));
+    assert!(third.state().saving.recovery_offer.is_none());
 }

@@ -1,7 +1,6 @@
 //! Saving with nothing lost: File > Save and Save As, the window title marking unsaved
-//! changes, the question on closing with unsaved changes, autosave to the recovery
-//! folder every minute while there are some, and the offer to restore the edits a
-//! previous session left.
+//! changes, and the question on closing (or opening another file) with unsaved
+//! changes. Autosave and recovery are in [`super::recovery`].
 
 use std::path::{Path, PathBuf};
 
@@ -11,9 +10,6 @@ use super::FrontlineApp;
 use super::command::{CloseAnswer, Command};
 use super::dialog::{Answer, Ask, FileDialog};
 use crate::io::Recovery;
-
-/// How often unsaved edits are written to the recovery folder, in seconds.
-pub const AUTOSAVE_SECS: f64 = 60.0;
 
 /// What was asked for that would drop unsaved changes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,7 +36,7 @@ pub struct Saving {
     /// The Save As dialog.
     dialog: FileDialog,
     /// When the workspace was last autosaved, or first seen dirty (`egui` seconds).
-    autosaved_at: Option<f64>,
+    pub(super) autosaved_at: Option<f64>,
     /// The title last sent to the window.
     title_sent: Option<String>,
 }
@@ -217,82 +213,6 @@ impl FrontlineApp {
     pub fn title_sent(&self) -> Option<&str> {
         self.saving.title_sent.as_deref()
     }
-
-    /// Writes the unsaved edits to the recovery folder once a minute while there are
-    /// some (the minute counted from the first unsaved edit or the last autosave).
-    fn autosave_when_due(&mut self, ctx: &egui::Context) {
-        if !self.workspace.is_dirty() || self.scenario_file.is_none() {
-            self.saving.autosaved_at = None;
-            return;
-        }
-        let now = ctx.input(|input| input.time);
-        let since = *self.saving.autosaved_at.get_or_insert(now);
-        if now - since >= AUTOSAVE_SECS {
-            self.autosave();
-            self.saving.autosaved_at = Some(now);
-        }
-        let wait = (AUTOSAVE_SECS - (now - since)).max(1.0);
-        ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
-    }
-
-    /// Writes the unsaved edits to the recovery folder now (nothing without a file or
-    /// a recovery folder). A failure is shown in the status bar; the edits stay.
-    pub fn autosave(&mut self) {
-        let Some(dir) = &self.saving.recovery_dir else {
-            return;
-        };
-        if self.scenario_file.is_none() {
-            return;
-        }
-        if let Err(err) = crate::io::autosave(&self.workspace, dir) {
-            self.notice = Some(format!("Autosave failed: {err}"));
-        }
-    }
-
-    /// Offers the unsaved edits a previous session left for the scenario at `file`.
-    pub(super) fn look_for_recovery(&mut self, file: &Path) {
-        self.saving.recovery_offer = None;
-        let Some(dir) = &self.saving.recovery_dir else {
-            return;
-        };
-        match crate::io::find_recovery_in(dir, file) {
-            Ok(Some(recovery)) if !recovery.edits.is_empty() => {
-                self.saving.recovery_offer = Some(recovery);
-            }
-            Ok(_) => {}
-            Err(err) => self.notice = Some(format!("Recovery: {err}")),
-        }
-    }
-
-    /// Restores (true) or discards the offered recovery.
-    pub(super) fn recover(&mut self, restore: bool) {
-        let Some(recovery) = self.saving.recovery_offer.take() else {
-            return;
-        };
-        let file = recovery.scenario.clone();
-        if !restore {
-            if let Some(dir) = &self.saving.recovery_dir {
-                let _ = crate::io::remove_recovery(dir, &file);
-            }
-            self.notice = Some("Discarded the unsaved edits of the last session".into());
-            return;
-        }
-        match crate::io::restore(&recovery) {
-            Ok(workspace) => {
-                let count = recovery.edits.len();
-                let file = self.scenario_file.clone().unwrap_or(file);
-                self.set_workspace(workspace, Some(file));
-                self.notice = Some(format!("Restored {count} unsaved edits; not saved yet"));
-            }
-            Err(err) => self.panels.show_errors(
-                "The unsaved edits could not be restored",
-                vec![
-                    err.to_string(),
-                    "The recovery file is kept; the scenario is shown as saved.".into(),
-                ],
-            ),
-        }
-    }
 }
 
 fn saved_notice(written: &[PathBuf]) -> String {
@@ -303,8 +223,8 @@ fn saved_notice(written: &[PathBuf]) -> String {
     }
 }
 
-/// The modals: the close question and the recovery offer.
-pub fn modals_ui(ctx: &egui::Context, app: &FrontlineApp, out: &mut Vec<Command>) {
+/// The "unsaved changes" question, when closing or opening another file.
+pub fn close_question_ui(ctx: &egui::Context, app: &FrontlineApp, out: &mut Vec<Command>) {
     if let Some(leave) = &app.saving.leaving {
         egui::Modal::new(egui::Id::unique("unsaved-close")).show(ctx, |ui| {
             ui.heading("Unsaved changes");
@@ -325,24 +245,6 @@ pub fn modals_ui(ctx: &egui::Context, app: &FrontlineApp, out: &mut Vec<Command>
                     if ui.button(label).clicked() {
                         out.push(Command::CloseAnswer(answer));
                     }
-                }
-            });
-        });
-    }
-    if let Some(recovery) = &app.saving.recovery_offer {
-        egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
-            ui.heading("Unsaved edits found");
-            ui.label(format!(
-                "A previous session left {} unsaved edits to {}.",
-                recovery.edits.len(),
-                recovery.scenario.display()
-            ));
-            ui.horizontal(|ui| {
-                if ui.button("Restore").clicked() {
-                    out.push(Command::Recover(true));
-                }
-                if ui.button("Discard").clicked() {
-                    out.push(Command::Recover(false));
                 }
             });
         });
