@@ -411,3 +411,60 @@ fn autosaved_edits_are_offered_for_restoring_on_the_next_open() {
     let third = window_with_recovery(&path, Some(&recovery));
     assert!(third.state().saving.recovery_offer.is_none());
 }
+
+#[test]
+fn words_selected_in_the_document_become_the_new_claims_quote() {
+    let (_dir, path) = copy_of_mini();
+    let mut harness = window_on(&path);
+    let northtown = harness.state().place_index("northtown");
+    harness.state_mut().queue(Command::Select(northtown));
+    harness.run();
+    harness
+        .get_by_label("“Rebels said they captured Northtown on Friday”")
+        .click();
+    harness.run();
+    let text = harness.get_by_role(egui::accesskit::Role::MultilineTextInput);
+    let rect = text.rect();
+    let (from, to) = (
+        rect.left_top() + egui::vec2(2.0, 8.0),
+        rect.left_top() + egui::vec2(160.0, 8.0),
+    );
+    harness.hover_at(from);
+    harness.drag_at(from);
+    harness.run();
+    harness.hover_at(to);
+    harness.run();
+    harness.drop_at(to);
+    harness.run();
+    let selected = harness.state().panels.selection.clone();
+    let Some(selected) = selected else {
+        panic!("dragging over the text selects words");
+    };
+    assert_eq!(selected.document, "doc");
+    assert!(
+        selected.quote.len() > 5
+            && "Rebels said they captured Northtown".starts_with(&selected.quote),
+        "{selected:?}"
+    );
+
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label("New claim...").click();
+    harness.run();
+    harness.get_by_label("Use selection").click();
+    harness.run();
+    let Some(editor) = harness.state().panels.editor.clone() else {
+        panic!("the claim editor is open");
+    };
+    assert_eq!(editor.quote, selected.quote);
+    assert_eq!(editor.claim.document.as_deref(), Some("doc"));
+    // No subject, actor or originator yet: OK is disabled, saying why.
+    assert!(!editor.problems(harness.state().world.scenario()).is_empty());
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert!(
+        harness.state().panels.editor.is_some(),
+        "an invalid claim is not saved"
+    );
+    assert!(!harness.state().workspace.is_dirty());
+}

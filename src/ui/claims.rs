@@ -33,10 +33,15 @@ impl FrontlineApp {
             return;
         };
         let added_file = review.added_file();
+        // Sending new items to the article's file changes the includes; a refused
+        // batch must leave the workspace as it was.
+        let before = self.workspace.clone();
         self.workspace.set_added_file(&added_file);
         if self.edit(batch).is_ok() {
             self.panels.review = None;
             self.panels.editor = None;
+        } else {
+            self.workspace = before;
         }
     }
 

@@ -104,7 +104,14 @@ pub struct ClaimEditor {
     pub filters: std::collections::BTreeMap<&'static str, String>,
     /// The New source, New place and New faction forms.
     pub new_items: NewItems,
+    /// The last check: what was checked, against a scenario of what size, and the
+    /// problems found (checking indexes the whole scenario: not every frame).
+    checked: Option<Checked>,
 }
+
+/// A claim as built from the fields, the sizes of the scenario's lists it was checked
+/// against, and the problems found.
+type Checked = (Result<Claim, String>, [usize; 7], Vec<String>);
 
 impl ClaimEditor {
     /// An editor on `claim`.
@@ -124,6 +131,7 @@ impl ClaimEditor {
             claim,
             filters: std::collections::BTreeMap::new(),
             new_items: NewItems::default(),
+            checked: None,
         }
     }
 
@@ -176,6 +184,30 @@ impl ClaimEditor {
             claim.scope = Scope::default();
         }
         Ok(claim)
+    }
+
+    /// [`Self::problems`], checked again only when the fields or the scenario's
+    /// lists changed since the last call.
+    pub fn problems_cached(&mut self, scenario: &Scenario) -> Vec<String> {
+        let built = self.build();
+        let size = [
+            scenario.claims.len(),
+            scenario.sources.len(),
+            scenario.documents.len(),
+            scenario.places.len(),
+            scenario.regions.len(),
+            scenario.routes.len(),
+            scenario.factions.len(),
+        ];
+        if let Some((claim, checked_size, problems)) = &self.checked
+            && *claim == built
+            && *checked_size == size
+        {
+            return problems.clone();
+        }
+        let problems = self.problems(scenario);
+        self.checked = Some((built, size, problems.clone()));
+        problems
     }
 
     /// Everything wrong with the claim in `scenario`, each naming its field; empty

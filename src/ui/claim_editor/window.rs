@@ -47,7 +47,7 @@ pub fn window(
                 ui.separator();
                 editor.new_items.ui(ui, out);
                 ui.separator();
-                let problems = editor.problems(scenario);
+                let problems = editor.problems_cached(scenario);
                 for problem in &problems {
                     error_line(ui, problem);
                 }
