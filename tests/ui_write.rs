@@ -11,6 +11,7 @@ use frontline::control::Engine;
 use frontline::edit::{Edit, Workspace};
 use frontline::model::{Assertion, Claim, Credibility, Precision, Scope, Subject, TimeRef};
 use frontline::ui::claim_editor::EditorTarget;
+use frontline::ui::review::Decision;
 use frontline::ui::{Command, FrontlineApp};
 
 /// A temporary folder holding a copy of the mini fixture and its document.
@@ -270,6 +271,23 @@ fn an_article_pasted_reviewed_edited_and_saved_reopens_the_same() {
     assert_eq!(ids, ["d-001-hamlet-captured", "d-002-midtown-withdrew"]);
     harness.get_by_label("place"); // the legend of what is marked in the article
 
+    // Edit the second draft before accepting it: OK accepts it as edited.
+    if let Some(edit) = harness.get_all_by_label("Edit draft").nth(1) {
+        edit.click();
+    }
+    harness.run();
+    type_into(&mut harness, "Note", "The army's own word.");
+    harness.get_by_label("OK").click();
+    harness.run();
+    match &harness.state().panels.review {
+        Some(review) => {
+            assert_eq!(review.decisions[1], Decision::Accepted);
+            let note = review.drafts.drafts[1].claim.note.as_deref();
+            assert_eq!(note, Some("The army's own word."));
+        }
+        None => panic!("the review stays open"),
+    }
+
     // Accept both, then add them: one undo step.
     for accept in harness.get_all_by_label("Accept").collect::<Vec<_>>() {
         accept.click();
@@ -311,6 +329,10 @@ fn an_article_pasted_reviewed_edited_and_saved_reopens_the_same() {
         if target == Some(EditorTarget::Claim("d-001-hamlet-captured".into())) {
             found = true;
             break;
+        }
+        if target.is_some() {
+            harness.get_by_label("Cancel").click();
+            harness.run();
         }
     }
     assert!(found, "the sidebar offers to edit the accepted claim");
