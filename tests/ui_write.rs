@@ -499,3 +499,29 @@ fn words_selected_in_the_document_become_the_new_claims_quote() {
     );
     assert!(!harness.state().workspace.is_dirty());
 }
+
+#[test]
+fn unsaved_edits_are_autosaved_after_a_minute() {
+    let (dir, path) = copy_of_mini();
+    let recovery = dir.path().join("recovery");
+    let mut harness = window_with_recovery(&path, Some(&recovery));
+    harness
+        .state_mut()
+        .queue(Command::Edit(Box::new(Edit::AddClaim(hamlet_claim(
+            "c-hamlet",
+        )))));
+    harness.input_mut().time = Some(1_000.0);
+    harness.step();
+    harness.input_mut().time = Some(1_000.5);
+    harness.step();
+    let file = frontline::io::recovery_path(&recovery, &path);
+    assert!(!file.exists(), "not before a minute");
+    harness.input_mut().time = Some(1_061.0);
+    harness.step();
+    assert!(file.exists(), "autosaved to {}", file.display());
+    let found = frontline::io::find_recovery_in(&recovery, &path);
+    let Ok(Some(found)) = found else {
+        panic!("the recovery file reads back: {found:?}");
+    };
+    assert_eq!(found.edits.len(), 1);
+}
