@@ -152,3 +152,58 @@ fn unique_id(id: &str, taken: &BTreeSet<String>) -> String {
     }
     candidate
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+    use crate::ingest::{ArticleInput, ingest};
+    use crate::model::Moment;
+
+    fn mini() -> Scenario {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini.ron");
+        crate::io::load_scenario_file(&path).unwrap()
+    }
+
+    #[test]
+    fn the_batch_adds_the_article_then_the_accepted_claims_with_unique_ids() {
+        let mut scenario = mini();
+        let article = ArticleInput {
+            text: "Observers said the rebels captured Hamlet on Saturday. \
+                   The army said it withdrew from Midtown on Saturday."
+                .into(),
+            published: Moment::parse("2024-12-08T10:00", scenario.offset()).unwrap(),
+            publisher: Some("Wire".into()),
+            url: None,
+            title: None,
+        };
+        let mut review = Review::new(ingest(&scenario, &article));
+        assert_eq!(review.batch(&scenario), None, "nothing accepted yet");
+        review.min_confidence = 0.0;
+        review.accept_above();
+        assert_eq!(review.accepted_count(), review.drafts.drafts.len());
+        // A claim already has the first draft's id: the accepted one gets another.
+        let mut taken = scenario.claims[0].clone();
+        taken.id = review.drafts.drafts[0].claim.id.clone();
+        scenario.claims.push(taken);
+        let Some(Edit::Batch(edits)) = review.batch(&scenario) else {
+            panic!("a batch");
+        };
+        let Some(Edit::AddDocument { document, text }) = edits.first() else {
+            panic!("the article comes first");
+        };
+        assert_eq!(text, &article.text);
+        assert_eq!(document.text_file, format!("added/{}.txt", document.id));
+        assert_eq!(review.added_file(), format!("added/{}.ron", document.id));
+        let ids: Vec<&str> = edits
+            .iter()
+            .filter_map(|edit| match edit {
+                Edit::AddClaim(claim) => Some(claim.id.as_str()),
+                _ => None,
+            })
+            .collect();
+        let first = &review.drafts.drafts[0].claim.id;
+        assert_eq!(ids.len(), review.drafts.drafts.len());
+        assert_eq!(ids[0], format!("{first}-2"));
+    }
+}

@@ -237,3 +237,48 @@ impl ClaimEditor {
         problems
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    #[test]
+    fn problems_name_the_field_until_the_claim_is_valid() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini.ron");
+        let scenario = crate::io::load_scenario_file(&path).unwrap();
+        let mut editor = ClaimEditor::new_claim(&scenario, "2024-12-07");
+        assert!(
+            editor
+                .problems(&scenario)
+                .iter()
+                .any(|p| p.contains("subject"))
+        );
+        editor.subject = "midtown".into();
+        editor.claim.assertion = Assertion::AdvancedWithin { km: 0.0 };
+        editor.km = "ten".into();
+        assert_eq!(
+            editor.problems(&scenario),
+            ["km: \"ten\" is not a distance in km"]
+        );
+        editor.km = "10".into();
+        editor.claim.actor = Some("rebels".into());
+        editor.claim.originators = vec!["observers".into()];
+        editor.claim.document = Some("doc".into());
+        editor.quote = "Fighting raged at Midtown".into();
+        editor.when = "2024-12-07T25:00".into();
+        assert!(
+            editor
+                .problems(&scenario)
+                .iter()
+                .any(|p| p.starts_with("when:"))
+        );
+        editor.when = "2024-12-07T18:00".into();
+        assert_eq!(editor.problems(&scenario), Vec::<String>::new());
+        let claim = editor.build().unwrap();
+        assert_eq!(claim.assertion, Assertion::AdvancedWithin { km: 10.0 });
+        assert_eq!(claim.subject, Subject::Place("midtown".into()));
+        editor.claim.id = "c-north-held".into();
+        assert!(editor.problems(&scenario)[0].starts_with("id:"));
+    }
+}
