@@ -5,16 +5,17 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::command::Command;
+use super::editing;
 use super::export::{self as window_export, Exports};
-use super::loading::{self, Loading, Opened};
+use super::loading::{self, Loading};
 use super::map::{MapInput, MapView};
 use super::panels::{self, Panels};
+use super::saving::{self, Saving};
 use super::state::{STORAGE_KEY, State};
 use super::world::{self, World};
 use crate::control::View;
-use crate::export::Snapshot;
+use crate::edit::Workspace;
 use crate::geo::Basemap;
-use crate::io::LoadError;
 use crate::model::{Moment, Scenario};
 use crate::viewpoint::Viewpoint;
 
@@ -40,6 +41,13 @@ pub struct FrontlineApp {
     pub exports: Exports,
     /// The file being opened in the background.
     pub loading: Loading,
+    /// The scenario being edited, with its files and undo history; the world shows
+    /// its scenario.
+    pub workspace: Workspace,
+    /// What the last change did (or why it failed), for the status bar.
+    pub notice: Option<String>,
+    /// Saving, the close question, autosave and recovery.
+    pub saving: Saving,
     commands: Vec<Command>,
     theme_applied: Option<bool>,
 }
@@ -56,6 +64,7 @@ impl FrontlineApp {
             Err(err) => (world::empty_scenario(), Some(err)),
         };
         let mut app = Self::with_state(scenario, state);
+        app.saving = Saving::from_environment();
         if let Some(err) = error {
             app.panels
                 .show_load_error("The built-in scenario did not load", &err);
@@ -68,13 +77,15 @@ impl FrontlineApp {
         Self::with_state(scenario, State::default())
     }
 
-    /// Creates the app on `scenario` with the given settings.
+    /// Creates the app on `scenario` with the given settings. The scenario has no file:
+    /// Save asks where to save it. No recovery folder is set (see [`Saving`]).
     pub fn with_state(scenario: Scenario, state: State) -> Self {
         let mut panels = Panels::default();
         let basemap = Basemap::embedded().unwrap_or_else(|err| {
             panels.show_errors("The basemap did not load", vec![err.to_string()]);
             world::empty_basemap()
         });
+        let workspace = editing::pathless_workspace(scenario.clone());
         let mut app = Self {
             state,
             world: World::new(scenario, basemap),
@@ -86,6 +97,9 @@ impl FrontlineApp {
             scenario_file: None,
             exports: Exports::default(),
             loading: Loading::default(),
+            workspace,
+            notice: None,
+            saving: Saving::default(),
             commands: Vec::new(),
             theme_applied: None,
         };
@@ -95,7 +109,7 @@ impl FrontlineApp {
     }
 
     /// Drops remembered settings that name things this scenario does not have.
-    fn forget_unknown_ids(&mut self) {
+    pub(super) fn forget_unknown_ids(&mut self) {
         let scenario = self.world.scenario();
         if let crate::control::Perspective::Source(id) = &self.state.perspective
             && scenario.source_index(id).is_none()
@@ -104,95 +118,6 @@ impl FrontlineApp {
         }
         let known = |id: &String| scenario.source_index(id).is_some();
         self.state.hidden_sources.retain(known);
-    }
-
-    /// Opens a scenario file or a view snapshot (told apart by
-    /// [`Snapshot::is_snapshot_file`]), on this thread. On failure the current scenario
-    /// stays and the located errors are shown in a window (and returned).
-    /// [`Command::OpenPath`] reads the file on a background thread instead.
-    pub fn open_path(&mut self, path: &Path) -> Result<(), LoadError> {
-        let opened = loading::open_file(path);
-        self.show_opened(path, opened)
-    }
-
-    /// Shows what [`loading::open_file`] read from `path`, or its errors.
-    fn show_opened(
-        &mut self,
-        path: &Path,
-        opened: Result<Opened, LoadError>,
-    ) -> Result<(), LoadError> {
-        match opened {
-            Ok(Opened::Scenario(scenario)) => {
-                self.set_scenario(scenario, Some(path.to_path_buf()));
-                Ok(())
-            }
-            Ok(Opened::Snapshot {
-                snapshot,
-                scenario,
-                warnings,
-            }) => {
-                let file = snapshot.scenario_file(path);
-                self.open_snapshot(&snapshot, scenario, file, &warnings);
-                Ok(())
-            }
-            Err(err) => {
-                let what = if Snapshot::is_snapshot_file(path) {
-                    "did not open"
-                } else {
-                    "did not load"
-                };
-                self.panels
-                    .show_load_error(&format!("{} {what}", path.display()), &err);
-                Err(err)
-            }
-        }
-    }
-
-    /// Starts reading `path` on a background thread; the status bar shows it meanwhile.
-    pub fn start_opening(&mut self, ctx: &egui::Context, path: PathBuf) {
-        self.loading.start(ctx, path);
-    }
-
-    /// Shows `scenario` (read from `file`; `None` for the embedded default) with the
-    /// session's questions cleared.
-    fn set_scenario(&mut self, scenario: Scenario, file: Option<PathBuf>) {
-        let basemap = std::mem::replace(&mut self.world.basemap, world::empty_basemap());
-        let generation = self.world.generation + 1;
-        self.world = World::new(scenario, basemap);
-        self.world.generation = generation;
-        self.scenario_file = file;
-        self.selected = None;
-        self.assume.clear();
-        self.playing = false;
-        self.state.time_secs = None;
-        self.panels.after_scenario_change();
-        self.forget_unknown_ids();
-        self.refresh();
-    }
-
-    /// Restores a snapshot's view over its scenario: moment, perspective, hidden
-    /// sources, what-if, layers and camera. Its warnings (the scenario changed since)
-    /// are shown in a window.
-    pub fn open_snapshot(
-        &mut self,
-        snapshot: &Snapshot,
-        scenario: Scenario,
-        scenario_file: Option<PathBuf>,
-        warnings: &[String],
-    ) {
-        self.set_scenario(scenario, scenario_file);
-        let mut warnings = warnings.to_vec();
-        match snapshot.viewpoint(self.world.scenario().offset()) {
-            Ok(viewpoint) => self.show_viewpoint(viewpoint),
-            Err(message) => warnings.push(message),
-        }
-        self.forget_unknown_ids();
-        self.world.generation += 1;
-        if !warnings.is_empty() {
-            self.panels
-                .show_errors("The snapshot opened with warnings", warnings);
-        }
-        self.refresh();
     }
 
     /// Shows `viewpoint`: its moment (clamped to the scenario's evidence, with a
@@ -308,6 +233,8 @@ impl FrontlineApp {
             self.theme_applied = Some(self.state.dark);
         }
         super::apply::shortcuts(&ctx, &mut self.commands);
+        self.saving_frame(&ctx);
+        self.poll_save_dialog(&ctx);
         self.panels.poll_dialog(&ctx, &mut self.commands);
         if let Some((path, format)) = self.exports.poll_dialog(&ctx) {
             self.commands.push(Command::ExportTo { path, format });
@@ -329,6 +256,11 @@ impl FrontlineApp {
         let notice = self.time_notice();
         // The map moves the camera while the panels read the rest of the state.
         let mut camera = std::mem::take(&mut self.state.camera);
+        let edits = panels::Edits {
+            undo: self.undo_label(),
+            redo: self.redo_label(),
+            dirty: self.workspace.is_dirty(),
+        };
         let cx = panels::Cx {
             world: &self.world,
             state: &self.state,
@@ -336,15 +268,20 @@ impl FrontlineApp {
             now,
             selected: self.selected,
             playing: self.playing,
+            edits: &edits,
         };
         let out = &mut self.commands;
         egui::Panel::top("menu").show(ui, |ui| panels::menu::ui(ui, &cx, out));
         let opening = self.loading.running_path().is_some();
-        if opening || notice.is_some() || self.exports.busy() || self.exports.last.is_some() {
+        let busy = self.exports.busy() || self.exports.last.is_some();
+        if opening || notice.is_some() || busy || self.notice.is_some() {
             let (exports, loading) = (&mut self.exports, &self.loading);
             egui::Panel::bottom("status").show(ui, |ui| {
                 if let Some(notice) = &notice {
                     ui.label(egui::RichText::new(notice).color(ui.visuals().warn_fg_color));
+                }
+                if let Some(change) = &self.notice {
+                    ui.label(change);
                 }
                 loading::status(ui, loading);
                 window_export::status(ui, exports);
@@ -382,6 +319,10 @@ impl FrontlineApp {
         let name = |format| window_export::default_file_name(scenario, now, format);
         window_export::window(&ctx, &mut self.exports, name, out);
         self.state.camera = camera;
+        let mut answers = Vec::new();
+        saving::close_question_ui(&ctx, self, &mut answers);
+        super::recovery::offer_ui(&ctx, self, &mut answers);
+        self.commands.extend(answers);
 
         if !self.commands.is_empty() {
             self.apply_queued(&ctx);

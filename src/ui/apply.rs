@@ -70,7 +70,7 @@ pub fn apply(app: &mut FrontlineApp, ctx: &egui::Context, command: Command) {
         Command::ResetAssumptions => app.assume.clear(),
         Command::ShowClaimDocument(c) => app.panels.show_document(c),
         Command::OpenDialog => app.panels.start_dialog(ctx),
-        Command::OpenPath(path) => app.start_opening(ctx, path),
+        Command::OpenPath(path) => app.open_asking(ctx, path),
         Command::ShowExport => app.exports.window_open = true,
         Command::ExportDialog(format) => {
             let name =
@@ -86,13 +86,45 @@ pub fn apply(app: &mut FrontlineApp, ctx: &egui::Context, command: Command) {
         Command::ShowAbout => app.panels.about_open = true,
         Command::SetCompareDate(date) => app.state.compare_date = date,
         Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        Command::Edit(edit) => {
+            // A refused edit is reported in the status bar by `edit`.
+            let _ = app.edit(*edit);
+        }
+        Command::Undo => app.undo(),
+        Command::Redo => app.redo(),
+        Command::Save => {
+            app.save(ctx);
+        }
+        Command::SaveAsDialog => app.start_save_as(ctx),
+        Command::SaveAs(path) => {
+            if app.save_as(&path) {
+                app.leave_if_saved(ctx);
+            }
+        }
+        Command::Recover(restore) => app.recover(restore),
+        Command::CloseAnswer(answer) => app.answer_close(ctx, answer),
+        Command::ShowAddArticle => app.panels.article.open = true,
+        Command::ReadArticle(article) => app.read_article(&article),
+        Command::AddAccepted => app.add_accepted(),
+        Command::EditDraft(n) => app.open_draft_editor(n),
+        Command::EditClaim(c) => app.open_claim_editor(c),
+        Command::SaveClaim { target, claim } => app.save_claim(target, *claim),
     }
 }
 
-/// Reads the keyboard shortcuts: Ctrl+O open, Ctrl+E export, Ctrl+F search, F fit, ←/→ step, Space play.
-/// The single keys are left to a text field that has the focus.
+/// Reads the keyboard shortcuts: Ctrl+O open, Ctrl+E export, Ctrl+F search, Ctrl+S
+/// save, Ctrl+Shift+S save as, Ctrl+Z undo, Ctrl+Shift+Z and Ctrl+Y redo, F fit, ←/→
+/// step, Space play. The single keys, and undo and redo, are left to a text field that
+/// has the focus (it undoes its own typing).
 pub fn shortcuts(ctx: &egui::Context, out: &mut Vec<Command>) {
     ctx.input_mut(|input| {
+        // The shifted forms first: `consume_key` ignores extra Shift.
+        if input.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
+            out.push(Command::SaveAsDialog);
+        }
+        if input.consume_key(Modifiers::COMMAND, Key::S) {
+            out.push(Command::Save);
+        }
         if input.consume_key(Modifiers::COMMAND, Key::O) {
             out.push(Command::OpenDialog);
         }
@@ -107,6 +139,14 @@ pub fn shortcuts(ctx: &egui::Context, out: &mut Vec<Command>) {
         return;
     }
     ctx.input_mut(|input| {
+        if input.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
+            || input.consume_key(Modifiers::COMMAND, Key::Y)
+        {
+            out.push(Command::Redo);
+        }
+        if input.consume_key(Modifiers::COMMAND, Key::Z) {
+            out.push(Command::Undo);
+        }
         if input.consume_key(Modifiers::NONE, Key::ArrowLeft) {
             out.push(Command::StepEvent(-1));
         }

@@ -3,10 +3,14 @@
 
 use std::path::PathBuf;
 
+use super::claim_editor::EditorTarget;
 use super::map::MapLayers;
 use super::state::Renderer;
 use crate::control::Perspective;
+use crate::edit::Edit;
 use crate::export::ExportFormat;
+use crate::ingest::ArticleInput;
+use crate::model::Claim;
 
 /// One thing the user asked for this frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,6 +66,51 @@ pub enum Command {
     ShowAbout,
     /// Pick the comparison date.
     SetCompareDate(Option<jiff::civil::Date>),
-    /// Close the window.
+    /// Close the window (asking first when there are unsaved changes).
     Quit,
+    /// Change the scenario; one undo step.
+    Edit(Box<Edit>),
+    /// Undo the newest edit.
+    Undo,
+    /// Redo the newest undone edit.
+    Redo,
+    /// Save the scenario to its files (asking where first when it has none).
+    Save,
+    /// Ask where to save a copy, with the native save dialog.
+    SaveAsDialog,
+    /// Save the whole scenario as this main file and go on editing it there.
+    SaveAs(PathBuf),
+    /// Reapply the unsaved edits a previous session left (true) or throw them away.
+    Recover(bool),
+    /// Open the File > Add article window.
+    ShowAddArticle,
+    /// Run ingest on an article and review its drafts.
+    ReadArticle(Box<ArticleInput>),
+    /// Add the reviewed article, what its accepted drafts need, and those drafts as
+    /// claims, in one undo step.
+    AddAccepted,
+    /// Open the claim editor on a draft of the review (by position).
+    EditDraft(usize),
+    /// Open the claim editor on a claim (index), or on a new claim (`None`).
+    EditClaim(Option<usize>),
+    /// The claim editor's OK: add or change the claim, or change the draft.
+    SaveClaim {
+        /// What the editor was editing.
+        target: EditorTarget,
+        /// The claim as edited.
+        claim: Box<Claim>,
+    },
+    /// Answer the "unsaved changes" question (closing, or opening another file).
+    CloseAnswer(CloseAnswer),
+}
+
+/// What to do with unsaved changes before closing or opening another file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CloseAnswer {
+    /// Save them, then close (unless the save fails).
+    Save,
+    /// Close without saving.
+    Discard,
+    /// Keep the window open.
+    Cancel,
 }

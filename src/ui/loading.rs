@@ -4,37 +4,42 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
+use crate::edit::Workspace;
 use crate::export::Snapshot;
 use crate::io::LoadError;
-use crate::model::Scenario;
 
-/// A file read and checked, ready to show.
+/// A file read and checked, ready to show and edit.
 pub enum Opened {
-    /// A scenario file.
-    Scenario(Scenario),
+    /// A scenario file, open for editing.
+    Scenario(Box<Workspace>),
     /// A view snapshot with its scenario, and warnings (the scenario changed since).
     Snapshot {
         /// The view to restore.
         snapshot: Box<Snapshot>,
-        /// The scenario it was taken of.
-        scenario: Scenario,
+        /// The scenario it was taken of, open for editing.
+        workspace: Box<Workspace>,
+        /// The scenario's file, when it could be opened for editing.
+        file: Option<PathBuf>,
         /// What no longer matches.
         warnings: Vec<String>,
     },
 }
 
-/// Reads a scenario file or a view snapshot (told apart by
-/// [`Snapshot::is_snapshot_file`]).
+/// Reads a scenario file (with its included files, for editing) or a view snapshot
+/// (told apart by [`Snapshot::is_snapshot_file`]).
 pub fn open_file(path: &Path) -> Result<Opened, LoadError> {
     if Snapshot::is_snapshot_file(path) {
         let (snapshot, scenario, warnings) = Snapshot::load(path)?;
+        let file = snapshot.scenario_file(path);
+        let (workspace, file) = super::editing::workspace_for(scenario, file.as_deref());
         return Ok(Opened::Snapshot {
             snapshot: Box::new(snapshot),
-            scenario,
+            workspace: Box::new(workspace),
+            file,
             warnings,
         });
     }
-    crate::io::load_scenario_file(path).map(Opened::Scenario)
+    Workspace::open(path).map(|workspace| Opened::Scenario(Box::new(workspace)))
 }
 
 /// What a background read sends back.

@@ -3,12 +3,20 @@
 
 mod app;
 mod apply;
+pub mod claim_editor;
+mod claims;
 pub mod command;
+pub mod dialog;
+pub mod editing;
 pub mod export;
 pub mod format;
 pub mod loading;
 pub mod map;
+mod opening;
 pub mod panels;
+pub mod recovery;
+pub mod review;
+pub mod saving;
 pub mod state;
 pub mod theme;
 pub mod world;

@@ -24,8 +24,8 @@ pub struct World {
     /// Places held per faction (in the scenario's faction order) under
     /// [`Self::resolution`], counted on first use.
     held: OnceCell<Vec<usize>>,
-    /// Claims per source (in the scenario's source order), counted on first use: the
-    /// scenario never changes under a world.
+    /// Claims per source (in the scenario's source order), counted on first use and
+    /// dropped by [`Self::replace_scenario`].
     source_claims: OnceCell<Vec<usize>>,
     /// Bumped whenever the resolution changes, so the map knows to rebuild its scene.
     pub generation: u64,
@@ -49,6 +49,19 @@ impl World {
             generation: 0,
             resolved_for: None,
         }
+    }
+
+    /// Shows `scenario` instead (after an edit, an undo or a redo): the engine is
+    /// rebuilt and everything resolved from it is dropped; call [`Self::refresh`]
+    /// before drawing. The one place an incremental engine update can plug in.
+    pub fn replace_scenario(&mut self, scenario: Scenario) {
+        self.engine = Engine::new(scenario);
+        self.routes_fresh = false;
+        self.links = OnceCell::new();
+        self.held = OnceCell::new();
+        self.source_claims = OnceCell::new();
+        self.resolved_for = None;
+        self.generation += 1;
     }
 
     /// The scenario.

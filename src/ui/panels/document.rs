@@ -1,9 +1,9 @@
 //! The document window: a claim's document in full, with the quote's sentence
-//! highlighted and scrolled into view.
-
-use egui::text::{CCursor, LayoutJob, TextFormat};
+//! highlighted and scrolled into view. Selecting words in it offers them to the claim
+//! editor as a quote.
 
 use super::Cx;
+use super::document_text::{self, Mark, QuoteSelection};
 
 /// An open document window.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,8 +14,14 @@ pub struct DocumentWindow {
     pub scroll_pending: bool,
 }
 
-/// Draws the document window while there is one.
-pub fn window(ctx: &egui::Context, cx: &Cx<'_>, open: &mut Option<DocumentWindow>) {
+/// Draws the document window while there is one; words selected in it go to
+/// `selection`.
+pub fn window(
+    ctx: &egui::Context,
+    cx: &Cx<'_>,
+    open: &mut Option<DocumentWindow>,
+    selection: &mut Option<QuoteSelection>,
+) {
     let Some(current) = open.as_mut() else { return };
     let scenario = cx.world.scenario();
     let Some(claim) = scenario.claims.get(current.claim) else {
@@ -45,45 +51,34 @@ pub fn window(ctx: &egui::Context, cx: &Cx<'_>, open: &mut Option<DocumentWindow
                 "{}, published {}",
                 document.publisher, document.published
             ));
+            ui.small("Select words to use them as a claim's quote in the claim editor.");
             ui.separator();
             egui::ScrollArea::vertical().show(ui, |ui| {
-                let job = highlighted(ui, &document.text, sentence.clone());
-                let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
-                let response = ui.label(galley.clone());
-                if let Some(range) = sentence.filter(|_| current.scroll_pending) {
-                    let chars = document.text[..range.start].chars().count();
-                    let rect = galley
-                        .pos_from_cursor(CCursor::new(chars))
-                        .translate(response.rect.min.to_vec2());
+                let marks: Vec<Mark> = sentence
+                    .iter()
+                    .map(|range| Mark {
+                        range: range.clone(),
+                        background: ui.visuals().selection.bg_fill,
+                    })
+                    .collect();
+                let scroll_to = sentence
+                    .as_ref()
+                    .filter(|_| current.scroll_pending)
+                    .map(|range| range.start);
+                let shown = document_text::show(ui, "document", &document.text, &marks, scroll_to);
+                if let Some(rect) = shown.top_of {
                     ui.scroll_to_rect(rect, Some(egui::Align::Center));
                     current.scroll_pending = false;
+                }
+                if let Some(range) = shown.selected {
+                    *selection = Some(QuoteSelection {
+                        document: document.id.clone(),
+                        quote: document.text[range].to_owned(),
+                    });
                 }
             });
         });
     if !keep_open {
         *open = None;
     }
-}
-
-/// The text as a wrapped layout job with `highlight` on a coloured background.
-fn highlighted(ui: &egui::Ui, text: &str, highlight: Option<std::ops::Range<usize>>) -> LayoutJob {
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let colour = ui.visuals().text_color();
-    let plain = TextFormat::simple(font.clone(), colour);
-    let marked = TextFormat {
-        background: ui.visuals().selection.bg_fill,
-        color: ui.visuals().strong_text_color(),
-        ..TextFormat::simple(font, colour)
-    };
-    let mut job = LayoutJob::default();
-    job.wrap.max_width = ui.available_width();
-    match highlight.filter(|r| r.end <= text.len()) {
-        Some(range) => {
-            job.append(&text[..range.start], 0.0, plain.clone());
-            job.append(&text[range.clone()], 0.0, marked);
-            job.append(&text[range.end..], 0.0, plain);
-        }
-        None => job.append(text, 0.0, plain),
-    }
-    job
 }

@@ -1,4 +1,4 @@
-//! The menu bar: File, View, Help.
+//! The menu bar: File, Edit, View, Help.
 
 use super::Cx;
 use crate::ui::command::Command;
@@ -15,6 +15,20 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
                 out.push(Command::OpenDialog);
                 ui.close();
             }
+            if ui.button("Save (Ctrl+S)").clicked() {
+                out.push(Command::Save);
+                ui.close();
+            }
+            if ui.button("Save As... (Ctrl+Shift+S)").clicked() {
+                out.push(Command::SaveAsDialog);
+                ui.close();
+            }
+            ui.separator();
+            if ui.button("Add article...").clicked() {
+                out.push(Command::ShowAddArticle);
+                ui.close();
+            }
+            ui.separator();
             if ui.button("Export... (Ctrl+E)").clicked() {
                 out.push(Command::ShowExport);
                 ui.close();
@@ -36,6 +50,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
                 ui.close();
             }
         });
+        ui.menu_button("Edit", |ui| edit_menu_ui(ui, cx, out));
         ui.menu_button("View", |ui| {
             let mut dark = cx.state.dark;
             if ui.checkbox(&mut dark, "Dark theme").changed() {
@@ -76,5 +91,43 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
             ui.separator();
         }
         ui.label(egui::RichText::new(&cx.world.scenario().title).strong());
+        if cx.edits.dirty {
+            ui.label("• unsaved");
+        }
     });
+}
+
+/// The Edit menu: Undo and Redo, each naming what it would undo or redo.
+fn edit_menu_ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
+    let undo = cx
+        .edits
+        .undo
+        .as_ref()
+        .map_or_else(|| "Undo".to_owned(), |what| format!("Undo: {what}"));
+    let button = ui.add_enabled(
+        cx.edits.undo.is_some(),
+        egui::Button::new(undo).shortcut_text("Ctrl+Z"),
+    );
+    if button.clicked() {
+        out.push(Command::Undo);
+        ui.close();
+    }
+    let redo = cx
+        .edits
+        .redo
+        .as_ref()
+        .map_or_else(|| "Redo".to_owned(), |what| format!("Redo: {what}"));
+    let button = ui.add_enabled(
+        cx.edits.redo.is_some(),
+        egui::Button::new(redo).shortcut_text("Ctrl+Shift+Z"),
+    );
+    if button.clicked() {
+        out.push(Command::Redo);
+        ui.close();
+    }
+    ui.separator();
+    if ui.button("New claim...").clicked() {
+        out.push(Command::EditClaim(None));
+        ui.close();
+    }
 }

@@ -2,9 +2,13 @@
 //! pushes [`Command`]s; none mutates shared state while drawing.
 
 pub mod about;
+pub mod article;
 pub mod compare;
 pub mod document;
+pub mod document_text;
+pub mod drafts;
 pub mod errors;
+pub mod form;
 pub mod layers;
 pub mod menu;
 pub mod perspective;
@@ -37,6 +41,19 @@ pub struct Cx<'a> {
     pub selected: Option<usize>,
     /// True while the timeline plays.
     pub playing: bool,
+    /// What Undo and Redo would do, and whether there are unsaved changes.
+    pub edits: &'a Edits,
+}
+
+/// The edit history as the menus show it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Edits {
+    /// What Undo would undo.
+    pub undo: Option<String>,
+    /// What Redo would redo.
+    pub redo: Option<String>,
+    /// There are unsaved changes.
+    pub dirty: bool,
 }
 
 /// Transient state of panels and windows (not persisted).
@@ -58,6 +75,14 @@ pub struct Panels {
     pub assume_faction: usize,
     /// A file dialog running on another thread.
     dialog: Option<mpsc::Receiver<Option<PathBuf>>>,
+    /// The File > Add article window.
+    pub article: article::ArticleForm,
+    /// An article's drafts under review, in the Drafts window.
+    pub review: Option<crate::ui::review::Review>,
+    /// The claim editor, if open.
+    pub editor: Option<crate::ui::claim_editor::ClaimEditor>,
+    /// The words last selected in a document view, for the claim editor's quote.
+    pub selection: Option<document_text::QuoteSelection>,
 }
 
 impl Panels {
@@ -88,6 +113,9 @@ impl Panels {
         self.claim_filter = None;
         self.document = None;
         self.errors = None;
+        self.review = None;
+        self.editor = None;
+        self.selection = None;
         self.assume_faction = 0;
     }
 
@@ -167,9 +195,27 @@ impl Panels {
         });
     }
 
-    /// The floating windows: document, About, errors, and the dialog's spinner.
+    /// The floating windows: document, Add article, drafts, claim editor, About,
+    /// errors, and the dialog's spinner.
     pub fn windows(&mut self, ctx: &egui::Context, cx: &Cx<'_>, out: &mut Vec<Command>) {
-        document::window(ctx, cx, &mut self.document);
+        document::window(ctx, cx, &mut self.document, &mut self.selection);
+        article::window(ctx, cx, &mut self.article, out);
+        drafts::window(ctx, cx, &mut self.review, &mut self.selection, out);
+        let scenario = cx.world.scenario();
+        // A draft is checked against the scenario with its article and proposals.
+        let checked_against = match (&self.editor, &self.review) {
+            (Some(editor), Some(review))
+                if matches!(
+                    editor.target,
+                    crate::ui::claim_editor::EditorTarget::Draft(_)
+                ) =>
+            {
+                std::borrow::Cow::Owned(review.preview(scenario))
+            }
+            _ => std::borrow::Cow::Borrowed(scenario),
+        };
+        let selection = self.selection.as_ref();
+        crate::ui::claim_editor::window(ctx, &checked_against, &mut self.editor, selection, out);
         about::window(ctx, &mut self.about_open);
         errors::window(ctx, &mut self.errors);
         if self.dialog.is_some() {
@@ -183,6 +229,5 @@ impl Panels {
                     });
                 });
         }
-        let _ = out;
     }
 }

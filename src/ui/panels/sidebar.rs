@@ -185,6 +185,13 @@ fn claim_ui(ui: &mut egui::Ui, cx: &Cx<'_>, c: usize, deciding: bool, out: &mut 
     if let Some(note) = &claim.note {
         ui.small(format!("Note: {note}"));
     }
+    if ui
+        .small_button("Edit claim")
+        .on_hover_text(format!("Edit claim {} in the claim editor", claim.id))
+        .clicked()
+    {
+        out.push(Command::EditClaim(Some(c)));
+    }
 }
 
 /// A source's display name, or its id when the scenario lacks it.
