@@ -82,6 +82,16 @@ fn scenario_ron(harness: &Harness<'_, FrontlineApp>) -> String {
     }
 }
 
+/// The map's engine followed the workspace (incrementally, for claim edits): same
+/// scenario, and the statuses a fresh engine gives at the moment on screen.
+fn assert_world_follows(harness: &Harness<'_, FrontlineApp>) {
+    let app = harness.state();
+    assert_eq!(app.world.scenario(), app.workspace.scenario());
+    let fresh = frontline::control::Engine::new(app.workspace.scenario().clone());
+    let fresh = fresh.resolve_secs(&app.view(), app.now_secs());
+    assert_eq!(app.world.resolution.places, fresh.places);
+}
+
 #[test]
 fn undo_and_redo_keys_return_the_scenario_byte_for_byte() {
     let (_dir, path) = copy_of_mini();
@@ -111,16 +121,19 @@ fn undo_and_redo_keys_return_the_scenario_byte_for_byte() {
     );
     let edited = scenario_ron(&harness);
     assert_ne!(edited, start);
+    assert_world_follows(&harness);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(scenario_ron(&harness), start, "Ctrl+Z undoes the edit");
     assert_eq!(harness.state().controller_of("hamlet"), Some("army"));
+    assert_world_follows(&harness);
     assert!(!harness.state().workspace.is_dirty());
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
     assert_eq!(scenario_ron(&harness), edited, "Ctrl+Y redoes it");
+    assert_world_follows(&harness);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);

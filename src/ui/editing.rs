@@ -45,9 +45,9 @@ impl FrontlineApp {
     pub fn edit(&mut self, edit: Edit) -> Result<(), EditError> {
         let what = describe(&edit);
         let before = self.before_change();
-        match self.workspace.apply(edit) {
+        match self.workspace.apply(edit.clone()) {
             Ok(()) => {
-                self.after_change(before, &capitalised(&what));
+                self.after_change(before, &capitalised(&what), Some(&edit));
                 Ok(())
             }
             Err(err) => {
@@ -63,8 +63,9 @@ impl FrontlineApp {
             return;
         };
         let before = self.before_change();
+        let inverse = self.workspace.history().next_undo().cloned();
         match self.workspace.undo() {
-            Ok(true) => self.after_change(before, &format!("Undid: {what}")),
+            Ok(true) => self.after_change(before, &format!("Undid: {what}"), inverse.as_ref()),
             Ok(false) => {}
             Err(err) => self.notice = Some(format!("Cannot undo {what}: {err}")),
         }
@@ -76,8 +77,9 @@ impl FrontlineApp {
             return;
         };
         let before = self.before_change();
+        let again = self.workspace.history().next_redo().cloned();
         match self.workspace.redo() {
-            Ok(true) => self.after_change(before, &format!("Redid: {what}")),
+            Ok(true) => self.after_change(before, &format!("Redid: {what}"), again.as_ref()),
             Ok(false) => {}
             Err(err) => self.notice = Some(format!("Cannot redo {what}: {err}")),
         }
@@ -111,11 +113,15 @@ impl FrontlineApp {
         }
     }
 
-    /// Rebuilds the world from the workspace, keeps the selection and the document
-    /// window on the same items (by id), and says what changed.
-    fn after_change(&mut self, before: Before, what: &str) {
-        self.world
-            .replace_scenario(self.workspace.scenario().clone());
+    /// Brings the world up to the workspace (the engine follows `applied`, the edit the
+    /// workspace just applied, incrementally where it can), keeps the selection and the
+    /// document window on the same items (by id), and says what changed.
+    fn after_change(&mut self, before: Before, what: &str, applied: Option<&Edit>) {
+        let followed = applied.is_some_and(|edit| self.world.follow(edit).is_ok());
+        if !followed {
+            self.world
+                .replace_scenario(self.workspace.scenario().clone());
+        }
         let scenario = self.world.scenario();
         self.selected = before
             .place
