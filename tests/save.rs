@@ -196,6 +196,7 @@ fn ingested_material_goes_to_an_added_file_beside_its_text() {
         title: "Rebels enter".into(),
         publisher: "Reuters".into(),
         published: "2024-12-08T06:00:00Z".into(),
+        url: None,
         text_file: "added/2024-12-08-reuters.txt".into(),
         text: String::new(),
     };

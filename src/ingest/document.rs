@@ -54,6 +54,7 @@ pub fn document_for(scenario: &Scenario, article: &ArticleInput) -> Document {
             .clone()
             .unwrap_or_else(|| "Not given".to_owned()),
         published: article.published.to_rfc3339(offset),
+        url: article.url.clone(),
         text: article.text.clone(),
     }
 }

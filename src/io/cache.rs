@@ -265,6 +265,7 @@ fn encode(scenario: &Scenario) -> Option<Vec<u8>> {
                 title: document.title.clone(),
                 publisher: document.publisher.clone(),
                 published: document.published.clone(),
+                url: document.url.clone(),
                 text_file: document.text_file.clone(),
                 text: String::new(),
             })

@@ -202,6 +202,7 @@ mod tests {
             title: "t".into(),
             publisher: "p".into(),
             published: "2024-12-07T00:00:00Z".into(),
+            url: None,
             text_file: "d.txt".into(),
             text,
         }];

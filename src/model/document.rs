@@ -16,6 +16,10 @@ pub struct Document {
     /// Publication time, RFC 3339.
     pub published: String,
 
+    /// Where it was published, if known.
+    #[serde(default, skip_serializing_if = "super::file_form::none")]
+    pub url: Option<String>,
+
     /// File with the full text, relative to the scenario file.
     pub text_file: String,
 
@@ -58,6 +62,7 @@ mod tests {
             title: "t".into(),
             publisher: "p".into(),
             published: "2024-12-07T00:00:00Z".into(),
+            url: None,
             text_file: "d.txt".into(),
             text: "First one. The rebels took Hama. Last.".into(),
         };

@@ -160,6 +160,7 @@ fn assemble(id: String, title: String, parts: Parts) -> Scenario {
             title: "Synthetic document".into(),
             publisher: "Frontline".into(),
             published: "2024-12-07T12:00:00Z".into(),
+            url: None,
             text_file: "synthetic.txt".into(),
             text,
         }],
