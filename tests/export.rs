@@ -327,7 +327,7 @@ fn svg_parses_and_carries_the_legend_and_credits() {
         "The rebels",
         "confirmed: corroborated by an independent source",
         "assumed: what-if assumption",
-        "Voronoi cells around places",
+        "Voronoi cell",
         "observers (news agency, B)",
         "GeoNames (geonames.org), CC BY 4.0",
         "Natural Earth",
@@ -674,4 +674,38 @@ fn bad_input_is_a_clear_error_and_leaves_no_file() {
     assert!(files_in(dir.path()).is_empty());
     let (code, _, stderr) = frontline(&["open", "tests/fixtures/mini.ron", "--print"]);
     assert_eq!(code, 2, "a scenario is not a snapshot: {stderr}");
+}
+
+/// The texts of an SVG's `<text>` elements (entities left as written).
+fn svg_texts(svg: &str) -> Vec<&str> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|rest| {
+            let body = &rest[rest.find('>')? + 1..];
+            Some(&body[..body.find("</text>")?])
+        })
+        .collect()
+}
+
+#[test]
+fn print_map_labels_the_capital_seats_and_claimed_places() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("default.svg");
+    export(None, "svg", &out, &["--size", "1920x1080"]);
+    let text = std::fs::read_to_string(&out).unwrap();
+    let labels = text.split("<g id=\"labels\"").nth(1).unwrap();
+    let labels = &labels[..labels.find("</g>").unwrap()];
+    let names = svg_texts(labels);
+    for name in [
+        "Damascus",
+        "As-Suwayda",
+        "As-Sanamayn",
+        "Idlib",
+        "Homs",
+        "Hama",
+        "Aleppo",
+        "Daraa",
+    ] {
+        assert!(names.contains(&name), "{name} is not labelled: {names:?}");
+    }
 }

@@ -36,21 +36,33 @@ pub fn claimed_places(scenario: &Scenario) -> BTreeSet<&str> {
     ids
 }
 
-/// Every place index of `scenario` in labelling order: by [`LabelTier`], then population
-/// (largest first), then index.
-pub fn label_order(scenario: &Scenario) -> Vec<usize> {
+/// Each place's [`LabelTier`], indexed like `scenario.places`.
+pub fn label_tiers(scenario: &Scenario) -> Vec<LabelTier> {
     let claimed = claimed_places(scenario);
-    let tier = |p: usize| {
-        let place = &scenario.places[p];
-        match place.kind {
+    scenario
+        .places
+        .iter()
+        .map(|place| match place.kind {
             PlaceKind::Capital => LabelTier::Capital,
             PlaceKind::GovernorateSeat => LabelTier::GovernorateSeat,
             _ if claimed.contains(place.id.as_str()) => LabelTier::Claimed,
             _ => LabelTier::Other,
-        }
-    };
+        })
+        .collect()
+}
+
+/// Every place index of `scenario` in labelling order: by [`LabelTier`], then population
+/// (largest first), then index.
+pub fn label_order(scenario: &Scenario) -> Vec<usize> {
+    let tiers = label_tiers(scenario);
     let mut order: Vec<usize> = (0..scenario.places.len()).collect();
-    order.sort_by_key(|&p| (tier(p), std::cmp::Reverse(scenario.places[p].population), p));
+    order.sort_by_key(|&p| {
+        (
+            tiers[p],
+            std::cmp::Reverse(scenario.places[p].population),
+            p,
+        )
+    });
     order
 }
 
