@@ -709,3 +709,34 @@ fn print_map_labels_the_capital_seats_and_claimed_places() {
         assert!(names.contains(&name), "{name} is not labelled: {names:?}");
     }
 }
+
+/// Every character of every place name and alias (default scenario) and of every
+/// gazetteer line is in the bundled font's cmap, so no name draws as a box.
+#[test]
+fn the_bundled_font_covers_every_place_name() {
+    use skrifa::MetadataProvider;
+    let bytes = std::fs::read("assets/fonts/FrontlineNotoSans-Regular.ttf").unwrap();
+    let font = skrifa::FontRef::new(&bytes).unwrap();
+    let charmap = font.charmap();
+    let scenario = frontline::io::default_scenario().unwrap();
+    let gazetteer = std::fs::read_to_string("assets/gazetteer/syria-geonames.tsv").unwrap();
+    let names = scenario
+        .places
+        .iter()
+        .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases))
+        .map(String::as_str)
+        .chain(gazetteer.lines().filter(|l| !l.starts_with('#')));
+    let mut missing = std::collections::BTreeSet::new();
+    for name in names {
+        for c in name.chars().filter(|c| !c.is_control()) {
+            if charmap.map(c).is_none() {
+                missing.insert(format!("U+{:04X} {c} in {name}", u32::from(c)));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{missing:#?}");
+    for c in ['Ḩ', 'ḩ', 'ḍ', '“', '”', '‘', '’', '–', '—', '·', '→'] {
+        assert!(charmap.map(c).is_some(), "{c}");
+    }
+    assert!(bytes.len() < 200_000, "{} bytes", bytes.len());
+}

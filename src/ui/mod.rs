@@ -5,6 +5,7 @@ mod app;
 mod apply;
 pub mod command;
 pub mod export;
+pub mod fonts;
 pub mod format;
 pub mod loading;
 pub mod map;

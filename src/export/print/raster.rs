@@ -156,12 +156,32 @@ mod tests {
     fn renders_text_at_the_requested_size() {
         let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">
             <rect width="40" height="20" fill="#ff0000"/>
-            <text x="2" y="15" font-family="'Frontline Ubuntu Light', sans-serif" font-size="14">Hi</text></svg>"##;
+            <text x="2" y="15" font-family="'Frontline Noto Sans', sans-serif" font-size="14">Hi</text></svg>"##;
         let png = png_from_svg(svg, (80, 40)).unwrap();
         let pixmap = tiny_skia::Pixmap::decode_png(&png).unwrap();
         assert_eq!((pixmap.width(), pixmap.height()), (80, 40));
         let black = pixmap.pixels().iter().filter(|p| p.red() < 60).count();
         assert!(black > 10, "the text was drawn with the embedded font");
         assert!(parse_svg("<svg").is_err());
+    }
+
+    /// The pixels of `text` drawn black on white by the PNG path.
+    fn drawn(text: &str) -> Vec<u8> {
+        let svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"30\">\
+             <text x=\"4\" y=\"22\" font-family=\"sans-serif\" font-size=\"20\">{text}</text></svg>"
+        );
+        png_from_svg(&svg, (120, 30)).unwrap()
+    }
+
+    #[test]
+    fn hamas_label_is_not_drawn_with_the_missing_glyph_box() {
+        // U+4E00 is not in the font: resvg draws the notdef box for it. Ḩ must differ
+        // from it, and from plain H (its dot below is drawn).
+        let notdef = drawn("\u{4e00}amāh");
+        let hama = drawn("Ḩamāh");
+        assert_ne!(hama, notdef);
+        assert_ne!(hama, drawn("Hamāh"));
+        assert_ne!(drawn("Al Qardāḩah"), drawn("Al Qardā\u{4e00}ah"));
     }
 }
