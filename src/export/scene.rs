@@ -13,7 +13,7 @@ use crate::geo::{
     Basemap, MAX_REACH_KM, Projection, capped_cells, capped_convex_cells, dissolve_by_key, reach_km,
 };
 use crate::layers::Layers;
-use crate::model::Source;
+use crate::model::{Document, Source};
 
 /// How the territory is drawn, stated in the legend, the brief and GeoJSON: the rule of
 /// [`crate::geo::reach`], which the window's caveat states too.
@@ -127,6 +127,46 @@ impl<'a> Scene<'a> {
             .filter_map(|id| scenario.source_index(id))
             .map(|s| &scenario.sources[s])
             .collect()
+    }
+
+    /// The documents behind the claims the shown places count (as in
+    /// [`Self::sources_used`]), sorted by id.
+    pub fn documents_used(&self) -> Vec<&'a Document> {
+        let scenario = self.engine.scenario();
+        let at_secs = self.resolution.at_secs;
+        let mut ids: BTreeSet<&str> = BTreeSet::new();
+        for p in (0..scenario.places.len()).filter(|&p| self.shows_place(p)) {
+            for &c in self.engine.place_claims(p) {
+                let c = c as usize;
+                if self
+                    .engine
+                    .claim_effective_secs(c)
+                    .is_none_or(|s| s > at_secs)
+                {
+                    break;
+                }
+                if let Some(claim) = scenario.claims.get(c)
+                    && self.view.counts_claim(scenario, claim)
+                    && let Some(document) = &claim.document
+                {
+                    ids.insert(document);
+                }
+            }
+        }
+        scenario
+            .documents
+            .iter()
+            .filter(|d| ids.contains(d.id.as_str()))
+            .collect()
+    }
+
+    /// The factions that hold a shown place, in faction order: the ones the legend lists.
+    pub fn holding_factions(&self) -> Vec<u16> {
+        let held: BTreeSet<u16> = (0..self.resolution.places.len())
+            .filter(|&p| self.shows_place(p))
+            .filter_map(|p| self.resolution.places[p].controller)
+            .collect();
+        held.into_iter().collect()
     }
 
     /// The shown factions' Voronoi cells around their places, each cut to its place's

@@ -8,6 +8,7 @@ use std::sync::{Arc, OnceLock};
 use resvg::{tiny_skia, usvg};
 
 use super::font::FONT_TTF;
+use super::heading::png_text;
 use super::map::MapOptions;
 use super::map::{overlay_svg, page};
 use super::paint;
@@ -41,12 +42,21 @@ pub fn map_png(
         tiny_skia::Transform::identity(),
         &mut pixmap.as_mut(),
     );
-    encode_png(&pixmap)
+    encode_png_with_text(&pixmap, &png_text(scene, options))
 }
 
 /// An opaque pixmap as an RGB PNG, compressed fast: at 1920x1080 the default
 /// compression took longer than drawing.
 pub fn encode_png(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, String> {
+    encode_png_with_text(pixmap, &[])
+}
+
+/// [`encode_png`] with text chunks (keyword, text): `tEXt` where the text is Latin-1,
+/// else UTF-8 `iTXt`.
+pub fn encode_png_with_text(
+    pixmap: &tiny_skia::Pixmap,
+    text: &[(&str, String)],
+) -> Result<Vec<u8>, String> {
     let failed = |err: png::EncodingError| format!("cannot encode the PNG: {err}");
     // Opaque pixels are the same premultiplied or not; drop the alpha byte.
     let rgb: Vec<u8> = pixmap
@@ -59,6 +69,14 @@ pub fn encode_png(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, String> {
     encoder.set_color(png::ColorType::Rgb);
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_compression(png::Compression::Fast);
+    for (keyword, value) in text {
+        if value.chars().all(|c| u32::from(c) < 0x100) {
+            encoder.add_text_chunk((*keyword).to_owned(), value.clone())
+        } else {
+            encoder.add_itxt_chunk((*keyword).to_owned(), value.clone())
+        }
+        .map_err(failed)?;
+    }
     let mut writer = encoder.write_header().map_err(failed)?;
     writer.write_image_data(&rgb).map_err(failed)?;
     writer.finish().map_err(failed)?;
