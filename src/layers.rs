@@ -22,7 +22,7 @@ pub struct Layers {
     pub routes: bool,
     /// Marks where a road is severed.
     pub severed: bool,
-    /// Territory estimated from Voronoi cells around places.
+    /// Territory estimated near each place ([`crate::geo::TERRITORY_METHOD`]).
     pub territory: bool,
     /// Governorate outlines.
     pub governorates: bool,

@@ -105,3 +105,91 @@ fn geo_basemap_dissolved_seat_cells_have_no_slivers() {
     assert!(whole.0.iter().all(|p| p.interiors().is_empty()));
     assert!((whole.unsigned_area() - syria.unsigned_area()).abs() <= 1e-6 * syria.unsigned_area());
 }
+
+/// The default scenario's places as capped sites: position, index, reach in km.
+fn scenario_sites() -> (frontline::model::Scenario, Vec<([f64; 2], usize, f64)>) {
+    let scenario = frontline::io::default_scenario().unwrap();
+    let sites = scenario
+        .places
+        .iter()
+        .enumerate()
+        .map(|(p, place)| {
+            let reach = frontline::geo::reach_km(place.kind, place.population);
+            ([place.lon, place.lat], p, reach)
+        })
+        .collect();
+    (scenario, sites)
+}
+
+/// Kilometres between two lon/lat points (haversine, mean Earth radius).
+fn km_between(a: [f64; 2], b: [f64; 2]) -> f64 {
+    let (la1, la2) = (a[1].to_radians(), b[1].to_radians());
+    let (dla, dlo) = (la2 - la1, (b[0] - a[0]).to_radians());
+    let h = (dla / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlo / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+#[test]
+fn geo_capped_territory_stays_near_places_and_cells_do_not_overlap() {
+    let b = Basemap::embedded().unwrap();
+    let syria = b.syria_outline().unwrap();
+    let (scenario, sites) = scenario_sites();
+    let cells = frontline::geo::capped_cells(&sites, syria, &Projection::syria());
+    assert!(cells.len() > 250, "{} cells", cells.len());
+    for (p, cell) in &cells {
+        let place = &scenario.places[*p];
+        let home = [place.lon, place.lat];
+        let reach = frontline::geo::reach_km(place.kind, place.population);
+        assert!(reach <= frontline::geo::MAX_REACH_KM);
+        for c in cell.0.iter().flat_map(|poly| poly.exterior().0.iter()) {
+            // The projection is true at 35° N; at Syria's edges (32.3-37.3° N) east-west
+            // distances differ by up to 3.2 %.
+            let km = km_between(home, [c.x, c.y]);
+            assert!(km <= reach * 1.035, "{} reaches {km} km", place.id);
+        }
+    }
+    let sum: f64 = cells.iter().map(|(_, mp)| mp.unsigned_area()).sum();
+    let union = geo::unary_union(cells.iter().map(|(_, mp)| mp));
+    assert!(
+        (union.unsigned_area() - sum).abs() <= 1e-6 * sum,
+        "cells overlap: union {} vs sum {sum}",
+        union.unsigned_area()
+    );
+    assert!(
+        sum < 0.6 * syria.unsigned_area(),
+        "most of Syria is unassessed"
+    );
+}
+
+#[test]
+fn geo_capped_territory_leaves_the_palmyra_deir_ez_zor_desert_unassessed() {
+    let b = Basemap::embedded().unwrap();
+    let syria = b.syria_outline().unwrap();
+    let (scenario, sites) = scenario_sites();
+    let cells = frontline::geo::capped_cells(&sites, syria, &Projection::syria());
+    let at = |id: &str| {
+        let place = scenario.places.iter().find(|p| p.id == id).unwrap();
+        [place.lon, place.lat]
+    };
+    let (palmyra, deir) = (at("palmyra"), at("deir-ez-zor"));
+    // 41 points on the road's straight line and 0.3° either side of it, inner 80 %.
+    let mut assessed = 0;
+    let mut total = 0;
+    for i in 0..41 {
+        let t = 0.1 + 0.8 * f64::from(i) / 40.0;
+        for offset in [-0.3, 0.0, 0.3] {
+            let point = Point::new(
+                palmyra[0] + t * (deir[0] - palmyra[0]) - offset * 0.5,
+                palmyra[1] + t * (deir[1] - palmyra[1]) + offset,
+            );
+            total += 1;
+            if cells.iter().any(|(_, mp)| mp.contains(&point)) {
+                assessed += 1;
+            }
+        }
+    }
+    assert!(
+        assessed * 4 < total,
+        "{assessed} of {total} desert points have an estimate"
+    );
+}

@@ -298,6 +298,12 @@ pub struct ExportArgs {
     /// ACLED: also the claims that only state who holds a place (the baseline, `holds`).
     #[arg(long)]
     pub include_states: bool,
+    /// The map's heading (SVG, PNG) instead of the scenario's title.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// A line under the map's heading (SVG, PNG).
+    #[arg(long)]
+    pub subtitle: Option<String>,
 }
 
 /// What `export` writes: the export side's formats, with their names and aliases.

@@ -78,6 +78,8 @@ pub fn export(args: &ExportArgs) -> Result<String, LoadError> {
         split: args.split,
         include_states: args.include_states,
         span,
+        title: args.title.clone(),
+        subtitle: args.subtitle.clone(),
     };
     Ok(run_job_with(&engine, &job, &options)?)
 }

@@ -55,6 +55,10 @@ pub struct ExportOptions {
     /// The range of the GeoPackage's `control_intervals` layer and the timeline CSV
     /// (the timeline's default: the first claim to the viewpoint's moment).
     pub span: Option<(Moment, Moment)>,
+    /// The print map's heading instead of the scenario's title (`--title`).
+    pub title: Option<String>,
+    /// A line under the print map's heading (`--subtitle`).
+    pub subtitle: Option<String>,
 }
 
 /// [`run_job_with`] with the default options.
@@ -235,6 +239,8 @@ fn render(context: &Context<'_>, at: Moment) -> Result<Vec<(PathBuf, Vec<u8>)>, 
         bbox_lonlat: viewpoint.bbox_lonlat,
         size: job.size,
         embed_font: true,
+        title: options.title.clone(),
+        subtitle: options.subtitle.clone(),
     };
     let one = |bytes: Vec<u8>| Ok(vec![(job.out.clone(), bytes)]);
     match job.format {

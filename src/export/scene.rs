@@ -9,13 +9,15 @@ use ::geo::MultiPolygon;
 use jiff::Timestamp;
 
 use crate::control::{Engine, PlaceDetails, Resolution, RouteState, View};
-use crate::geo::{Basemap, Projection, convex_cells, dissolve_by_key, voronoi_cells};
+use crate::geo::{
+    Basemap, MAX_REACH_KM, Projection, capped_cells, capped_convex_cells, dissolve_by_key, reach_km,
+};
 use crate::layers::Layers;
-use crate::model::Source;
+use crate::model::{Document, Source};
 
-/// How the territory is drawn, stated in the legend, the brief and GeoJSON.
-pub const TERRITORY_METHOD: &str =
-    "Territory estimated from Voronoi cells around places, not surveyed front lines.";
+/// How the territory is drawn, stated in the legend, the brief and GeoJSON: the rule of
+/// [`crate::geo::reach`], which the window's caveat states too.
+pub const TERRITORY_METHOD: &str = crate::geo::TERRITORY_METHOD;
 
 /// Grey for places and segments that no faction holds.
 pub const NEUTRAL_RGB: [u8; 3] = [0x9e, 0x9e, 0x9e];
@@ -127,8 +129,49 @@ impl<'a> Scene<'a> {
             .collect()
     }
 
-    /// The shown factions' Voronoi cells around their places, unclipped and undissolved,
-    /// in plot coordinates of [`Projection::syria`], grouped by faction in faction order.
+    /// The documents behind the claims the shown places count (as in
+    /// [`Self::sources_used`]), sorted by id.
+    pub fn documents_used(&self) -> Vec<&'a Document> {
+        let scenario = self.engine.scenario();
+        let at_secs = self.resolution.at_secs;
+        let mut ids: BTreeSet<&str> = BTreeSet::new();
+        for p in (0..scenario.places.len()).filter(|&p| self.shows_place(p)) {
+            for &c in self.engine.place_claims(p) {
+                let c = c as usize;
+                if self
+                    .engine
+                    .claim_effective_secs(c)
+                    .is_none_or(|s| s > at_secs)
+                {
+                    break;
+                }
+                if let Some(claim) = scenario.claims.get(c)
+                    && self.view.counts_claim(scenario, claim)
+                    && let Some(document) = &claim.document
+                {
+                    ids.insert(document);
+                }
+            }
+        }
+        scenario
+            .documents
+            .iter()
+            .filter(|d| ids.contains(d.id.as_str()))
+            .collect()
+    }
+
+    /// The factions that hold a shown place, in faction order: the ones the legend lists.
+    pub fn holding_factions(&self) -> Vec<u16> {
+        let held: BTreeSet<u16> = (0..self.resolution.places.len())
+            .filter(|&p| self.shows_place(p))
+            .filter_map(|p| self.resolution.places[p].controller)
+            .collect();
+        held.into_iter().collect()
+    }
+
+    /// The shown factions' Voronoi cells around their places, each cut to its place's
+    /// reach ([`crate::geo::reach`]) but not to Syria and undissolved, in plot coordinates
+    /// of [`Projection::syria`], grouped by faction in faction order.
     /// Filled together and masked by Syria's outline they show [`Self::territory`]
     /// without polygon clipping or unions (the PNG export draws them so).
     pub fn territory_cells(&self, basemap: &Basemap) -> Vec<(u16, Vec<Vec<[f64; 2]>>)> {
@@ -139,9 +182,13 @@ impl<'a> Scene<'a> {
         else {
             return Vec::new();
         };
-        let bounds = [[rect.min().x, rect.min().y], [rect.max().x, rect.max().y]];
+        let margin = MAX_REACH_KM / crate::geo::projection::KM_PER_DEGREE_LAT;
+        let bounds = [
+            [rect.min().x - margin, rect.min().y - margin],
+            [rect.max().x + margin, rect.max().y + margin],
+        ];
         let mut groups: std::collections::BTreeMap<u16, Vec<Vec<[f64; 2]>>> = Default::default();
-        for (p, ring) in convex_cells(&self.sites(), bounds, &Projection::syria()) {
+        for (p, ring) in capped_convex_cells(&self.sites(), bounds, &Projection::syria()) {
             let Some(f) = self.resolution.places[p].controller else {
                 continue;
             };
@@ -155,25 +202,31 @@ impl<'a> Scene<'a> {
         groups.into_iter().collect()
     }
 
-    /// Every place as a Voronoi site: `[lon, lat]` and its index.
-    fn sites(&self) -> Vec<([f64; 2], usize)> {
+    /// Every place as a Voronoi site: `[lon, lat]`, its index and its reach in km.
+    fn sites(&self) -> Vec<([f64; 2], usize, f64)> {
         self.engine
             .scenario()
             .places
             .iter()
             .enumerate()
-            .map(|(p, place)| ([place.lon, place.lat], p))
+            .map(|(p, place)| {
+                (
+                    [place.lon, place.lat],
+                    p,
+                    reach_km(place.kind, place.population),
+                )
+            })
             .collect()
     }
 
-    /// Territory per shown faction: Voronoi cells around every place, clipped to
-    /// Syria's outline and dissolved per controller; sorted by faction.
+    /// Territory per shown faction: Voronoi cells around every place cut to its reach,
+    /// clipped to Syria's outline and dissolved per controller; sorted by faction.
     pub fn territory(&self, basemap: &Basemap) -> Vec<(u16, MultiPolygon<f64>)> {
         let Some(outline) = basemap.syria_outline() else {
             return Vec::new();
         };
         let cells: Vec<(u16, MultiPolygon<f64>)> =
-            voronoi_cells(&self.sites(), outline, &Projection::syria())
+            capped_cells(&self.sites(), outline, &Projection::syria())
                 .into_iter()
                 .filter_map(|(p, cell)| Some((self.resolution.places[p].controller?, cell)))
                 .filter(|(f, _)| {

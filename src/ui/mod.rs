@@ -9,6 +9,7 @@ pub mod command;
 pub mod dialog;
 pub mod editing;
 pub mod export;
+pub mod fonts;
 pub mod format;
 pub mod loading;
 pub mod map;
@@ -101,6 +102,8 @@ pub fn run_app_with(
         APP_NAME,
         options,
         Box::new(move |cc| {
+            // Noto Sans first: every place name's letters, in the window as in the exports.
+            fonts::install_fonts(&cc.egui_ctx);
             let mut app = FrontlineApp::new(cc);
             if let Some(initial) = initial {
                 app.open_snapshot(

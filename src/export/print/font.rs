@@ -1,13 +1,16 @@
 //! The one font exports use, compiled into the binary so every machine draws the same
-//! text: Ubuntu Light (Ubuntu Font Licence), the window's default font.
+//! text: a subset of Noto Sans Regular (SIL Open Font License 1.1, see
+//! `assets/fonts/OFL.txt`) made by `scripts/gen_font.py`, which covers every character of
+//! every place name and alias (Ḩamāh, Al Qardāḩah, ...) and the Latin ranges. The window
+//! uses the same file (`crate::ui::fonts`).
 
 /// The font file's bytes.
-pub const FONT_TTF: &[u8] = epaint_default_fonts::UBUNTU_LIGHT;
+pub const FONT_TTF: &[u8] = include_bytes!("../../../assets/fonts/FrontlineNotoSans-Regular.ttf");
 
-/// The family name SVGs ask for; their `@font-face` rule binds it to [`FONT_TTF`].
-/// Renderers without the rule fall back to `sans-serif`, which the PNG renderer maps
-/// to the same font.
-pub const FONT_FAMILY: &str = "Frontline Ubuntu Light";
+/// The family name SVGs ask for (the subset's own family name); their `@font-face` rule
+/// binds it to [`FONT_TTF`]. Renderers without the rule fall back to `sans-serif`, which
+/// the PNG renderer maps to the same font.
+pub const FONT_FAMILY: &str = "Frontline Noto Sans";
 
 /// The `font-family` attribute value of every text.
 pub fn font_family_attr() -> String {
@@ -46,15 +49,19 @@ pub fn base64(bytes: &[u8]) -> String {
     out
 }
 
-/// Width of `text` at `size` pixels, estimated from Ubuntu Light's average advance
-/// (for label placement and wrapping; no shaping).
+/// Width of `text` at `size` pixels, estimated from Noto Sans's advances by letter class
+/// (for label placement and wrapping; no shaping). Combining marks take no room.
 pub fn text_width(text: &str, size: f64) -> f64 {
     text.chars()
         .map(|c| match c {
-            'i' | 'l' | 'j' | '\'' | '.' | ',' | ':' | ';' | '!' | '|' | ' ' => 0.28,
-            'm' | 'w' | 'M' | 'W' => 0.8,
-            c if c.is_uppercase() || c.is_ascii_digit() => 0.6,
-            _ => 0.5,
+            '\u{300}'..='\u{36f}' => 0.0,
+            'i' | 'l' | 'j' | '\'' | '.' | ',' | ':' | ';' | '!' | '|' | ' ' | '‘' | '’' => {
+                0.27
+            }
+            'f' | 'r' | 't' | '-' | '(' | ')' => 0.37,
+            'm' | 'w' | 'M' | 'W' => 0.88,
+            c if c.is_uppercase() || c.is_ascii_digit() => 0.64,
+            _ => 0.55,
         })
         .sum::<f64>()
         * size

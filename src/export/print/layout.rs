@@ -23,7 +23,7 @@ impl Layout {
             height,
             panel_x: width - 470.0 * u,
             title_h: 84.0 * u,
-            footer_h: 34.0 * u,
+            footer_h: 56.0 * u,
         }
     }
 

@@ -1,6 +1,7 @@
-//! The furniture around the map: title with "as of" and perspective, the legend
-//! (factions, statuses with their definitions, territory method, routes, sources),
-//! the scale bar and the credits.
+//! The furniture around the map: the legend (the factions holding something on the
+//! map, statuses with their definitions, territory method, routes, sources), the scale
+//! bar, and the "Source:" line and credits along the bottom. The band above the map is
+//! `heading`'s.
 
 use super::font::wrap;
 use super::frame::Frame;
@@ -9,50 +10,11 @@ use super::marker::{marker, marker_shapes};
 use super::marks::severed_mark;
 use super::svg::{N, Svg, hex};
 use crate::control::Status;
-use crate::export::{Scene, TERRITORY_METHOD, local_time_label};
-use crate::model::Moment;
+use crate::export::{Scene, TERRITORY_METHOD};
 
 /// Data credits printed on every map.
 pub const CREDITS: &str = "Places: GeoNames (geonames.org), CC BY 4.0 · Borders, governorates, \
      lakes: Natural Earth, public domain · Highways: schematic, town to town · Made with Frontline";
-
-/// Title, "as of" with time zone, perspective and what-if, above the map.
-pub(super) fn title(svg: &mut Svg, scene: &Scene<'_>, layout: &Layout) {
-    let u = layout.u;
-    let engine = scene.engine;
-    let at = Moment::from_unix_secs(scene.resolution.at_secs);
-    let mut line = format!(
-        "As of {} · Perspective: {}",
-        local_time_label(engine, at),
-        scene.view.perspective.label(engine.scenario())
-    );
-    if !scene.view.assume.is_empty() {
-        let what_if: Vec<String> = scene
-            .view
-            .assume
-            .iter()
-            .map(|(place, faction)| format!("{place} = {faction}"))
-            .collect();
-        line.push_str(&format!(" · What-if: {}", what_if.join(", ")));
-    }
-    let x = N(20.0 * u);
-    svg.text(
-        "text",
-        &[("x", &x), ("y", &N(38.0 * u)), ("font-size", &N(28.0 * u))],
-        &engine.scenario().title,
-    );
-    svg.text(
-        "text",
-        &[
-            ("id", &"as-of"),
-            ("x", &x),
-            ("y", &N(68.0 * u)),
-            ("font-size", &N(17.0 * u)),
-            ("fill", &"#444444"),
-        ],
-        &line,
-    );
-}
 
 /// The legend panel on the right.
 pub(super) fn panel(svg: &mut Svg, scene: &Scene<'_>, layout: &Layout) {
@@ -86,7 +48,11 @@ pub(super) fn panel(svg: &mut Svg, scene: &Scene<'_>, layout: &Layout) {
     svg.open("g", &[("id", &"legend"), ("font-size", &N(size))]);
     heading(svg, &mut y, "Who holds it");
     let scenario = scene.engine.scenario();
-    for faction in &scenario.factions {
+    let holding = scene.holding_factions();
+    for faction in holding
+        .iter()
+        .filter_map(|&f| scenario.factions.get(usize::from(f)))
+    {
         if !scene.layers.shows_faction(&faction.id) {
             continue;
         }
@@ -227,9 +193,21 @@ pub(super) fn scale_bar(svg: &mut Svg, frame: &Frame, u: f64) {
     svg.close("g");
 }
 
-/// Credits along the bottom.
-pub(super) fn footer(svg: &mut Svg, layout: &Layout) {
+/// The publications behind the claims ("Source: ...") and the data credits along the
+/// bottom.
+pub(super) fn footer(svg: &mut Svg, scene: &Scene<'_>, layout: &Layout) {
     let u = layout.u;
+    svg.text(
+        "text",
+        &[
+            ("id", &"source"),
+            ("x", &N(20.0 * u)),
+            ("y", &N(layout.height - 33.0 * u)),
+            ("font-size", &N(13.0 * u)),
+            ("fill", &"#333333"),
+        ],
+        &super::heading::source_line(scene),
+    );
     svg.text(
         "text",
         &[

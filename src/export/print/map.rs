@@ -5,7 +5,7 @@ use super::font::{font_face_style, font_family_attr};
 use super::frame::{Frame, default_bbox};
 use super::layout::Layout;
 use super::svg::{N, Svg, hex, path_data};
-use super::{labels, legend, marks};
+use super::{heading, labels, legend, marks};
 use crate::export::Scene;
 use crate::geo::Basemap;
 
@@ -18,6 +18,10 @@ pub struct MapOptions {
     pub size: (u32, u32),
     /// Embed the font in the SVG (`@font-face`), for viewers other than ours.
     pub embed_font: bool,
+    /// The heading instead of the scenario's title (`--title`).
+    pub title: Option<String>,
+    /// A line under the heading (`--subtitle`).
+    pub subtitle: Option<String>,
 }
 
 impl Default for MapOptions {
@@ -26,6 +30,8 @@ impl Default for MapOptions {
             bbox_lonlat: None,
             size: (1920, 1080),
             embed_font: true,
+            title: None,
+            subtitle: None,
         }
     }
 }
@@ -47,7 +53,10 @@ pub(super) const TERRITORY_OPACITY: f64 = 0.35;
 
 /// The page layout and the map's frame for `options`.
 pub(super) fn page(scene: &Scene<'_>, basemap: &Basemap, options: &MapOptions) -> (Layout, Frame) {
-    let layout = Layout::new(options.size);
+    let mut layout = Layout::new(options.size);
+    if options.subtitle.is_some() {
+        layout.title_h += heading::SUBTITLE_H * layout.u;
+    }
     let bbox = options
         .bbox_lonlat
         .unwrap_or_else(|| default_bbox(basemap, scene.engine.scenario()));
@@ -69,6 +78,7 @@ pub(super) fn overlay_svg(scene: &Scene<'_>, basemap: &Basemap, options: &MapOpt
 fn document(scene: &Scene<'_>, basemap: &Basemap, options: &MapOptions, geometry: bool) -> String {
     let (layout, frame) = page(scene, basemap, options);
     let mut svg = Svg::new(options.size.0, options.size.1);
+    heading::metadata(&mut svg, scene, options);
     if options.embed_font {
         svg.raw(&font_face_style());
     }
@@ -116,10 +126,13 @@ fn document(scene: &Scene<'_>, basemap: &Basemap, options: &MapOptions, geometry
         labels::labels(&mut svg, scene, &frame, layout.u);
     }
     legend::scale_bar(&mut svg, &frame, layout.u);
+    if heading::is_hypothetical(scene) {
+        heading::hypothetical_mark(&mut svg, &frame, layout.u);
+    }
     svg.close("g");
-    legend::title(&mut svg, scene, &layout);
+    heading::band(&mut svg, scene, &layout, options);
     legend::panel(&mut svg, scene, &layout);
-    legend::footer(&mut svg, &layout);
+    legend::footer(&mut svg, scene, &layout);
     svg.close("g");
     svg.finish()
 }

@@ -2,13 +2,14 @@
 //! labels, title, legend, scale bar, credits) and a PNG painted without a GPU.
 //!
 //! Modules depend one way: `map` lays out the page from `layout`, `legend`, `labels` and
-//! `marks`; `raster` paints the geometry with `paint` (which draws markers with
+//! `marks`, with `heading` for what the map says about itself; `raster` paints the geometry with `paint` (which draws markers with
 //! `sprite`) and the text with the SVG overlay; `brush`, `frame`, `font`, `svg` and
 //! `marker` are leaves.
 
 mod brush;
 mod font;
 mod frame;
+mod heading;
 mod labels;
 mod layout;
 mod legend;

@@ -8,6 +8,7 @@ use std::sync::{Arc, OnceLock};
 use resvg::{tiny_skia, usvg};
 
 use super::font::FONT_TTF;
+use super::heading::png_text;
 use super::map::MapOptions;
 use super::map::{overlay_svg, page};
 use super::paint;
@@ -41,12 +42,21 @@ pub fn map_png(
         tiny_skia::Transform::identity(),
         &mut pixmap.as_mut(),
     );
-    encode_png(&pixmap)
+    encode_png_with_text(&pixmap, &png_text(scene, options))
 }
 
 /// An opaque pixmap as an RGB PNG, compressed fast: at 1920x1080 the default
 /// compression took longer than drawing.
 pub fn encode_png(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, String> {
+    encode_png_with_text(pixmap, &[])
+}
+
+/// [`encode_png`] with text chunks (keyword, text): `tEXt` where the text is Latin-1,
+/// else UTF-8 `iTXt`.
+pub fn encode_png_with_text(
+    pixmap: &tiny_skia::Pixmap,
+    text: &[(&str, String)],
+) -> Result<Vec<u8>, String> {
     let failed = |err: png::EncodingError| format!("cannot encode the PNG: {err}");
     // Opaque pixels are the same premultiplied or not; drop the alpha byte.
     let rgb: Vec<u8> = pixmap
@@ -59,6 +69,14 @@ pub fn encode_png(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, String> {
     encoder.set_color(png::ColorType::Rgb);
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_compression(png::Compression::Fast);
+    for (keyword, value) in text {
+        if value.chars().all(|c| u32::from(c) < 0x100) {
+            encoder.add_text_chunk((*keyword).to_owned(), value.clone())
+        } else {
+            encoder.add_itxt_chunk((*keyword).to_owned(), value.clone())
+        }
+        .map_err(failed)?;
+    }
     let mut writer = encoder.write_header().map_err(failed)?;
     writer.write_image_data(&rgb).map_err(failed)?;
     writer.finish().map_err(failed)?;
@@ -156,12 +174,32 @@ mod tests {
     fn renders_text_at_the_requested_size() {
         let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">
             <rect width="40" height="20" fill="#ff0000"/>
-            <text x="2" y="15" font-family="'Frontline Ubuntu Light', sans-serif" font-size="14">Hi</text></svg>"##;
+            <text x="2" y="15" font-family="'Frontline Noto Sans', sans-serif" font-size="14">Hi</text></svg>"##;
         let png = png_from_svg(svg, (80, 40)).unwrap();
         let pixmap = tiny_skia::Pixmap::decode_png(&png).unwrap();
         assert_eq!((pixmap.width(), pixmap.height()), (80, 40));
         let black = pixmap.pixels().iter().filter(|p| p.red() < 60).count();
         assert!(black > 10, "the text was drawn with the embedded font");
         assert!(parse_svg("<svg").is_err());
+    }
+
+    /// The pixels of `text` drawn black on white by the PNG path.
+    fn drawn(text: &str) -> Vec<u8> {
+        let svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"30\">\
+             <text x=\"4\" y=\"22\" font-family=\"sans-serif\" font-size=\"20\">{text}</text></svg>"
+        );
+        png_from_svg(&svg, (120, 30)).unwrap()
+    }
+
+    #[test]
+    fn hamas_label_is_not_drawn_with_the_missing_glyph_box() {
+        // U+4E00 is not in the font: resvg draws the notdef box for it. Ḩ must differ
+        // from it, and from plain H (its dot below is drawn).
+        let notdef = drawn("\u{4e00}amāh");
+        let hama = drawn("Ḩamāh");
+        assert_ne!(hama, notdef);
+        assert_ne!(hama, drawn("Hamāh"));
+        assert_ne!(drawn("Al Qardāḩah"), drawn("Al Qardā\u{4e00}ah"));
     }
 }

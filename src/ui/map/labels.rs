@@ -16,7 +16,8 @@ const MAX_LABELS: usize = 80;
 /// Place label font size, points.
 const LABEL_SIZE: f32 = 12.0;
 
-/// Labels the most populous places first, skipping any label that would overlap one already
+/// Labels places in the statics' order (capital, governorate seats, claimed places, then by
+/// population; see [`crate::geo::label_priority`]), skipping any label that would overlap one already
 /// placed or a `reserved` rectangle; zooming in spreads places apart, so more labels fit.
 pub fn place_labels(
     ui: &Ui,

@@ -33,7 +33,7 @@ pub struct SceneStatics {
     pub radii: Vec<f32>,
     /// Each place's population (0 when unknown).
     pub populations: Vec<u64>,
-    /// Every place index, most populous first (ties by index): the labelling order.
+    /// Every place index in the labelling order of [`crate::geo::label_priority`].
     pub label_order: Vec<u32>,
     /// Nearest-place lookup over every place.
     pub hit: PlaceIndex,
@@ -63,10 +63,10 @@ impl SceneStatics {
             .map(|place| radius_for_population(place.population))
             .collect();
         let populations = scenario.places.iter().map(|p| p.population).collect();
-        let mut label_order: Vec<u32> = (0..scenario.places.len())
+        let label_order: Vec<u32> = crate::geo::label_priority::label_order(scenario)
+            .into_iter()
             .filter_map(|p| u32::try_from(p).ok())
             .collect();
-        label_order.sort_by_key(|&p| std::cmp::Reverse(scenario.places[p as usize].population));
         let hit = PlaceIndex::new(positions.iter().copied().enumerate());
         let mut segments = Vec::new();
         for route in 0..scenario.routes.len() {

@@ -1,11 +1,13 @@
-//! Territory: a Voronoi cell around every place, clipped to Syria and triangulated once per
-//! scenario; each generation only recolours the cells by their place's controller.
+//! Territory: a Voronoi cell around every place cut to the place's reach
+//! ([`crate::geo::reach`]), clipped to Syria and triangulated once per scenario; each
+//! generation only recolours the cells by their place's controller. Ground beyond every
+//! place's reach has no cell: it is unassessed and not filled.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use egui::Color32;
 
-use crate::geo::{Basemap, Projection, TaggedMesh, TriangleMesh, voronoi_cells};
+use crate::geo::{Basemap, Projection, TaggedMesh, TriangleMesh, capped_cells, reach_km};
 use crate::model::Scenario;
 
 /// The triangulated cells of one scenario's places, in plot coordinates.
@@ -30,7 +32,7 @@ pub struct TerritoryFill {
 }
 
 impl Territory {
-    /// A key that changes when the scenario's places (ids or positions) change.
+    /// A key that changes when the scenario's places (ids, positions or reach) change.
     pub fn fingerprint(scenario: &Scenario) -> u64 {
         let mut hasher = DefaultHasher::new();
         scenario.id.hash(&mut hasher);
@@ -38,6 +40,9 @@ impl Territory {
             place.id.hash(&mut hasher);
             place.lon.to_bits().hash(&mut hasher);
             place.lat.to_bits().hash(&mut hasher);
+            reach_km(place.kind, place.population)
+                .to_bits()
+                .hash(&mut hasher);
         }
         hasher.finish()
     }
@@ -47,7 +52,8 @@ impl Territory {
         self.key
     }
 
-    /// Computes the places' Voronoi cells clipped to Syria's outline and triangulates them.
+    /// Computes the places' Voronoi cells cut to their reach and clipped to Syria's outline,
+    /// and triangulates them.
     /// Without an outline there is no territory.
     pub fn build(scenario: &Scenario, basemap: &Basemap, projection: &Projection) -> Self {
         let key = Self::fingerprint(scenario);
@@ -57,13 +63,16 @@ impl Territory {
                 ..Self::default()
             };
         };
-        let sites: Vec<([f64; 2], u32)> = scenario
+        let sites: Vec<([f64; 2], u32, f64)> = scenario
             .places
             .iter()
             .enumerate()
-            .filter_map(|(p, place)| Some(([place.lon, place.lat], u32::try_from(p).ok()?)))
+            .filter_map(|(p, place)| {
+                let reach = reach_km(place.kind, place.population);
+                Some(([place.lon, place.lat], u32::try_from(p).ok()?, reach))
+            })
             .collect();
-        let cells = voronoi_cells(&sites, outline, projection);
+        let cells = capped_cells(&sites, outline, projection);
         let mut tagged = TaggedMesh::<u32>::default();
         for (place, cell) in &cells {
             tagged.append(&projection.plot_from_lonlat_polygons(cell), *place);

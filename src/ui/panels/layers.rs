@@ -51,6 +51,8 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
     ui.checkbox(&mut layers.routes, "Routes");
     ui.checkbox(&mut layers.severed, "Severed segments");
     ui.checkbox(&mut layers.territory, "Territory");
+    // The same caveat as the print map's legend: how area is estimated.
+    ui.small(crate::geo::TERRITORY_METHOD);
     ui.checkbox(&mut layers.governorates, "Governorates");
     ui.checkbox(&mut layers.borders, "Borders");
     ui.checkbox(&mut layers.labels, "Labels");
