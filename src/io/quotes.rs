@@ -28,6 +28,9 @@ pub struct QuoteIndex<'d> {
     by_id: HashMap<&'d str, usize>,
     /// Built on first use, per document (by whichever thread needs it first).
     texts: Vec<OnceLock<TextIndex<'d>>>,
+    /// Never index: for a few lookups (checking one edited claim), one scan of the
+    /// text is far cheaper than indexing a long document.
+    direct: bool,
 }
 
 impl<'d> QuoteIndex<'d> {
@@ -41,6 +44,17 @@ impl<'d> QuoteIndex<'d> {
             documents,
             by_id,
             texts: documents.iter().map(|_| OnceLock::new()).collect(),
+            direct: false,
+        }
+    }
+
+    /// Lookups that scan the text each time instead of indexing it: for checking one
+    /// claim (an edit), where indexing a document of tens of megabytes would cost
+    /// a hundred times more than the one scan.
+    pub fn direct(documents: &'d [Document]) -> Self {
+        Self {
+            direct: true,
+            ..Self::new(documents)
         }
     }
 
@@ -52,7 +66,10 @@ impl<'d> QuoteIndex<'d> {
         if quote.is_empty() {
             return Some(false);
         }
-        if document.text.len() < INDEX_FROM_BYTES || quote.len() < WINDOW + STRIDE - 1 {
+        if self.direct
+            || document.text.len() < INDEX_FROM_BYTES
+            || quote.len() < WINDOW + STRIDE - 1
+        {
             return Some(document.find_quote(quote).is_some());
         }
         let index = self.texts[i].get_or_init(|| TextIndex::new(&document.text));
@@ -207,6 +224,7 @@ mod tests {
             text,
         }];
         let index = QuoteIndex::new(&documents);
+        let direct = QuoteIndex::direct(&documents);
         for quote in [
             "Claim 0 says so.",
             "Claim 19999 says so. Ḩamāh fell 6.",
@@ -222,8 +240,10 @@ mod tests {
                 Some(documents[0].find_quote(quote).is_some()),
                 "{quote:?}"
             );
+            assert_eq!(direct.contains("d", quote), index.contains("d", quote));
         }
         assert_eq!(index.contains("nowhere", "Claim"), None);
+        assert!(direct.texts[0].get().is_none(), "a direct lookup indexes nothing");
         // Every alignment of the quote with the indexing stride, and every length.
         let text = &documents[0].text;
         for start in (0..24).chain(text.len() - 24..text.len()) {

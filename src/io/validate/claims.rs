@@ -83,6 +83,17 @@ impl<'s> Known<'s> {
     }
 }
 
+impl<'s> Known<'s> {
+    /// [`Self::of`] for checking one claim: quotes are found by scanning their
+    /// document once rather than by indexing it.
+    pub(super) fn for_one_claim(scenario: &'s Scenario) -> Self {
+        Self {
+            quotes: QuoteIndex::direct(&scenario.documents),
+            ..Self::of(scenario)
+        }
+    }
+}
+
 impl Checker<'_> {
     pub(super) fn claims(&mut self, scenario: &Scenario) {
         let known = Known::of(scenario);

@@ -39,7 +39,7 @@ pub fn check_claim(scenario: &Scenario, claim: &Claim) -> Vec<FieldProblem> {
         diagnostics: Vec::new(),
         bulk: None,
     };
-    check.claim(claim, At::Offset(0), &Known::of(scenario));
+    check.claim(claim, At::Offset(0), &Known::for_one_claim(scenario));
     let lines: Vec<&str> = text.lines().collect();
     let mut problems: Vec<FieldProblem> = check
         .diagnostics
