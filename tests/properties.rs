@@ -72,6 +72,30 @@ proptest! {
     }
 
     #[test]
+    fn places_only_the_baseline_supports_are_never_confirmed(seed in any::<u64>(), baseline in 0usize..5, hours in 0i64..(14 * 24)) {
+        // One source becomes the baseline (context: it never confirms). A place every
+        // one of whose supporting claims comes from it is never confirmed.
+        let mut scenario = synthetic_scenario(seed, SIZE);
+        scenario.sources[baseline].kind = frontline::model::SourceKind::Baseline;
+        let context = scenario.sources[baseline].id.clone();
+        let engine = Engine::new(scenario.clone());
+        let resolution = engine.resolve_secs(&View::default(), START_SECS + hours * 3600);
+        let only_context = Engine::new(without_claims(&scenario, |claim| !claim.originators.contains(&context)));
+        let alone = only_context.resolve_secs(&View::default(), START_SECS + hours * 3600);
+        for (p, state) in alone.places.iter().enumerate() {
+            prop_assert_ne!(state.status, Status::Confirmed, "{}", scenario.places[p].id);
+        }
+        // And in the full scenario, a confirmed place has a non-baseline originator
+        // among the claims that decided it.
+        for (p, state) in resolution.places.iter().enumerate() {
+            if state.status == Status::Confirmed {
+                let details = engine.place_details(&View::default(), &resolution, p);
+                prop_assert!(details.deciding.iter().any(|&c| !engine.scenario().claims[c].originators.contains(&context)));
+            }
+        }
+    }
+
+    #[test]
     fn hiding_a_source_removes_exactly_its_influence(seed in any::<u64>(), source in 0usize..5, hours in 0i64..(14 * 24)) {
         let scenario = synthetic_scenario(seed, SIZE);
         let hidden = scenario.sources[source].id.clone();

@@ -243,7 +243,10 @@ mod tests {
             assert_eq!(direct.contains("d", quote), index.contains("d", quote));
         }
         assert_eq!(index.contains("nowhere", "Claim"), None);
-        assert!(direct.texts[0].get().is_none(), "a direct lookup indexes nothing");
+        assert!(
+            direct.texts[0].get().is_none(),
+            "a direct lookup indexes nothing"
+        );
         // Every alignment of the quote with the indexing stride, and every length.
         let text = &documents[0].text;
         for start in (0..24).chain(text.len() - 24..text.len()) {
