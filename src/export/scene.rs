@@ -13,7 +13,7 @@ use crate::geo::{
     Basemap, MAX_REACH_KM, Projection, capped_cells, capped_convex_cells, dissolve_by_key, reach_km,
 };
 use crate::layers::Layers;
-use crate::model::{Document, Source};
+use crate::model::{Claim, Document, Source};
 
 /// How the territory is drawn, stated in the legend, the brief and GeoJSON: the rule of
 /// [`crate::geo::reach`], which the window's caveat states too.
@@ -93,66 +93,48 @@ impl<'a> Scene<'a> {
         self.engine.rival_faction(self.resolution.places.get(p)?)
     }
 
-    /// The sources behind the claims the shown places count, sorted by id.
-    ///
-    /// The same set as the union of the shown places' [`PlaceDetails::sources`], found
-    /// without building the details: a claim counts when it takes effect by the moment
-    /// and the view does not hide its source, which depends on the source alone.
-    pub fn sources_used(&self) -> Vec<&'a Source> {
+    /// The claims the shown places count at the moment (each place's own and its
+    /// regions', so a claim may come more than once): what the legend's sources and
+    /// the footer's publications are drawn from. The same claims as the shown places'
+    /// [`PlaceDetails::claims`], found without building the details.
+    fn counted_claims(&self) -> impl Iterator<Item = &'a Claim> + '_ {
         let scenario = self.engine.scenario();
         let at_secs = self.resolution.at_secs;
-        let mut ids: BTreeSet<&str> = BTreeSet::new();
-        for p in (0..scenario.places.len()).filter(|&p| self.shows_place(p)) {
-            if ids.len() == scenario.sources.len() {
-                // Every source is in: no need to look further.
-                break;
-            }
-            for &c in self.engine.place_claims(p) {
-                let c = c as usize;
-                if self
-                    .engine
-                    .claim_effective_secs(c)
-                    .is_none_or(|s| s > at_secs)
-                {
-                    break;
-                }
-                if let Some(claim) = scenario.claims.get(c)
-                    && self.view.counts_claim(scenario, claim)
-                {
-                    ids.extend(claim.sources());
-                }
-            }
-        }
+        (0..scenario.places.len())
+            .filter(|&p| self.shows_place(p))
+            .flat_map(move |p| {
+                self.engine
+                    .place_claims(p)
+                    .iter()
+                    .map(|&c| c as usize)
+                    .take_while(move |&c| {
+                        self.engine
+                            .claim_effective_secs(c)
+                            .is_some_and(|s| s <= at_secs)
+                    })
+            })
+            .filter_map(move |c| scenario.claims.get(c))
+            .filter(move |claim| self.view.counts_claim(scenario, claim))
+    }
+
+    /// The sources (originators and relays) behind the claims the shown places count,
+    /// sorted by id.
+    pub fn sources_used(&self) -> Vec<&'a Source> {
+        let scenario = self.engine.scenario();
+        let ids: BTreeSet<&str> = self.counted_claims().flat_map(Claim::sources).collect();
         ids.into_iter()
             .filter_map(|id| scenario.source_index(id))
             .map(|s| &scenario.sources[s])
             .collect()
     }
 
-    /// The documents behind the claims the shown places count (as in
-    /// [`Self::sources_used`]), sorted by id.
+    /// The documents behind the claims the shown places count, sorted by id.
     pub fn documents_used(&self) -> Vec<&'a Document> {
         let scenario = self.engine.scenario();
-        let at_secs = self.resolution.at_secs;
-        let mut ids: BTreeSet<&str> = BTreeSet::new();
-        for p in (0..scenario.places.len()).filter(|&p| self.shows_place(p)) {
-            for &c in self.engine.place_claims(p) {
-                let c = c as usize;
-                if self
-                    .engine
-                    .claim_effective_secs(c)
-                    .is_none_or(|s| s > at_secs)
-                {
-                    break;
-                }
-                if let Some(claim) = scenario.claims.get(c)
-                    && self.view.counts_claim(scenario, claim)
-                    && let Some(document) = &claim.document
-                {
-                    ids.insert(document);
-                }
-            }
-        }
+        let ids: BTreeSet<&str> = self
+            .counted_claims()
+            .filter_map(|claim| claim.document.as_deref())
+            .collect();
         scenario
             .documents
             .iter()
