@@ -4,6 +4,7 @@
 
 mod args;
 mod export;
+mod export_args;
 mod format_from_path;
 mod generate;
 mod ids;
