@@ -313,6 +313,7 @@ impl FrontlineApp {
             if let Some(clicked) = response.clicked {
                 out.push(Command::Select(clicked));
             }
+            zoom_buttons_ui(ui, response.rect, out);
         });
         self.panels.windows(&ctx, &cx, out);
         let scenario = self.world.scenario();
@@ -329,6 +330,26 @@ impl FrontlineApp {
             ctx.request_repaint();
         }
     }
+}
+
+/// The zoom buttons in the map's top right corner.
+fn zoom_buttons_ui(ui: &mut egui::Ui, map: egui::Rect, out: &mut Vec<Command>) {
+    let size = egui::vec2(28.0, 28.0);
+    let top_right = map.right_top() + egui::vec2(-8.0 - size.x, 8.0);
+    let rect = egui::Rect::from_min_size(top_right, egui::vec2(size.x, 2.0 * size.y + 4.0));
+    ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
+        ui.spacing_mut().item_spacing.y = 4.0;
+        let zoom = super::apply::BUTTON_ZOOM;
+        for (text, hint, factor) in [
+            ("+", "Zoom in (+ or the wheel)", zoom),
+            ("−", "Zoom out (− or the wheel)", 1.0 / zoom),
+        ] {
+            let button = egui::Button::new(egui::RichText::new(text).size(18.0)).min_size(size);
+            if ui.add(button).on_hover_text(hint).clicked() {
+                out.push(Command::Zoom(factor));
+            }
+        }
+    });
 }
 
 impl eframe::App for FrontlineApp {

@@ -8,6 +8,9 @@ use super::command::Command;
 /// Half the width and height, in degrees, of the view centred on a found place.
 const FOCUS_HALF_SPAN: [f64; 2] = [1.2, 0.9];
 
+/// How much the zoom buttons and the + and − keys zoom.
+pub const BUTTON_ZOOM: f64 = 1.5;
+
 /// Applies one command.
 pub fn apply(app: &mut FrontlineApp, ctx: &egui::Context, command: Command) {
     match command {
@@ -82,6 +85,7 @@ pub fn apply(app: &mut FrontlineApp, ctx: &egui::Context, command: Command) {
         Command::SetDark(dark) => app.state.dark = dark,
         Command::SetAllowOutsidePaths(allow) => app.state.allow_outside_paths = allow,
         Command::Fit => app.state.camera.fit_requested = true,
+        Command::Zoom(factor) => app.state.camera.zoom(factor),
         Command::FocusSearch => app.panels.focus_search = true,
         Command::ShowAbout => app.panels.about_open = true,
         Command::SetCompareDate(date) => app.state.compare_date = date,
@@ -158,6 +162,15 @@ pub fn shortcuts(ctx: &egui::Context, out: &mut Vec<Command>) {
         }
         if input.consume_key(Modifiers::NONE, Key::F) {
             out.push(Command::Fit);
+        }
+        // `+` is Shift+= on most layouts: `consume_key` ignores the extra Shift.
+        if input.consume_key(Modifiers::NONE, Key::Plus)
+            || input.consume_key(Modifiers::NONE, Key::Equals)
+        {
+            out.push(Command::Zoom(BUTTON_ZOOM));
+        }
+        if input.consume_key(Modifiers::NONE, Key::Minus) {
+            out.push(Command::Zoom(1.0 / BUTTON_ZOOM));
         }
     });
 }

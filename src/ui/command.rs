@@ -60,6 +60,8 @@ pub enum Command {
     SetAllowOutsidePaths(bool),
     /// Fit the map to Syria.
     Fit,
+    /// Zoom the map about its centre: above 1 zooms in.
+    Zoom(f64),
     /// Put the keyboard focus in the search box.
     FocusSearch,
     /// Show the About window.

@@ -1,0 +1,112 @@
+//! Navigation in the window, driven through egui_kittest: the wheel, the zoom buttons,
+//! search focus, the shortcuts window, Esc, Home and End, fitting Syria and small
+//! windows.
+
+use egui::{Event, Key, Modifiers, MouseWheelSource, MouseWheelUnit, Pos2, TouchPhase, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use frontline::model::Scenario;
+use frontline::ui::FrontlineApp;
+
+fn scenario() -> Scenario {
+    match frontline::io::default_scenario() {
+        Ok(scenario) => scenario,
+        Err(err) => panic!("the built-in scenario must load: {err}"),
+    }
+}
+
+fn harness_sized(size: [f32; 2]) -> Harness<'static, FrontlineApp> {
+    let app = FrontlineApp::with_scenario(scenario());
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_max_steps(60)
+        .build_eframe(|_cc| app);
+    harness.run();
+    harness
+}
+
+fn harness() -> Harness<'static, FrontlineApp> {
+    harness_sized([1400.0, 900.0])
+}
+
+fn map_rect(harness: &Harness<'_, FrontlineApp>) -> egui::Rect {
+    match harness.state().map_view.map_rect() {
+        Some(rect) => rect,
+        None => panic!("the map should be drawn"),
+    }
+}
+
+/// The lon/lat under screen position `pos` in the last frame.
+fn lonlat_at(harness: &Harness<'_, FrontlineApp>, pos: Pos2) -> [f64; 2] {
+    let Some(transform) = harness.state().map_view.last_transform() else {
+        panic!("the map should be drawn");
+    };
+    let xy = transform.value_from_position(pos);
+    frontline::geo::Projection::syria().lonlat_from_plot([xy.x, xy.y])
+}
+
+fn visible_width(harness: &Harness<'_, FrontlineApp>) -> f64 {
+    let Some([w, _, e, _]) = harness.state().state.camera.bounds_lonlat else {
+        panic!("the camera should be set");
+    };
+    e - w
+}
+
+fn wheel(harness: &mut Harness<'_, FrontlineApp>, delta: egui::Vec2, modifiers: Modifiers) {
+    harness.event(Event::MouseWheel {
+        unit: MouseWheelUnit::Point,
+        delta,
+        phase: TouchPhase::Move,
+        source: MouseWheelSource::Unknown,
+        modifiers,
+    });
+    harness.run();
+}
+
+#[test]
+fn the_wheel_zooms_about_the_pointer() {
+    let mut harness = harness();
+    let rect = map_rect(&harness);
+    let pos = rect.center() + vec2(rect.width() * 0.2, -rect.height() * 0.15);
+    harness.hover_at(pos);
+    harness.run();
+    let before = visible_width(&harness);
+    let under = lonlat_at(&harness, pos);
+
+    wheel(&mut harness, vec2(0.0, 120.0), Modifiers::NONE);
+    let zoomed = visible_width(&harness);
+    assert!(zoomed < before * 0.8, "zoomed in: {before} -> {zoomed}");
+    let Some(now) = harness.state().map_view.screen_pos_of(under[0], under[1]) else {
+        panic!("the point should still be on the map");
+    };
+    assert!(now.distance(pos) < 2.0, "{now:?} should stay at {pos:?}");
+
+    wheel(&mut harness, vec2(0.0, -120.0), Modifiers::NONE);
+    let back = visible_width(&harness);
+    assert!((back - before).abs() < before * 0.05, "{before} -> {back}");
+
+    // Shift+wheel pans: the width stays, the box moves.
+    let west = harness.state().state.camera.bounds_lonlat.map(|b| b[0]);
+    wheel(&mut harness, vec2(0.0, 120.0), Modifiers::SHIFT);
+    assert!((visible_width(&harness) - back).abs() < back * 0.01);
+    assert_ne!(
+        harness.state().state.camera.bounds_lonlat.map(|b| b[0]),
+        west
+    );
+}
+
+#[test]
+fn the_zoom_buttons_and_keys_zoom() {
+    let mut harness = harness();
+    let before = visible_width(&harness);
+    harness.get_by_label("+").click();
+    harness.run();
+    let zoomed = visible_width(&harness);
+    assert!(zoomed < before * 0.8, "{before} -> {zoomed}");
+    harness.get_by_label("−").click();
+    harness.run();
+    assert!((visible_width(&harness) - before).abs() < before * 0.02);
+    harness.key_press(Key::Minus);
+    harness.run();
+    assert!(visible_width(&harness) > before * 1.2);
+}
