@@ -110,3 +110,33 @@ fn the_zoom_buttons_and_keys_zoom() {
     harness.run();
     assert!(visible_width(&harness) > before * 1.2);
 }
+
+fn ctrl_f_then_type(harness: &mut Harness<'_, FrontlineApp>, text: &str) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.event(Event::Text(text.to_owned()));
+    harness.run();
+}
+
+#[test]
+fn ctrl_f_keeps_what_is_typed_and_replaces_the_old_query() {
+    let mut harness = harness();
+    // Typed in the same frame as Ctrl+F: nothing is lost.
+    ctrl_f_then_type(&mut harness, "Dam");
+    assert_eq!(harness.state().panels.search, "Dam");
+    harness.event(Event::Text("ascus".to_owned()));
+    harness.run();
+    assert_eq!(harness.state().panels.search, "Damascus");
+    // Ctrl+F again selects the query: typing replaces it.
+    ctrl_f_then_type(&mut harness, "Homs");
+    assert_eq!(harness.state().panels.search, "Homs");
+    // Typed in the frame after.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.event(Event::Text("Ham".to_owned()));
+    harness.run();
+    assert_eq!(harness.state().panels.search, "Ham");
+    // The × button clears it.
+    harness.get_by_label("×").click();
+    harness.run();
+    assert_eq!(harness.state().panels.search, "");
+}

@@ -233,6 +233,12 @@ impl FrontlineApp {
             self.theme_applied = Some(self.state.dark);
         }
         super::apply::shortcuts(&ctx, &mut self.commands);
+        // Ctrl+F focuses the search box in this very frame: keys typed with it are not lost.
+        let before = self.commands.len();
+        self.commands.retain(|c| *c != Command::FocusSearch);
+        if self.commands.len() != before {
+            self.panels.focus_search = true;
+        }
         self.saving_frame(&ctx);
         self.poll_save_dialog(&ctx);
         self.panels.poll_dialog(&ctx, &mut self.commands);
