@@ -140,3 +140,52 @@ fn ctrl_f_keeps_what_is_typed_and_replaces_the_old_query() {
     harness.run();
     assert_eq!(harness.state().panels.search, "");
 }
+
+#[test]
+fn f1_lists_the_shortcuts_and_esc_closes_the_top_window() {
+    let mut harness = harness();
+    harness.key_press(Key::F1);
+    harness.run();
+    assert!(harness.state().panels.keys_open);
+    harness.get_by_label("Keyboard and mouse");
+    for keys in ["Ctrl+F", "Home / End", "F1", "Esc", "Space", "+ / −"] {
+        harness.get_by_label(keys);
+    }
+    harness.get_by_label("Zoom about the pointer");
+    // Two windows: Esc closes the one on top, then the other.
+    harness.state_mut().queue(frontline::ui::Command::ShowAbout);
+    harness.run();
+    assert!(harness.state().panels.about_open);
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().panels.about_open, "About was on top");
+    assert!(harness.state().panels.keys_open);
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().panels.keys_open);
+    // The Export window too.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    assert!(harness.state().exports.window_open);
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().exports.window_open);
+}
+
+#[test]
+fn home_and_end_go_to_the_ends_of_the_timeline() {
+    let mut harness = harness();
+    let (start, end) = harness.state().world.time_span();
+    harness.key_press(Key::Home);
+    harness.run();
+    assert_eq!(harness.state().now_secs(), start);
+    harness.key_press(Key::End);
+    harness.run();
+    assert_eq!(harness.state().now_secs(), end);
+    // Not while a text field has the focus: there they move the cursor.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.key_press(Key::Home);
+    harness.run();
+    assert_eq!(harness.state().now_secs(), end);
+}

@@ -66,6 +66,12 @@ pub enum Command {
     FocusSearch,
     /// Show the About window.
     ShowAbout,
+    /// Show Help > Keyboard and mouse.
+    ShowKeys,
+    /// Close the window on top, if one is open.
+    CloseTopWindow,
+    /// Go to the start (-1) or the end (+1) of the timeline.
+    TimelineEdge(i32),
     /// Pick the comparison date.
     SetCompareDate(Option<jiff::civil::Date>),
     /// Close the window (asking first when there are unsaved changes).

@@ -77,6 +77,10 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
             });
         });
         ui.menu_button("Help", |ui| {
+            if ui.button("Keyboard and mouse (F1)").clicked() {
+                out.push(Command::ShowKeys);
+                ui.close();
+            }
             if ui.button("About Frontline").clicked() {
                 out.push(Command::ShowAbout);
                 ui.close();
