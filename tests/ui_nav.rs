@@ -189,3 +189,78 @@ fn home_and_end_go_to_the_ends_of_the_timeline() {
     harness.run();
     assert_eq!(harness.state().now_secs(), end);
 }
+
+/// Asserts every point of Syria's outline is on the map, and Syria fills it well.
+fn assert_syria_fits(harness: &Harness<'_, FrontlineApp>) {
+    let rect = map_rect(harness);
+    let buttons = [
+        harness.get_by_label("+").rect(),
+        harness.get_by_label("−").rect(),
+    ];
+    let app = harness.state();
+    let Some(outline) = app.world.basemap.syria_outline() else {
+        panic!("the basemap should have Syria");
+    };
+    let mut seen = egui::Rect::NOTHING;
+    for polygon in &outline.0 {
+        for point in polygon.exterior().points() {
+            let Some(pos) = app.map_view.screen_pos_of(point.x(), point.y()) else {
+                panic!("the map should be drawn");
+            };
+            assert!(
+                rect.contains(pos),
+                "({}, {}) at {pos:?} is outside the map {rect:?}",
+                point.x(),
+                point.y()
+            );
+            assert!(
+                !buttons.iter().any(|b| b.expand(2.0).contains(pos)),
+                "({}, {}) is under a zoom button",
+                point.x(),
+                point.y()
+            );
+            seen.extend_with(pos);
+        }
+    }
+    let fill = (seen.width() / rect.width()).max(seen.height() / rect.height());
+    assert!(fill > 0.7, "Syria should fill the map: {fill}");
+}
+
+#[test]
+fn fit_shows_all_of_syria() {
+    for size in [
+        [1400.0, 900.0],
+        [1024.0, 700.0],
+        [1920.0, 1080.0],
+        [1280.0, 800.0],
+        [2400.0, 900.0],
+    ] {
+        let mut harness = harness_sized(size);
+        assert_syria_fits(&harness);
+        // Zoomed in elsewhere first.
+        harness.key_press(Key::Plus);
+        harness.key_press(Key::Plus);
+        harness.run();
+        harness.key_press(Key::F);
+        harness.run();
+        assert_syria_fits(&harness);
+    }
+}
+
+#[test]
+fn a_fitted_map_stays_fitted_when_the_window_changes_size() {
+    let mut harness = harness_sized([1400.0, 900.0]);
+    harness.set_size(vec2(1000.0, 900.0));
+    harness.run();
+    assert_syria_fits(&harness);
+    harness.set_size(vec2(1600.0, 700.0));
+    harness.run();
+    assert_syria_fits(&harness);
+    // Once the user has moved the map, a resize keeps what they chose.
+    harness.key_press(Key::Plus);
+    harness.run();
+    let zoomed = visible_width(&harness);
+    harness.set_size(vec2(1500.0, 700.0));
+    harness.run();
+    assert!(visible_width(&harness) < zoomed * 1.2);
+}

@@ -92,6 +92,9 @@ pub struct MapView {
     /// The box written to [`MapMemory`] last frame; a different box there means the
     /// app moved the camera (a found place, a snapshot).
     written_bounds: Option<[f64; 4]>,
+    /// The map's size and the box written when Syria was last fitted, while the user
+    /// has not moved the map since.
+    fitted: Option<(egui::Vec2, [f64; 4])>,
 }
 
 impl MapMemory {

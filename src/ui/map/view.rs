@@ -40,7 +40,14 @@ impl MapView {
                 .map(fit_bounds)
                 .or_else(|| bounds_from_lonlat(&projection, SYRIA_LONLAT))
         };
-        let camera = if memory.fit_requested {
+        let size = ui.available_size_before_wrap();
+        // A fitted map the user has not moved is fitted again when its size changes (the
+        // window's first frames, a resize, a panel collapsed): Syria stays whole.
+        let refit = self.fitted.is_some_and(|(fitted_size, written)| {
+            memory.bounds_lonlat == Some(written) && (fitted_size - size).length() > 0.5
+        });
+        let fitting = memory.fit_requested || refit;
+        let camera = if fitting {
             fit()
         } else if !self.camera_restored || memory.bounds_lonlat != self.written_bounds {
             memory
@@ -52,7 +59,6 @@ impl MapView {
         };
         memory.fit_requested = false;
         self.camera_restored = true;
-        let size = ui.available_size_before_wrap();
         let camera = camera.map(|b| expand_to_aspect(b, f64::from(size.x / size.y.max(1.0))));
 
         let scenario = input.engine.scenario();
@@ -89,6 +95,11 @@ impl MapView {
         self.last_transform = Some(transform);
         memory.bounds_lonlat = Some(lonlat_from_bounds(&projection, transform.bounds()));
         self.written_bounds = memory.bounds_lonlat;
+        self.fitted = match (fitting, memory.bounds_lonlat) {
+            (true, Some(written)) => Some((size, written)),
+            (false, now) if self.fitted.map(|(_, w)| w) == now => self.fitted,
+            _ => None,
+        };
 
         let response = shown.response;
         let rect = response.rect;
