@@ -99,11 +99,11 @@ fn the_wheel_zooms_about_the_pointer() {
 fn the_zoom_buttons_and_keys_zoom() {
     let mut harness = harness();
     let before = visible_width(&harness);
-    harness.get_by_label("+").click();
+    harness.get_by_label("Zoom in").click();
     harness.run();
     let zoomed = visible_width(&harness);
     assert!(zoomed < before * 0.8, "{before} -> {zoomed}");
-    harness.get_by_label("−").click();
+    harness.get_by_label("Zoom out").click();
     harness.run();
     assert!((visible_width(&harness) - before).abs() < before * 0.02);
     harness.key_press(Key::Minus);
@@ -194,8 +194,8 @@ fn home_and_end_go_to_the_ends_of_the_timeline() {
 fn assert_syria_fits(harness: &Harness<'_, FrontlineApp>) {
     let rect = map_rect(harness);
     let buttons = [
-        harness.get_by_label("+").rect(),
-        harness.get_by_label("−").rect(),
+        harness.get_by_label("Zoom in").rect(),
+        harness.get_by_label("Zoom out").rect(),
     ];
     let app = harness.state();
     let Some(outline) = app.world.basemap.syria_outline() else {
@@ -263,4 +263,41 @@ fn a_fitted_map_stays_fitted_when_the_window_changes_size() {
     harness.set_size(vec2(1500.0, 700.0));
     harness.run();
     assert!(visible_width(&harness) < zoomed * 1.2);
+}
+
+#[test]
+fn a_small_window_keeps_half_of_it_for_the_map() {
+    for size in [[1024.0, 700.0], [800.0, 600.0], [1400.0, 900.0]] {
+        let harness = harness_sized(size);
+        let rect = map_rect(&harness);
+        assert!(
+            rect.width() >= size[0] / 2.0,
+            "at {size:?} the map is {} wide",
+            rect.width()
+        );
+        assert_syria_fits(&harness);
+    }
+}
+
+#[test]
+fn the_side_panels_hide_and_show() {
+    let mut harness = harness_sized([1024.0, 700.0]);
+    let wide = map_rect(&harness).width();
+    harness.get_by_label("Hide the left panel").click();
+    harness.run();
+    assert!(!harness.state().state.show_controls);
+    harness.get_by_label("Hide the right panel").click();
+    harness.run();
+    assert!(!harness.state().state.show_sidebar);
+    let wider = map_rect(&harness).width();
+    assert!(wider > wide + 300.0, "{wide} -> {wider}");
+    assert_syria_fits(&harness);
+    harness.get_by_label("Show the left panel").click();
+    harness.run();
+    assert!(harness.state().state.show_controls);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Right panel").click();
+    harness.run();
+    assert!(harness.state().state.show_sidebar);
 }

@@ -88,6 +88,8 @@ pub fn apply(app: &mut FrontlineApp, ctx: &egui::Context, command: Command) {
         Command::SetDark(dark) => app.state.dark = dark,
         Command::SetAllowOutsidePaths(allow) => app.state.allow_outside_paths = allow,
         Command::Fit => app.state.camera.fit_requested = true,
+        Command::ShowControls(show) => app.state.show_controls = show,
+        Command::ShowSidebar(show) => app.state.show_sidebar = show,
         Command::Zoom(factor) => app.state.camera.zoom(factor),
         Command::FocusSearch => app.panels.focus_search = true,
         Command::ShowAbout => {

@@ -60,6 +60,10 @@ pub enum Command {
     SetAllowOutsidePaths(bool),
     /// Fit the map to Syria.
     Fit,
+    /// Show (true) or hide the left panel.
+    ShowControls(bool),
+    /// Show (true) or hide the right panel.
+    ShowSidebar(bool),
     /// Zoom the map about its centre: above 1 zooms in.
     Zoom(f64),
     /// Put the keyboard focus in the search box.
