@@ -301,3 +301,20 @@ fn the_side_panels_hide_and_show() {
     harness.run();
     assert!(harness.state().state.show_sidebar);
 }
+
+#[test]
+fn the_what_if_banner_wraps_in_a_small_window() {
+    let mut harness = harness_sized([800.0, 600.0]);
+    let (p, f) = {
+        let scenario = harness.state().world.scenario();
+        let p = scenario.place_index("homs").unwrap_or_default();
+        (p, scenario.faction_index("rebels").unwrap_or_default())
+    };
+    harness
+        .state_mut()
+        .queue(frontline::ui::Command::Assume(p, f));
+    harness.run();
+    let banner = harness.get_by_label_contains("What-if: ").rect();
+    assert!(banner.height() < 60.0, "{banner:?}");
+    assert!(banner.width() > 150.0, "{banner:?}");
+}
