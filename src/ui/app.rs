@@ -233,6 +233,12 @@ impl FrontlineApp {
             self.theme_applied = Some(self.state.dark);
         }
         super::apply::shortcuts(&ctx, &mut self.commands);
+        // Ctrl+F focuses the search box in this very frame: keys typed with it are not lost.
+        let before = self.commands.len();
+        self.commands.retain(|c| *c != Command::FocusSearch);
+        if self.commands.len() != before {
+            self.panels.focus_search = true;
+        }
         self.saving_frame(&ctx);
         self.poll_save_dialog(&ctx);
         self.panels.poll_dialog(&ctx, &mut self.commands);
@@ -288,12 +294,25 @@ impl FrontlineApp {
             });
         }
         egui::Panel::bottom("timeline").show(ui, |ui| panels::timeline::ui(ui, &cx, out));
-        egui::Panel::left("controls")
-            .default_size(280.0)
-            .show(ui, |ui| self.panels.left_ui(ui, &cx, out));
-        egui::Panel::right("sidebar")
-            .default_size(380.0)
-            .show(ui, |ui| self.panels.sidebar_ui(ui, &cx, out));
+        // The side panels together never take more than about half the window: the map
+        // keeps the rest. Each can be resized, and hidden (View, or the map's « » buttons).
+        let width = ui.available_width();
+        if self.state.show_controls {
+            let max = (width * CONTROLS_SHARE).max(CONTROLS_MIN);
+            egui::Panel::left("controls")
+                .resizable(true)
+                .default_size(280.0_f32.min(max))
+                .size_range(CONTROLS_MIN..=max)
+                .show(ui, |ui| self.panels.left_ui(ui, &cx, out));
+        }
+        if self.state.show_sidebar {
+            let max = (width * SIDEBAR_SHARE).max(SIDEBAR_MIN);
+            egui::Panel::right("sidebar")
+                .resizable(true)
+                .default_size(380.0_f32.min(max))
+                .size_range(SIDEBAR_MIN..=max)
+                .show(ui, |ui| self.panels.sidebar_ui(ui, &cx, out));
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             panels::whatif::banner(ui, &cx, &self.assume, out);
             let input = MapInput {
@@ -313,6 +332,8 @@ impl FrontlineApp {
             if let Some(clicked) = response.clicked {
                 out.push(Command::Select(clicked));
             }
+            zoom_buttons_ui(ui, response.rect, out);
+            panel_buttons_ui(ui, response.rect, &self.state, out);
         });
         self.panels.windows(&ctx, &cx, out);
         let scenario = self.world.scenario();
@@ -329,6 +350,64 @@ impl FrontlineApp {
             ctx.request_repaint();
         }
     }
+}
+
+/// The largest share of the window's width the left panel may take.
+const CONTROLS_SHARE: f32 = 0.19;
+/// The left panel's smallest width.
+const CONTROLS_MIN: f32 = 150.0;
+/// The largest share of the window's width the right panel may take.
+const SIDEBAR_SHARE: f32 = 0.29;
+/// The right panel's smallest width.
+const SIDEBAR_MIN: f32 = 180.0;
+
+/// Small buttons on the map's left and right edges hiding or showing the side panels.
+fn panel_buttons_ui(ui: &mut egui::Ui, map: egui::Rect, state: &State, out: &mut Vec<Command>) {
+    let size = egui::vec2(20.0, 28.0);
+    let left = egui::Rect::from_min_size(map.left_top() + egui::vec2(4.0, 8.0), size);
+    let (text, hint) = if state.show_controls {
+        ("«", "Hide the left panel")
+    } else {
+        ("»", "Show the left panel")
+    };
+    if icon_button(ui.put(left, egui::Button::new(text)), hint).clicked() {
+        out.push(Command::ShowControls(!state.show_controls));
+    }
+    let right = egui::Rect::from_min_size(
+        map.right_bottom() + egui::vec2(-4.0 - size.x, -8.0 - size.y),
+        size,
+    );
+    let (text, hint) = if state.show_sidebar {
+        ("»", "Hide the right panel")
+    } else {
+        ("«", "Show the right panel")
+    };
+    if icon_button(ui.put(right, egui::Button::new(text)), hint).clicked() {
+        out.push(Command::ShowSidebar(!state.show_sidebar));
+    }
+}
+
+/// A button showing a sign: `hint` is its tooltip and its name for screen readers.
+fn icon_button(response: egui::Response, hint: &str) -> egui::Response {
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, hint));
+    response.on_hover_text(hint)
+}
+
+/// The zoom buttons in the map's top right corner.
+fn zoom_buttons_ui(ui: &mut egui::Ui, map: egui::Rect, out: &mut Vec<Command>) {
+    let size = egui::vec2(28.0, 28.0);
+    let top_right = map.right_top() + egui::vec2(-8.0 - size.x, 8.0);
+    let rect = egui::Rect::from_min_size(top_right, egui::vec2(size.x, 2.0 * size.y + 4.0));
+    ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
+        ui.spacing_mut().item_spacing.y = 4.0;
+        let zoom = super::apply::BUTTON_ZOOM;
+        for (text, hint, factor) in [("+", "Zoom in", zoom), ("−", "Zoom out", 1.0 / zoom)] {
+            let button = egui::Button::new(egui::RichText::new(text).size(18.0)).min_size(size);
+            if icon_button(ui.add(button), hint).clicked() {
+                out.push(Command::Zoom(factor));
+            }
+        }
+    });
 }
 
 impl eframe::App for FrontlineApp {

@@ -8,6 +8,9 @@ use super::command::Command;
 /// Half the width and height, in degrees, of the view centred on a found place.
 const FOCUS_HALF_SPAN: [f64; 2] = [1.2, 0.9];
 
+/// How much the zoom buttons and the + and − keys zoom.
+pub const BUTTON_ZOOM: f64 = 1.5;
+
 /// Applies one command.
 pub fn apply(app: &mut FrontlineApp, ctx: &egui::Context, command: Command) {
     match command {
@@ -71,7 +74,10 @@ pub fn apply(app: &mut FrontlineApp, ctx: &egui::Context, command: Command) {
         Command::ShowClaimDocument(c) => app.panels.show_document(c),
         Command::OpenDialog => app.panels.start_dialog(ctx),
         Command::OpenPath(path) => app.open_asking(ctx, path),
-        Command::ShowExport => app.exports.window_open = true,
+        Command::ShowExport => {
+            app.exports.window_open = true;
+            to_top(ctx, Closable::Export);
+        }
         Command::ExportDialog(format) => {
             let name =
                 super::export::default_file_name(app.world.scenario(), app.now_secs(), format);
@@ -82,8 +88,24 @@ pub fn apply(app: &mut FrontlineApp, ctx: &egui::Context, command: Command) {
         Command::SetDark(dark) => app.state.dark = dark,
         Command::SetAllowOutsidePaths(allow) => app.state.allow_outside_paths = allow,
         Command::Fit => app.state.camera.fit_requested = true,
+        Command::ShowControls(show) => app.state.show_controls = show,
+        Command::ShowSidebar(show) => app.state.show_sidebar = show,
+        Command::Zoom(factor) => app.state.camera.zoom(factor),
         Command::FocusSearch => app.panels.focus_search = true,
-        Command::ShowAbout => app.panels.about_open = true,
+        Command::ShowAbout => {
+            app.panels.about_open = true;
+            to_top(ctx, Closable::About);
+        }
+        Command::ShowKeys => {
+            app.panels.keys_open = true;
+            to_top(ctx, Closable::Keys);
+        }
+        Command::CloseTopWindow => close_top_window(app, ctx),
+        Command::TimelineEdge(direction) => {
+            let (start, end) = app.world.time_span();
+            app.state.time_secs = Some(if direction < 0 { start } else { end });
+            app.playing = false;
+        }
         Command::SetCompareDate(date) => app.state.compare_date = date,
         Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         Command::Edit(edit) => {
@@ -113,9 +135,11 @@ pub fn apply(app: &mut FrontlineApp, ctx: &egui::Context, command: Command) {
 }
 
 /// Reads the keyboard shortcuts: Ctrl+O open, Ctrl+E export, Ctrl+F search, Ctrl+S
-/// save, Ctrl+Shift+S save as, Ctrl+Z undo, Ctrl+Shift+Z and Ctrl+Y redo, F fit, ←/→
-/// step, Space play. The single keys, and undo and redo, are left to a text field that
-/// has the focus (it undoes its own typing).
+/// save, Ctrl+Shift+S save as, F1 the shortcuts, Ctrl+Z undo, Ctrl+Shift+Z and Ctrl+Y
+/// redo, F fit, + and − zoom, ←/→ step, Home/End the timeline's ends, Space play, Esc
+/// close the window on top. The single keys, and undo and redo, are left to a text
+/// field that has the focus (it undoes its own typing). Help > Keyboard and mouse
+/// ([`super::panels::keys`]) lists them all: keep it in step.
 pub fn shortcuts(ctx: &egui::Context, out: &mut Vec<Command>) {
     ctx.input_mut(|input| {
         // The shifted forms first: `consume_key` ignores extra Shift.
@@ -133,6 +157,9 @@ pub fn shortcuts(ctx: &egui::Context, out: &mut Vec<Command>) {
         }
         if input.consume_key(Modifiers::COMMAND, Key::F) {
             out.push(Command::FocusSearch);
+        }
+        if input.consume_key(Modifiers::NONE, Key::F1) {
+            out.push(Command::ShowKeys);
         }
     });
     if ctx.text_edit_focused() {
@@ -153,11 +180,30 @@ pub fn shortcuts(ctx: &egui::Context, out: &mut Vec<Command>) {
         if input.consume_key(Modifiers::NONE, Key::ArrowRight) {
             out.push(Command::StepEvent(1));
         }
+        if input.consume_key(Modifiers::NONE, Key::Home) {
+            out.push(Command::TimelineEdge(-1));
+        }
+        if input.consume_key(Modifiers::NONE, Key::End) {
+            out.push(Command::TimelineEdge(1));
+        }
+        // A text field leaves the focus on Esc itself; the next Esc closes the window.
+        if input.consume_key(Modifiers::NONE, Key::Escape) {
+            out.push(Command::CloseTopWindow);
+        }
         if input.consume_key(Modifiers::NONE, Key::Space) {
             out.push(Command::TogglePlay);
         }
         if input.consume_key(Modifiers::NONE, Key::F) {
             out.push(Command::Fit);
+        }
+        // `+` is Shift+= on most layouts: `consume_key` ignores the extra Shift.
+        if input.consume_key(Modifiers::NONE, Key::Plus)
+            || input.consume_key(Modifiers::NONE, Key::Equals)
+        {
+            out.push(Command::Zoom(BUTTON_ZOOM));
+        }
+        if input.consume_key(Modifiers::NONE, Key::Minus) {
+            out.push(Command::Zoom(1.0 / BUTTON_ZOOM));
         }
     });
 }
@@ -177,5 +223,95 @@ pub fn advance_play(app: &mut FrontlineApp, ctx: &egui::Context) {
         app.playing = false;
     } else {
         ctx.request_repaint();
+    }
+}
+
+/// The windows Esc closes, most important last.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Closable {
+    Document,
+    Article,
+    Drafts,
+    ClaimEditor,
+    Export,
+    Errors,
+    About,
+    Keys,
+}
+
+impl Closable {
+    const ALL: [Self; 8] = [
+        Self::Document,
+        Self::Article,
+        Self::Drafts,
+        Self::ClaimEditor,
+        Self::Export,
+        Self::Errors,
+        Self::About,
+        Self::Keys,
+    ];
+
+    fn id(self) -> egui::Id {
+        use super::panels::window_id;
+        match self {
+            Self::Document => window_id("document"),
+            Self::Article => window_id("article"),
+            Self::Drafts => window_id("drafts"),
+            Self::ClaimEditor => egui::Id::unique("claim-editor"),
+            Self::Export => window_id("export"),
+            Self::Errors => window_id("errors"),
+            Self::About => window_id("about"),
+            Self::Keys => super::panels::keys::window_id(),
+        }
+    }
+
+    fn is_open(self, app: &FrontlineApp) -> bool {
+        let panels = &app.panels;
+        match self {
+            Self::Document => panels.document.is_some(),
+            Self::Article => panels.article.open,
+            Self::Drafts => panels.review.is_some(),
+            Self::ClaimEditor => panels.editor.is_some(),
+            Self::Export => app.exports.window_open,
+            Self::Errors => panels.errors.is_some(),
+            Self::About => panels.about_open,
+            Self::Keys => panels.keys_open,
+        }
+    }
+
+    fn close(self, app: &mut FrontlineApp) {
+        let panels = &mut app.panels;
+        match self {
+            Self::Document => panels.document = None,
+            Self::Article => panels.article.open = false,
+            Self::Drafts => panels.review = None,
+            Self::ClaimEditor => panels.editor = None,
+            Self::Export => app.exports.window_open = false,
+            Self::Errors => panels.errors = None,
+            Self::About => panels.about_open = false,
+            Self::Keys => panels.keys_open = false,
+        }
+    }
+}
+
+/// Brings a window (re)opened by a command to the top, so Esc closes it first.
+fn to_top(ctx: &egui::Context, window: Closable) {
+    ctx.move_to_top(egui::LayerId::new(egui::Order::Middle, window.id()));
+}
+
+/// Closes the open window drawn on top (the one last clicked or opened), or else the
+/// most important open one.
+fn close_top_window(app: &mut FrontlineApp, ctx: &egui::Context) {
+    let open: Vec<Closable> = Closable::ALL
+        .into_iter()
+        .filter(|w| w.is_open(app))
+        .collect();
+    let top = ctx.memory(|m| m.areas().top_layer_id(egui::Order::Middle));
+    let on_top = open
+        .iter()
+        .copied()
+        .find(|w| top.is_some_and(|layer| layer.id == w.id()));
+    if let Some(window) = on_top.or_else(|| open.last().copied()) {
+        window.close(app);
     }
 }

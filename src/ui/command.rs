@@ -60,10 +60,22 @@ pub enum Command {
     SetAllowOutsidePaths(bool),
     /// Fit the map to Syria.
     Fit,
+    /// Show (true) or hide the left panel.
+    ShowControls(bool),
+    /// Show (true) or hide the right panel.
+    ShowSidebar(bool),
+    /// Zoom the map about its centre: above 1 zooms in.
+    Zoom(f64),
     /// Put the keyboard focus in the search box.
     FocusSearch,
     /// Show the About window.
     ShowAbout,
+    /// Show Help > Keyboard and mouse.
+    ShowKeys,
+    /// Close the window on top, if one is open.
+    CloseTopWindow,
+    /// Go to the start (-1) or the end (+1) of the timeline.
+    TimelineEdge(i32),
     /// Pick the comparison date.
     SetCompareDate(Option<jiff::civil::Date>),
     /// Close the window (asking first when there are unsaved changes).

@@ -217,6 +217,7 @@ pub fn window(
     let mut open = exports.window_open;
     let mut choose = false;
     egui::Window::new("Export")
+        .id(super::panels::window_id("export"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)

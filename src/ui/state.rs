@@ -37,6 +37,10 @@ pub struct State {
     /// Let opened scenarios read files outside their folder (File > Allow paths
     /// outside the scenario's folder); off by default, for one's own files only.
     pub allow_outside_paths: bool,
+    /// The left panel (search, perspective, layers) is shown.
+    pub show_controls: bool,
+    /// The right panel (the selected place, what-if, sources) is shown.
+    pub show_sidebar: bool,
 }
 
 /// How the window is drawn. Glow (OpenGL) is about four times faster than wgpu under
@@ -90,6 +94,8 @@ impl Default for State {
             compare_date: None,
             renderer: Renderer::Glow,
             allow_outside_paths: false,
+            show_controls: true,
+            show_sidebar: true,
         }
     }
 }

@@ -69,12 +69,14 @@ pub struct MapInput<'a> {
 }
 
 /// What the user did on the map this frame.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct MapResponse {
     /// `Some(Some(p))`: place `p` was clicked; `Some(None)`: empty map was clicked.
     pub clicked: Option<Option<usize>>,
     /// The place under the pointer.
     pub hovered: Option<usize>,
+    /// Where the map is on screen.
+    pub rect: egui::Rect,
 }
 
 /// The map's cached scene and hit-test index; rebuilt when its inputs change.
@@ -90,4 +92,23 @@ pub struct MapView {
     /// The box written to [`MapMemory`] last frame; a different box there means the
     /// app moved the camera (a found place, a snapshot).
     written_bounds: Option<[f64; 4]>,
+    /// The map's size and the box written when Syria was last fitted, while the user
+    /// has not moved the map since.
+    fitted: Option<(egui::Vec2, [f64; 4])>,
+}
+
+impl MapMemory {
+    /// Zooms the visible box about its centre: `factor > 1` zooms in.
+    pub fn zoom(&mut self, factor: f64) {
+        let Some([w, s, e, n]) = self.bounds_lonlat else {
+            return;
+        };
+        if !(factor.is_finite() && factor > 0.0) {
+            return;
+        }
+        let (cx, cy) = ((w + e) / 2.0, (s + n) / 2.0);
+        let (hx, hy) = ((e - w) / 2.0 / factor, (n - s) / 2.0 / factor);
+        self.bounds_lonlat = Some([cx - hx, cy - hy, cx + hx, cy + hy]);
+        self.fit_requested = false;
+    }
 }

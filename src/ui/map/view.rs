@@ -16,6 +16,10 @@ use crate::ui::theme;
 /// marker, for markers bigger than that).
 pub const HIT_RADIUS: f32 = 8.0;
 
+/// How fast the wheel zooms: the zoom factor is `exp(points * WHEEL_ZOOM_SPEED)`, so a
+/// 50-point wheel notch zooms by about a quarter.
+const WHEEL_ZOOM_SPEED: f32 = 1.0 / 200.0;
+
 impl MapView {
     /// Draws the map filling `ui`, and reports clicks and hovers.
     pub fn ui(
@@ -36,7 +40,14 @@ impl MapView {
                 .map(fit_bounds)
                 .or_else(|| bounds_from_lonlat(&projection, SYRIA_LONLAT))
         };
-        let camera = if memory.fit_requested {
+        let size = ui.available_size_before_wrap();
+        // A fitted map the user has not moved is fitted again when its size changes (the
+        // window's first frames, a resize, a panel collapsed): Syria stays whole.
+        let refit = self.fitted.is_some_and(|(fitted_size, written)| {
+            memory.bounds_lonlat == Some(written) && (fitted_size - size).length() > 0.5
+        });
+        let fitting = memory.fit_requested || refit;
+        let camera = if fitting {
             fit()
         } else if !self.camera_restored || memory.bounds_lonlat != self.written_bounds {
             memory
@@ -48,7 +59,6 @@ impl MapView {
         };
         memory.fit_requested = false;
         self.camera_restored = true;
-        let size = ui.available_size_before_wrap();
         let camera = camera.map(|b| expand_to_aspect(b, f64::from(size.x / size.y.max(1.0))));
 
         let scenario = input.engine.scenario();
@@ -58,6 +68,10 @@ impl MapView {
             input.layers,
             input.selected,
         );
+        // The wheel zooms about the pointer, as on web maps; Shift+wheel (sideways) and
+        // Alt+wheel (up and down) pan, as does dragging. Ctrl+wheel and pinching zoom too
+        // (the plot's own handling).
+        let (wheel, alt) = ui.input(|i| (i.smooth_scroll_delta, i.modifiers.alt));
         let shown = Plot::new("map")
             .data_aspect(1.0)
             .show_axes(false)
@@ -68,9 +82,12 @@ impl MapView {
             .auto_bounds(false)
             .allow_double_click_reset(false)
             .allow_boxed_zoom(false)
+            .allow_scroll(false)
             .show(ui, move |plot_ui| {
                 if let Some(bounds) = camera {
                     plot_ui.set_plot_bounds(bounds);
+                } else if plot_ui.response().contains_pointer() {
+                    wheel_ui(plot_ui, wheel, alt);
                 }
                 plot_ui.add(item);
             });
@@ -78,8 +95,14 @@ impl MapView {
         self.last_transform = Some(transform);
         memory.bounds_lonlat = Some(lonlat_from_bounds(&projection, transform.bounds()));
         self.written_bounds = memory.bounds_lonlat;
+        self.fitted = match (fitting, memory.bounds_lonlat) {
+            (true, Some(written)) => Some((size, written)),
+            (false, now) if self.fitted.map(|(_, w)| w) == now => self.fitted,
+            _ => None,
+        };
 
         let response = shown.response;
+        let rect = response.rect;
         response.widget_info(|| WidgetInfo::labeled(Role::Image, true, "Map of Syria"));
         let hovered = response.hover_pos().and_then(|pos| self.place_at(pos));
         let clicked = response.clicked().then(|| {
@@ -91,7 +114,11 @@ impl MapView {
             ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
             let _ = response.on_hover_ui_at_pointer(|ui| tooltip(ui, input, p));
         }
-        MapResponse { clicked, hovered }
+        MapResponse {
+            clicked,
+            hovered,
+            rect,
+        }
     }
 
     /// The place under screen position `pos` in the last frame drawn: the nearest within
@@ -116,6 +143,11 @@ impl MapView {
         )
     }
 
+    /// Where the map was on screen in the last frame drawn.
+    pub fn map_rect(&self) -> Option<egui::Rect> {
+        Some(*self.last_transform.as_ref()?.frame())
+    }
+
     /// The plot transform of the last frame drawn.
     pub fn last_transform(&self) -> Option<&PlotTransform> {
         self.last_transform.as_ref()
@@ -129,6 +161,28 @@ impl MapView {
     /// The cached scene.
     pub fn scene(&self) -> &MapScene {
         &self.scene
+    }
+}
+
+/// Applies a wheel movement of `delta` points over the map: up and down zoom about the
+/// pointer, sideways pans (Shift turns the wheel sideways); with `alt`, everything pans.
+fn wheel_ui(plot_ui: &mut egui_plot::PlotUi<'_>, delta: egui::Vec2, alt: bool) {
+    let (pan, zoom) = if alt {
+        (delta, 0.0)
+    } else {
+        (egui::vec2(delta.x, 0.0), delta.y)
+    };
+    if zoom != 0.0 {
+        let factor = (zoom * WHEEL_ZOOM_SPEED).exp();
+        plot_ui.zoom_bounds_around_hovered(egui::Vec2::splat(factor));
+    }
+    if pan != egui::Vec2::ZERO {
+        let [dx, dy] = plot_ui.transform().dvalue_dpos();
+        let shift = egui::vec2(
+            (-f64::from(pan.x) * dx) as f32,
+            (-f64::from(pan.y) * dy) as f32,
+        );
+        plot_ui.translate_bounds(shift);
     }
 }
 

@@ -3,6 +3,7 @@
 /// Draws the About window while `open`.
 pub fn window(ctx: &egui::Context, open: &mut bool) {
     egui::Window::new("About Frontline")
+        .id(super::window_id("about"))
         .open(open)
         .collapsible(false)
         .resizable(false)

@@ -72,6 +72,7 @@ pub fn window(ctx: &egui::Context, cx: &Cx<'_>, form: &mut ArticleForm, out: &mu
     let offset = cx.world.scenario().offset();
     let mut open = true;
     egui::Window::new("Add article")
+        .id(super::window_id("article"))
         .open(&mut open)
         .default_size([560.0, 520.0])
         .show(ctx, |ui| {

@@ -44,6 +44,7 @@ pub fn window(
         .map(|range| document.sentence_around(range));
     let mut keep_open = true;
     egui::Window::new(format!("Document: {}", document.title))
+        .id(super::window_id("document"))
         .open(&mut keep_open)
         .default_size([560.0, 480.0])
         .show(ctx, |ui| {

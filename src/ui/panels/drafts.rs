@@ -41,6 +41,7 @@ pub fn window(
     let Some(review) = open.as_mut() else { return };
     let mut keep_open = true;
     egui::Window::new(format!("Drafts: {}", review.drafts.document.title))
+        .id(super::window_id("drafts"))
         .open(&mut keep_open)
         .default_size([1000.0, 620.0])
         .show(ctx, |ui| {

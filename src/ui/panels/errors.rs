@@ -16,6 +16,7 @@ pub fn window(ctx: &egui::Context, errors: &mut Option<ErrorWindow>) {
     };
     let mut close = false;
     egui::Window::new("Errors")
+        .id(super::window_id("errors"))
         .collapsible(false)
         .default_size([560.0, 240.0])
         .show(ctx, |ui| {

@@ -56,6 +56,14 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
             if ui.checkbox(&mut dark, "Dark theme").changed() {
                 out.push(Command::SetDark(dark));
             }
+            let mut controls = cx.state.show_controls;
+            if ui.checkbox(&mut controls, "Left panel").changed() {
+                out.push(Command::ShowControls(controls));
+            }
+            let mut sidebar = cx.state.show_sidebar;
+            if ui.checkbox(&mut sidebar, "Right panel").changed() {
+                out.push(Command::ShowSidebar(sidebar));
+            }
             if ui.button("Fit to Syria (F)").clicked() {
                 out.push(Command::Fit);
                 ui.close();
@@ -77,6 +85,10 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
             });
         });
         ui.menu_button("Help", |ui| {
+            if ui.button("Keyboard and mouse (F1)").clicked() {
+                out.push(Command::ShowKeys);
+                ui.close();
+            }
             if ui.button("About Frontline").clicked() {
                 out.push(Command::ShowAbout);
                 ui.close();

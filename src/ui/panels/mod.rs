@@ -9,6 +9,7 @@ pub mod document_text;
 pub mod drafts;
 pub mod errors;
 pub mod form;
+pub mod keys;
 pub mod layers;
 pub mod menu;
 pub mod perspective;
@@ -26,6 +27,11 @@ use super::state::State;
 use super::world::World;
 use crate::control::View;
 use crate::io::LoadError;
+
+/// The id of one of the app's windows (Esc closes the one on top).
+pub fn window_id(name: &str) -> egui::Id {
+    egui::Id::unique(("frontline window", name))
+}
 
 /// What every panel reads while drawing.
 pub struct Cx<'a> {
@@ -69,6 +75,8 @@ pub struct Panels {
     pub document: Option<document::DocumentWindow>,
     /// The About window is open.
     pub about_open: bool,
+    /// The Help > Keyboard and mouse window is open.
+    pub keys_open: bool,
     /// The error window, if open.
     pub errors: Option<errors::ErrorWindow>,
     /// The faction picked for "Assume held by".
@@ -217,6 +225,7 @@ impl Panels {
         let selection = self.selection.as_ref();
         crate::ui::claim_editor::window(ctx, &checked_against, &mut self.editor, selection, out);
         about::window(ctx, &mut self.about_open);
+        keys::window(ctx, &mut self.keys_open);
         errors::window(ctx, &mut self.errors);
         if self.dialog.is_some() {
             egui::Window::new("Opening")

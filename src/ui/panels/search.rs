@@ -17,15 +17,41 @@ pub fn ui(
 ) {
     let scenario = cx.world.scenario();
     let label = ui.label("Search places");
-    let response = ui.add(
-        egui::TextEdit::singleline(text)
-            .hint_text("name or spelling, e.g. Deraa")
-            .desired_width(f32::INFINITY),
-    );
-    let response = response.labelled_by(label.id);
+    let id = ui.make_persistent_id("search places");
     if std::mem::take(focus) {
-        response.request_focus();
+        // Focused and selected before the field is drawn, so what is typed in the same
+        // frame lands in it and replaces the old query.
+        ui.memory_mut(|m| m.request_focus(id));
+        let mut state = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+        let all = egui::text::CCursorRange::two(
+            egui::text::CCursor::new(0),
+            egui::text::CCursor::new(text.chars().count()),
+        );
+        state.cursor.set_char_range(Some(all));
+        state.store(ui.ctx(), id);
     }
+    let response = ui
+        .horizontal(|ui| {
+            let clear = !text.is_empty();
+            let room = if clear { 28.0 } else { 0.0 };
+            let response = ui.add(
+                egui::TextEdit::singleline(text)
+                    .id(id)
+                    .hint_text("name or spelling, e.g. Deraa")
+                    .desired_width((ui.available_width() - room).max(40.0)),
+            );
+            if clear
+                && ui
+                    .small_button("×")
+                    .on_hover_text("Clear the search")
+                    .clicked()
+            {
+                text.clear();
+            }
+            response
+        })
+        .inner;
+    let response = response.labelled_by(label.id);
     // Scanning 20k names every frame would cost a millisecond: the results are kept
     // until the query or the scenario changes.
     let key = (text.clone(), cx.world.engine.instance());

@@ -95,11 +95,15 @@ pub fn banner(
         .fill(ui.visuals().warn_fg_color.gamma_multiply(0.25))
         .inner_margin(6.0)
         .show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(egui::RichText::new(format!("What-if: {}", parts.join("; "))).strong());
+            // Reset on the right; the text wraps in the width left (never a letter a line).
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
                 if ui.button("Reset").clicked() {
                     out.push(Command::ResetAssumptions);
                 }
+                let text = egui::RichText::new(format!("What-if: {}", parts.join("; "))).strong();
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Min), |ui| {
+                    ui.add(egui::Label::new(text).wrap());
+                });
             });
         });
 }
