@@ -453,3 +453,23 @@ fn allowing_outside_paths_draws_its_warning() {
     assert!(harness.state().state.allow_outside_paths);
     harness.get_by_label_contains("outside their folder");
 }
+
+/// Monkey finding (seed 11, step 615): opening the compare date picker showed three
+/// year/month/day combo boxes without accessible names (kittest's accessibility check
+/// failed). The picker now steps with its labelled arrows and calendar instead; fixed
+/// in `src/ui/panels/compare.rs`.
+#[test]
+fn the_compare_date_picker_is_accessible() {
+    let (_dir, path) = copy_of_mini();
+    let mut harness = window_on(&path);
+    let date = jiff::civil::date(2024, 12, 6);
+    harness
+        .state_mut()
+        .queue(Command::SetCompareDate(Some(date)));
+    harness.run_ok();
+    harness.get_by_label("Compare with another date").click();
+    harness.run_ok();
+    harness.get_by_label("2024-12-06").click();
+    harness.run_ok();
+    harness.get_by_label_contains("<<<");
+}
