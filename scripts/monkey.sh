@@ -5,6 +5,7 @@
 #
 # Drives the real window (tests/ui_monkey.rs) with seeded random input: STEPS steps
 # (default 20000) per seed, release build; seeds default to the test's fixed one.
+# FRONTLINE_MONKEY_SIZE=WIDTHxHEIGHT sizes the window (default 1400x900).
 # A failure prints the seed, the step and the last dozen actions; re-run that seed
 # with FRONTLINE_MONKEY_TRACE=1 to see every action.
 set -euo pipefail

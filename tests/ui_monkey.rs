@@ -6,8 +6,8 @@
 //! After every step the frame must not panic; every [`CHECK_EVERY`] steps the scenario
 //! must survive a write and a reload, and the map's statuses must equal a fresh
 //! engine's. At the end, undoing everything must give the starting scenario byte for
-//! byte. `FRONTLINE_MONKEY_SEED` and `FRONTLINE_MONKEY_STEPS` pick the run
-//! (`scripts/monkey.sh` runs the long one).
+//! byte. `FRONTLINE_MONKEY_SEED`, `FRONTLINE_MONKEY_STEPS` and `FRONTLINE_MONKEY_SIZE`
+//! (`WIDTHxHEIGHT`) pick the run (`scripts/monkey.sh` runs the long one).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
@@ -25,8 +25,10 @@ use frontline::ui::{Command, FrontlineApp};
 
 /// How often (in steps) the slower invariants are checked.
 const CHECK_EVERY: usize = 25;
-/// The window's size.
+/// The window's size (the real window's default).
 const SIZE: [f32; 2] = [1400.0, 900.0];
+/// A cramped window, for the short runs.
+const SMALL: [f32; 2] = [640.0, 420.0];
 /// Labels of controls that would open a native dialog, read a file the test does not
 /// own, or close the window: the monkey never clicks them (nor anywhere inside them).
 const AVOID: &[&str] = &["Open", "Save As", "Quit", "Choose file", ".txt"];
@@ -77,12 +79,17 @@ fn copy_of_mini() -> (tempfile::TempDir, PathBuf) {
 
 /// The window on the scenario at `path`, opened for editing.
 fn window_on(path: &Path) -> Harness<'static, FrontlineApp> {
+    window_sized(path, SIZE)
+}
+
+/// The window on the scenario at `path`, `size` points large, opened for editing.
+fn window_sized(path: &Path, size: [f32; 2]) -> Harness<'static, FrontlineApp> {
     let scenario = frontline::io::load_scenario_file(path).expect("the fixture loads");
     let mut app = FrontlineApp::with_scenario(scenario);
     app.saving.recovery_dir = None;
     app.open_path(path).expect("the fixture opens for editing");
     let mut harness = Harness::builder()
-        .with_size(SIZE)
+        .with_size(size)
         .with_max_steps(8)
         .build_eframe(|cc| {
             // The fonts the real window installs, so a missing glyph panics here.
@@ -184,7 +191,8 @@ fn controls(harness: &Harness<'_, FrontlineApp>) -> (Vec<(String, Pos2)>, Vec<Re
 
 /// A point anywhere in the window that is not on a control to avoid.
 fn random_point(harness: &Harness<'_, FrontlineApp>, rng: &mut Rng) -> Option<Pos2> {
-    let pos = Pos2::new(rng.float() * SIZE[0], rng.float() * SIZE[1]);
+    let size = harness.ctx.content_rect().size();
+    let pos = Pos2::new(rng.float() * size.x, rng.float() * size.y);
     let (_, avoid) = controls(harness);
     (!avoid.iter().any(|r| r.expand(4.0).contains(pos))).then_some(pos)
 }
@@ -281,7 +289,8 @@ impl Monkey {
                 _ => "skip drag".into(),
             },
             4 => {
-                let pos = Pos2::new(rng.float() * SIZE[0], rng.float() * SIZE[1]);
+                let size = h.ctx.content_rect().size();
+                let pos = Pos2::new(rng.float() * size.x, rng.float() * size.y);
                 let delta = egui::vec2(0.0, (rng.float() - 0.5) * 400.0);
                 h.hover_at(pos);
                 h.event(egui::Event::MouseWheel {
@@ -373,9 +382,10 @@ impl Monkey {
 }
 
 /// Runs `steps` seeded random steps, checking as it goes, then undoes everything.
-fn run_monkey(seed: u64, steps: usize) {
+fn run_monkey(seed: u64, steps: usize, size: [f32; 2]) {
+    eprintln!("monkey: seed {seed}, {steps} steps, window {size:?}");
     let (dir, path) = copy_of_mini();
-    let harness = window_on(&path);
+    let harness = window_sized(&path, size);
     let start = scenario_ron(&harness);
     let mut monkey = Monkey {
         harness,
@@ -420,14 +430,20 @@ fn run_monkey(seed: u64, steps: usize) {
 fn the_window_survives_a_monkey() {
     let seed = env_number("FRONTLINE_MONKEY_SEED", 0x00F0_4E71_14E5);
     let steps = env_number("FRONTLINE_MONKEY_STEPS", 500) as usize;
-    eprintln!("monkey: seed {seed}, {steps} steps");
-    run_monkey(seed, steps);
+    let size = std::env::var("FRONTLINE_MONKEY_SIZE")
+        .ok()
+        .and_then(|v| {
+            let (w, h) = v.split_once('x')?;
+            Some([w.trim().parse().ok()?, h.trim().parse().ok()?])
+        })
+        .unwrap_or(SIZE);
+    run_monkey(seed, steps, size);
 }
 
 #[test]
-fn other_seeds_survive_a_short_monkey() {
+fn other_seeds_survive_a_short_monkey_in_a_small_window() {
     for seed in [1, 2, 3] {
-        run_monkey(seed, 60);
+        run_monkey(seed, 60, SMALL);
     }
 }
 
