@@ -54,7 +54,8 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
             ui.label("Date");
             let picker = egui_extras::DatePickerButton::new(&mut date)
                 .id_salt("compare-date")
-                .show_icon(false); // the calendar emoji is not in the default fonts
+                .show_icon(false) // the calendar emoji is not in the default fonts
+                .combo_boxes(false); // unlabelled for screen readers; the arrows step instead
             if ui.add(picker).changed() {
                 out.push(Command::SetCompareDate(Some(date)));
             }

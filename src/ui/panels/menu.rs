@@ -98,7 +98,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
         if cx.state.allow_outside_paths {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
-                "⚠ Scenarios may read files outside their folder",
+                "Scenarios may read files outside their folder",
             );
             ui.separator();
         }
