@@ -295,3 +295,46 @@ fn tables_are_readable() {
     assert_eq!(code, 0);
     assert!(stdout.contains("(front line)") && stdout.contains("CUT"));
 }
+
+#[test]
+fn a_what_if_is_marked_hypothetical_in_json_and_tables() {
+    for command in ["resolve", "routes"] {
+        let plain = json(&[
+            command,
+            "tests/fixtures/mini.ron",
+            "--at",
+            "2024-12-07",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(plain["hypothetical"], false, "{command}");
+        assert_eq!(plain["assume"], serde_json::json!({}), "{command}");
+        let what_if = json(&[
+            command,
+            "tests/fixtures/mini.ron",
+            "--at",
+            "2024-12-07",
+            "--assume",
+            "hamlet=rebels",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(what_if["hypothetical"], true, "{command}");
+        assert_eq!(what_if["assume"]["hamlet"], "rebels", "{command}");
+        let (code, table, _) = frontline(&[
+            command,
+            "tests/fixtures/mini.ron",
+            "--at",
+            "2024-12-07",
+            "--assume",
+            "hamlet=rebels",
+        ]);
+        assert_eq!(code, 0);
+        assert!(
+            table.contains("HYPOTHETICAL: hamlet assumed held by rebels"),
+            "{command}: {table}"
+        );
+        let (_, table, _) = frontline(&[command, "tests/fixtures/mini.ron", "--at", "2024-12-07"]);
+        assert!(!table.contains("HYPOTHETICAL"), "{command}: {table}");
+    }
+}

@@ -19,6 +19,10 @@ pub struct ResolveReport {
     pub format_version: u32,
     pub at: String,
     pub perspective: String,
+    /// True under a what-if: the answer is hypothetical.
+    pub hypothetical: bool,
+    /// The what-if assumptions: place id to faction id (empty without a what-if).
+    pub assume: BTreeMap<String, String>,
     pub places: Vec<PlaceRow>,
     pub regions: Vec<RegionRow>,
 }
@@ -57,6 +61,10 @@ pub struct RoutesReport {
     pub format_version: u32,
     pub at: String,
     pub perspective: String,
+    /// True under a what-if: the answer is hypothetical.
+    pub hypothetical: bool,
+    /// The what-if assumptions: place id to faction id (empty without a what-if).
+    pub assume: BTreeMap<String, String>,
     pub routes: Vec<RouteRow>,
     pub connectivity: Vec<LinkRow>,
 }
@@ -105,6 +113,8 @@ pub fn resolve_report(engine: &Engine, view: &View, resolution: &Resolution) -> 
         format_version: JSON_FORMAT_VERSION,
         at: Moment::from_unix_secs(resolution.at_secs).to_rfc3339(scenario.offset()),
         perspective: view.perspective.to_arg(),
+        hypothetical: !view.assume.is_empty(),
+        assume: view.assume.clone(),
         places: scenario
             .places
             .iter()
@@ -161,6 +171,8 @@ pub fn routes_report(
         format_version: JSON_FORMAT_VERSION,
         at: Moment::from_unix_secs(resolution.at_secs).to_rfc3339(scenario.offset()),
         perspective: view.perspective.to_arg(),
+        hypothetical: !view.assume.is_empty(),
+        assume: view.assume.clone(),
         routes: scenario
             .routes
             .iter()
