@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const MINI: &str = include_str!("fixtures/mini.ron");
-const MINI_TEXT: &str = include_str!("fixtures/mini.txt");
+const MINI: &str = include_str!("../fixtures/mini.ron");
+const MINI_TEXT: &str = include_str!("../fixtures/mini.txt");
 
 /// Writes `ron` (with the fixture's document beside it) to a temp folder.
 fn scenario_file(dir: &Path, ron: &str) -> PathBuf {

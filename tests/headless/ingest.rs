@@ -160,7 +160,7 @@ const PRECISION_FLOOR: f64 = 0.82;
 
 fn second_article() -> (Scenario, Drafts) {
     let scenario = scenario();
-    let text = include_str!("fixtures/ingest-2024-12-08.txt").to_owned();
+    let text = include_str!("../fixtures/ingest-2024-12-08.txt").to_owned();
     let published = Moment::parse("2024-12-08T18:00:00+03:00", scenario.offset())
         .unwrap_or_else(|e| panic!("{e}"));
     let article = ArticleInput {

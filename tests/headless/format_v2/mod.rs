@@ -10,8 +10,8 @@ mod validation;
 use frontline::io::{LoadError, load_scenario_str};
 
 /// The test fixture (format 1).
-const MINI: &str = include_str!("../fixtures/mini.ron");
-const MINI_TEXT: &str = include_str!("../fixtures/mini.txt");
+const MINI: &str = include_str!("../../fixtures/mini.ron");
+const MINI_TEXT: &str = include_str!("../../fixtures/mini.txt");
 
 /// The fixture written as format 2: each claim's `source` becomes its originators.
 fn mini_v2() -> String {

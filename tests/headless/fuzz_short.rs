@@ -233,7 +233,7 @@ fn write_generated_seeds() {
 
     let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
     let write = |path: &str, text: &str| std::fs::write(corpus.join(path), text).unwrap();
-    let mini_text = include_str!("fixtures/mini.ron");
+    let mini_text = include_str!("../fixtures/mini.ron");
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let read = |relative: &str| std::fs::read_to_string(fixtures.join(relative));
     let mini = frontline::io::load_scenario_str("mini.ron", mini_text, &read).unwrap();

@@ -1,0 +1,28 @@
+//! Every test that needs no window: the model, the engine, the command line, the files
+//! and the exports. One test binary rather than one per file, because each binary links
+//! the whole app (eframe and wgpu included) and costs CI minutes and gigabytes of disk.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may unwrap.
+
+mod bad_input;
+mod bulk;
+mod cache;
+mod cli;
+mod cli_manners;
+mod clock;
+mod default_scenario;
+mod edit;
+mod engine;
+mod evidence;
+mod export;
+mod format_v2;
+mod fuzz_short;
+mod geo_basemap;
+mod gis;
+mod incremental;
+mod ingest;
+mod json_schema;
+mod palette;
+mod paths;
+mod properties;
+mod save;
