@@ -31,6 +31,8 @@ pub struct Workspace {
     journal: Vec<Edit>,
     /// Hash of the files as last loaded or saved.
     base_hash: String,
+    /// The includes of the main file as last loaded or saved (what `base_hash` hashed).
+    base_includes: Vec<String>,
     /// Whether the main file's includes changed since the last save.
     includes_changed: bool,
 }
@@ -47,6 +49,7 @@ impl Workspace {
     /// A workspace for a project already loaded from `path`.
     pub fn from_project(path: &Path, project: Project) -> Self {
         Self {
+            base_includes: project.scenario.includes.clone(),
             scenario: project.scenario,
             path: path.to_owned(),
             history: History::default(),
@@ -88,6 +91,11 @@ impl Workspace {
     /// Hash of the files as last loaded or saved.
     pub fn base_hash(&self) -> &str {
         &self.base_hash
+    }
+
+    /// The main file's includes as last loaded or saved (the files `base_hash` covers).
+    pub fn base_includes(&self) -> &[String] {
+        &self.base_includes
     }
 
     /// The edits applied since the last save, in order.
@@ -265,6 +273,7 @@ impl Workspace {
         self.changed.clear();
         self.journal.clear();
         self.base_hash = base_hash;
+        self.base_includes = self.scenario.includes.clone();
         self.includes_changed = false;
     }
 
@@ -275,12 +284,30 @@ impl Workspace {
 
     /// Saves the changed files ([`crate::io::save`]), marks the workspace saved and
     /// removes its recovery file from `recovery_dir`, if given. On an error nothing is
-    /// marked: the edits stay in memory, unsaved.
+    /// marked: the edits stay in memory, unsaved. Files another program changed since
+    /// the last load or save are not overwritten ([`crate::io::SaveError::ChangedOnDisk`]).
     pub fn save(
         &mut self,
         recovery_dir: Option<&Path>,
     ) -> Result<crate::io::SaveReport, crate::io::SaveError> {
-        let report = crate::io::save(self)?;
+        self.save_then_forget_recovery(crate::io::save(self)?, recovery_dir)
+    }
+
+    /// [`Workspace::save`] even over files another program changed since the last load
+    /// or save: the user chose to keep this version.
+    pub fn save_over_disk_changes(
+        &mut self,
+        recovery_dir: Option<&Path>,
+    ) -> Result<crate::io::SaveReport, crate::io::SaveError> {
+        let report = crate::io::save_over_disk_changes(self)?;
+        self.save_then_forget_recovery(report, recovery_dir)
+    }
+
+    fn save_then_forget_recovery(
+        &mut self,
+        report: crate::io::SaveReport,
+        recovery_dir: Option<&Path>,
+    ) -> Result<crate::io::SaveReport, crate::io::SaveError> {
         self.mark_saved(report.base_hash.clone());
         if let Some(dir) = recovery_dir {
             // The save succeeded; a recovery file left behind only offers edits that

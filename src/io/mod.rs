@@ -4,6 +4,7 @@
 mod bulk;
 mod cache;
 mod diagnostic;
+mod disk_change;
 mod embedded;
 mod geometry;
 mod include;
@@ -24,6 +25,7 @@ mod write;
 mod write_ron;
 
 pub use diagnostic::{Diagnostic, LoadError, did_you_mean};
+pub use disk_change::{DiskChange, DiskStamps, disk_change};
 pub use embedded::{DEFAULT_SCENARIO_NAME, default_scenario, default_scenario_text};
 
 pub use bulk::{claims_jsonl, parse_claims_jsonl};
@@ -34,7 +36,7 @@ pub use load_file::{
     load_scenario_cached, load_scenario_file, load_scenario_with_claims, load_scenario_with_policy,
 };
 pub use locate::Locator;
-pub use project::{Project, hash_files, load_project};
+pub use project::{Project, hash_files, included_files, load_project};
 pub use recovery::{
     Recovery, RecoveryError, autosave, find_recovery, find_recovery_in, recovery_dir,
     recovery_path, remove_recovery, restore,
@@ -42,7 +44,7 @@ pub use recovery::{
 pub use sandbox::{FileKind, PathError, ReadPolicy};
 pub use save::{
     NoHook, SaveError, SaveHook, SaveReport, SaveStep, finish_interrupted_save, save, save_as,
-    save_with,
+    save_over_disk_changes, save_with,
 };
 pub use validate::{
     BulkClaims, FieldProblem, check_claim, validate, validate_part, validate_with_bulk,

@@ -67,12 +67,26 @@ pub(super) fn hash_texts<'a>(
 pub fn hash_files(path: &Path, includes: &[String]) -> std::io::Result<String> {
     let policy = ReadPolicy::for_file(path);
     let folder = sandbox::canonical(path.parent().unwrap_or(Path::new(".")));
-    let as_io = |err: PathError| match err {
-        PathError::Io(err) => err,
-        why => std::io::Error::other(why.to_string()),
-    };
     let main = sandbox::read_file(path, FileKind::Scenario, policy.limit(FileKind::Scenario))
-        .map_err(as_io)?;
+        .map_err(|err| io_error(&path.display().to_string(), err))?;
+    let mut files = Vec::new();
+    for relative in included_files(path, includes)? {
+        let text = policy
+            .read_inside(&folder, &relative, FileKind::Include)
+            .map_err(|err| io_error(&relative, err))?;
+        files.push((relative, text));
+    }
+    Ok(hash_texts(
+        &main,
+        files.iter().map(|(r, t)| (r.as_str(), t.as_str())),
+    ))
+}
+
+/// The files `includes` names for the main file `path`, relative to its folder, folders
+/// expanded as loading does.
+pub fn included_files(path: &Path, includes: &[String]) -> std::io::Result<Vec<String>> {
+    let policy = ReadPolicy::for_file(path);
+    let folder = sandbox::canonical(path.parent().unwrap_or(Path::new(".")));
     let read = |relative: &str, kind: FileKind| policy.read_inside(&folder, relative, kind);
     let list = |relative: &str| policy.list_inside(&folder, relative);
     let siblings = Siblings {
@@ -87,18 +101,18 @@ pub fn hash_files(path: &Path, includes: &[String]) -> std::io::Result<String> {
     let relatives = expand(&holder, &siblings, &mut |_, message| {
         failure.get_or_insert(message);
     });
-    if let Some(message) = failure {
-        return Err(std::io::Error::other(message));
+    match failure {
+        Some(message) => Err(std::io::Error::other(message)),
+        None => Ok(relatives),
     }
-    let mut files = Vec::new();
-    for relative in relatives {
-        let text = read(&relative, FileKind::Include).map_err(as_io)?;
-        files.push((relative, text));
+}
+
+/// A path error reading `file` as an I/O error of the same kind, naming the file.
+fn io_error(file: &str, err: PathError) -> std::io::Error {
+    match err {
+        PathError::Io(err) => std::io::Error::new(err.kind(), format!("{file}: {err}")),
+        why => std::io::Error::other(format!("{file}: {why}")),
     }
-    Ok(hash_texts(
-        &main,
-        files.iter().map(|(r, t)| (r.as_str(), t.as_str())),
-    ))
 }
 
 /// A scenario with nothing in it, to hold a list of includes.

@@ -36,6 +36,13 @@ pub enum SaveError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// Another program changed the scenario's files since they were loaded or last
+    /// saved; nothing was written (save over them only when the user says so).
+    #[error(
+        "{} changed on disk since it was opened or last saved (another program or window wrote it); nothing was saved, so that version is not lost",
+        path.display()
+    )]
+    ChangedOnDisk { path: PathBuf },
     /// A [`SaveHook`] stopped the save, as if the program had been killed.
     #[error("the save was stopped at {step:?}")]
     Stopped { step: SaveStep },
@@ -81,6 +88,20 @@ pub fn save(workspace: &Workspace) -> Result<SaveReport, SaveError> {
 
 /// [`save`] with a hook that may stop it midway.
 pub fn save_with(workspace: &Workspace, hook: &mut dyn SaveHook) -> Result<SaveReport, SaveError> {
+    if workspace.is_dirty() && super::disk_change(workspace) == super::DiskChange::Changed {
+        return Err(SaveError::ChangedOnDisk {
+            path: workspace.path().to_owned(),
+        });
+    }
+    save_unchecked(workspace, hook)
+}
+
+/// [`save`] even when another program changed the files since the last load or save.
+pub fn save_over_disk_changes(workspace: &Workspace) -> Result<SaveReport, SaveError> {
+    save_unchecked(workspace, &mut NoHook)
+}
+
+fn save_unchecked(workspace: &Workspace, hook: &mut dyn SaveHook) -> Result<SaveReport, SaveError> {
     let planned = if workspace.is_dirty() {
         plan_changed(workspace)?
     } else {

@@ -343,6 +343,7 @@ impl FrontlineApp {
         let mut answers = Vec::new();
         saving::close_question_ui(&ctx, self, &mut answers);
         super::recovery::offer_ui(&ctx, self, &mut answers);
+        super::disk_watch::question_ui(&ctx, self, &mut answers);
         self.commands.extend(answers);
 
         if !self.commands.is_empty() {

@@ -124,6 +124,7 @@ pub fn apply(app: &mut FrontlineApp, ctx: &egui::Context, command: Command) {
             }
         }
         Command::Recover(restore) => app.recover(restore),
+        Command::DiskAnswer(answer) => app.answer_disk_change(answer),
         Command::CloseAnswer(answer) => app.answer_close(ctx, answer),
         Command::ShowAddArticle => app.panels.article.open = true,
         Command::ReadArticle(article) => app.read_article(&article),

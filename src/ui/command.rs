@@ -92,6 +92,8 @@ pub enum Command {
     SaveAsDialog,
     /// Save the whole scenario as this main file and go on editing it there.
     SaveAs(PathBuf),
+    /// Answer "the scenario changed on disk".
+    DiskAnswer(super::disk_watch::DiskAnswer),
     /// Reapply the unsaved edits a previous session left (true) or throw them away.
     Recover(bool),
     /// Open the File > Add article window.

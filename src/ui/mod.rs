@@ -7,6 +7,7 @@ pub mod claim_editor;
 mod claims;
 pub mod command;
 pub mod dialog;
+pub mod disk_watch;
 pub mod editing;
 pub mod export;
 pub mod fonts;

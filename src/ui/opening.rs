@@ -78,6 +78,7 @@ impl FrontlineApp {
         self.playing = false;
         self.state.time_secs = None;
         self.panels.after_scenario_change();
+        self.forget_disk_stamps();
         self.forget_unknown_ids();
         self.refresh();
         let recovering = self.workspace.is_dirty();

@@ -39,6 +39,8 @@ pub struct Saving {
     pub(super) autosaved_at: Option<f64>,
     /// The title last sent to the window.
     title_sent: Option<String>,
+    /// The scenario's files on disk, watched for changes by other programs.
+    pub disk: super::disk_watch::DiskWatch,
 }
 
 impl Saving {
@@ -69,11 +71,25 @@ impl FrontlineApp {
             self.start_save_as(ctx);
             return false;
         }
-        match self.workspace.save(self.saving.recovery_dir.as_deref()) {
+        let recovery_dir = self.saving.recovery_dir.clone();
+        let saved = if self.saving.disk.keep_mine {
+            self.workspace
+                .save_over_disk_changes(recovery_dir.as_deref())
+        } else {
+            self.workspace.save(recovery_dir.as_deref())
+        };
+        match saved {
             Ok(report) => {
                 self.notice = Some(saved_notice(&report.written));
                 self.saving.autosaved_at = None;
+                self.forget_disk_stamps();
                 true
+            }
+            Err(crate::io::SaveError::ChangedOnDisk { path }) => {
+                self.saving.after_save = None;
+                self.notice = Some(format!("Not saved: {} changed on disk", path.display()));
+                self.saving.disk.asking = true;
+                false
             }
             Err(err) => {
                 self.save_failed(&err.to_string());
@@ -95,6 +111,7 @@ impl FrontlineApp {
                 self.scenario_file = Some(path.to_owned());
                 self.notice = Some(saved_notice(&report.written));
                 self.saving.autosaved_at = None;
+                self.forget_disk_stamps();
                 true
             }
             Err(err) => {
@@ -207,6 +224,7 @@ impl FrontlineApp {
             self.saving.leaving = Some(Leave::Close);
         }
         self.autosave_when_due(ctx);
+        self.watch_disk_when_due(ctx);
     }
 
     /// The title last sent to the window.

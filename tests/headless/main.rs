@@ -11,6 +11,7 @@ mod cli;
 mod cli_manners;
 mod clock;
 mod default_scenario;
+mod disk_change;
 mod edit;
 mod engine;
 mod evidence;

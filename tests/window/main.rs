@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may unwrap.
 
+mod disk_watch;
 mod ui_app;
 mod ui_map;
 mod ui_monkey;

@@ -15,7 +15,7 @@ use frontline::ui::review::Decision;
 use frontline::ui::{Command, FrontlineApp};
 
 /// A temporary folder holding a copy of the mini fixture and its document.
-fn copy_of_mini() -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn copy_of_mini() -> (tempfile::TempDir, PathBuf) {
     let Ok(dir) = tempfile::tempdir() else {
         panic!("a temporary folder");
     };
@@ -30,7 +30,7 @@ fn copy_of_mini() -> (tempfile::TempDir, PathBuf) {
 }
 
 /// The window on the scenario at `path`, opened for editing.
-fn window_on(path: &Path) -> Harness<'static, FrontlineApp> {
+pub(crate) fn window_on(path: &Path) -> Harness<'static, FrontlineApp> {
     window_with_recovery(path, None)
 }
 
@@ -53,7 +53,7 @@ fn window_with_recovery(path: &Path, recovery: Option<&Path>) -> Harness<'static
 }
 
 /// Observers say the rebels hold Hamlet (quoting the fixture's document loosely).
-fn hamlet_claim(id: &str) -> Claim {
+pub(crate) fn hamlet_claim(id: &str) -> Claim {
     Claim {
         id: id.into(),
         subject: Subject::Place("hamlet".into()),
