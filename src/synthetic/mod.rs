@@ -159,7 +159,7 @@ fn assemble(id: String, title: String, parts: Parts) -> Scenario {
             id: "doc".into(),
             title: "Synthetic document".into(),
             publisher: "Frontline".into(),
-            published: "2024-12-07T12:00:00Z".into(),
+            published: published_after(&claims),
             url: None,
             text_file: "synthetic.txt".into(),
             text,
@@ -256,6 +256,18 @@ fn assertion(rng: &mut SplitMix) -> Assertion {
     }
 }
 /// One governorate region per id (named by `name`), then the grouping "all" of them.
+/// A publication time after every claim (with a week's margin for "about a week"),
+/// so that the scenario validates: no claim may postdate its document.
+fn published_after(claims: &[Claim]) -> String {
+    let last = claims
+        .iter()
+        .filter_map(|claim| claim.when.at.get(..10)?.parse::<jiff::civil::Date>().ok())
+        .max()
+        .unwrap_or(jiff::civil::date(2024, 12, 7));
+    let day = last.checked_add(jiff::Span::new().days(8)).unwrap_or(last);
+    format!("{day}T12:00:00Z")
+}
+
 fn governorates_and_all(ids: &[String], name: impl Fn(&str) -> String) -> Vec<Region> {
     ids.iter()
         .map(|id| Region {

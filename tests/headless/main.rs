@@ -27,3 +27,4 @@ mod palette;
 mod paths;
 mod properties;
 mod save;
+mod save_kill;
