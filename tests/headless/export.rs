@@ -816,7 +816,13 @@ fn print_map_says_what_it_is_in_svg_and_png() {
     assert_eq!(text["Title"], "Who holds Syria");
     assert!(text["Description"].contains("As of Saturday 7 December 2024, 23:59:59 (UTC+03:00)"));
     assert!(text["Copyright"].contains("GeoNames"));
-    assert!(text["Comment"].starts_with("Source: "));
+    assert!(text["Source"].starts_with("Source: "), "the publications");
+    assert!(text["Source"].contains("Reuters"), "{}", text["Source"]);
+    assert!(text["Copyright"].contains("CC BY 4.0"));
+    assert_eq!(
+        text["Creation Time"], "2024-12-07T20:59:59Z",
+        "the moment shown"
+    );
     assert!(!text.contains_key("Warning"));
 }
 

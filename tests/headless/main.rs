@@ -24,5 +24,6 @@ mod ingest;
 mod json_schema;
 mod palette;
 mod paths;
+mod print_layout;
 mod properties;
 mod save;
