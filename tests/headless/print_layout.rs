@@ -36,10 +36,14 @@ fn no_text_overlaps_or_leaves_the_picture_at_any_size() {
         ] {
             let lines = lines_at(&engine, (width, height), subtitle);
             let has = |text: &str| lines.iter().any(|l| l.text == text);
-            assert!(
-                has("Who holds it") && has("How sure (marker styles)"),
+            assert!(has("Who holds it"), "{width}x{height}");
+            // The small picture's legend is shortened; the others show every section.
+            assert_eq!(
+                has("How sure (marker styles)"),
+                width >= 1080,
                 "{width}x{height}"
             );
+            assert_eq!(has("Sources used"), width >= 1080, "{width}x{height}");
             assert!(
                 lines.iter().any(|l| l.text.starts_with("Source:")),
                 "{width}x{height}"
@@ -91,7 +95,7 @@ fn square_and_portrait_pages_put_the_legend_below_the_map() {
     let small = lines_at(&engine, (640, 360), None);
     let large = lines_at(&engine, (1920, 1080), None);
     let title = |lines: &[TextLine]| lines.iter().find(|l| l.id == Some("title")).unwrap().size;
-    assert!(title(&large) > 2.0 * title(&small) * 0.9 && title(&small) >= 9.5);
+    assert!(title(&large) > 1.3 * title(&small) && title(&small) >= 9.5);
     assert!(small.len() < large.len(), "a small map shows fewer names");
 }
 

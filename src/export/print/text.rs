@@ -113,7 +113,9 @@ pub(super) fn block(
     (placed, height)
 }
 
-/// True when two boxes `[left, top, right, bottom]` share interior points.
+/// True when two boxes `[left, top, right, bottom]` share interior points (more than a
+/// rounding error: stacked lines touch exactly).
 pub fn boxes_overlap(a: &[f64; 4], b: &[f64; 4]) -> bool {
-    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
+    const EPS: f64 = 1e-6;
+    a[0] < b[2] - EPS && b[0] < a[2] - EPS && a[1] < b[3] - EPS && b[1] < a[3] - EPS
 }
