@@ -30,7 +30,7 @@ pub use job::{
 };
 pub use print::{
     Frame, MapOptions, TextLine, boxes_overlap, default_bbox, encode_png, map_png, map_svg,
-    map_text_lines, png_from_svg, subset_font,
+    map_svg_outlined, map_text_lines, png_from_svg, subset_font,
 };
 pub use scene::{NEUTRAL_RGB, Scene, TERRITORY_METHOD};
 

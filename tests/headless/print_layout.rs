@@ -174,3 +174,83 @@ fn the_svg_embeds_a_subset_of_the_font_that_covers_its_text() {
     // A character the map does not write keeps its code but not its outline.
     assert!(!text.contains('¿') && charmap.map('¿').is_some() && !drawn('¿'));
 }
+
+/// Mean absolute difference per channel of two same-sized pictures.
+fn mean_difference(a: &resvg::tiny_skia::Pixmap, b: &resvg::tiny_skia::Pixmap) -> f64 {
+    assert_eq!((a.width(), a.height()), (b.width(), b.height()));
+    let sum: u64 = a
+        .data()
+        .iter()
+        .zip(b.data())
+        .map(|(x, y)| u64::from(x.abs_diff(*y)))
+        .sum();
+    #[allow(clippy::cast_precision_loss)]
+    let mean = sum as f64 / a.data().len() as f64;
+    mean
+}
+
+#[test]
+fn text_to_path_svg_looks_the_same_in_librsvg() {
+    let engine = Engine::new(frontline::io::default_scenario().unwrap());
+    let (view, layers) = (View::default(), Layers::default());
+    let scene = Scene::new(
+        &engine,
+        &view,
+        &layers,
+        "2024-12-07T20:59:59Z".parse().unwrap(),
+    );
+    let options = MapOptions {
+        size: (1080, 1350),
+        title: Some("Who holds Ḩamāh".into()),
+        text_to_path: true,
+        ..MapOptions::default()
+    };
+    let basemap = Basemap::embedded().unwrap();
+    let svg = frontline::export::map_svg_outlined(&scene, &basemap, &options).unwrap();
+    assert!(!svg.contains("<text"), "every text is outlined");
+    assert!(svg.contains("<title>Who holds Ḩamāh</title>") && svg.contains("<desc>"));
+    let ours = frontline::export::png_from_svg(&svg, options.size).unwrap();
+    let ours = resvg::tiny_skia::Pixmap::decode_png(&ours).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (svg_path, png_path) = (dir.path().join("map.svg"), dir.path().join("map.png"));
+    std::fs::write(&svg_path, &svg).unwrap();
+    let Ok(status) = std::process::Command::new("rsvg-convert")
+        .arg(&svg_path)
+        .arg("-b")
+        .arg("white")
+        .arg("-o")
+        .arg(&png_path)
+        .status()
+    else {
+        eprintln!("rsvg-convert is not installed (apt install librsvg2-bin): skipped");
+        return;
+    };
+    assert!(status.success());
+    let theirs = resvg::tiny_skia::Pixmap::decode_png(&std::fs::read(&png_path).unwrap()).unwrap();
+    let difference = mean_difference(&ours, &theirs);
+    // The plain SVG, whose text librsvg draws with a system font, differs far more.
+    let plain = MapOptions {
+        text_to_path: false,
+        ..options.clone()
+    };
+    std::fs::write(&svg_path, map_svg(&scene, &basemap, &plain)).unwrap();
+    let status = std::process::Command::new("rsvg-convert")
+        .args([
+            svg_path.as_os_str(),
+            "-b".as_ref(),
+            "white".as_ref(),
+            "-o".as_ref(),
+            png_path.as_os_str(),
+        ])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let plain = resvg::tiny_skia::Pixmap::decode_png(&std::fs::read(&png_path).unwrap()).unwrap();
+    let plain_difference = mean_difference(&ours, &plain);
+    eprintln!("mean difference: outlined {difference:.3}, plain {plain_difference:.3}");
+    assert!(difference < 1.0, "{difference}");
+    assert!(
+        difference * 3.0 < plain_difference,
+        "{difference} vs {plain_difference}"
+    );
+}

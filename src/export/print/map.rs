@@ -23,6 +23,8 @@ pub struct MapOptions {
     pub title: Option<String>,
     /// A line under the heading (`--subtitle`).
     pub subtitle: Option<String>,
+    /// SVG: text as outlines ([`map_svg_outlined`]), `--text-to-path`.
+    pub text_to_path: bool,
 }
 
 impl Default for MapOptions {
@@ -33,6 +35,7 @@ impl Default for MapOptions {
             embed_font: true,
             title: None,
             subtitle: None,
+            text_to_path: false,
         }
     }
 }
@@ -79,6 +82,41 @@ pub fn map_text_lines(scene: &Scene<'_>, basemap: &Basemap, options: &MapOptions
 /// The map of `scene` as an SVG document.
 pub fn map_svg(scene: &Scene<'_>, basemap: &Basemap, options: &MapOptions) -> String {
     document(scene, basemap, options, true)
+}
+
+/// [`map_svg`] with every text drawn as outlines of the bundled font's glyphs (shaped
+/// and placed by usvg, as the PNG draws them), so librsvg, Inkscape and browsers show
+/// the same; the `<title>` and `<desc>` are kept.
+pub fn map_svg_outlined(
+    scene: &Scene<'_>,
+    basemap: &Basemap,
+    options: &MapOptions,
+) -> Result<String, String> {
+    let plain = MapOptions {
+        embed_font: false,
+        ..options.clone()
+    };
+    let tree = super::raster::parse_svg(&map_svg(scene, basemap, &plain))?;
+    let outlined = tree.to_string(&resvg::usvg::WriteOptions::default());
+    let mut about = Svg::new(0, 0);
+    heading::metadata(&mut about, scene, options);
+    let about = about.finish();
+    let about = about
+        .split_once("\n<title>")
+        .map(|(_, rest)| format!("<title>{}", rest.trim_end_matches("</svg>\n")))
+        .unwrap_or_default();
+    // After the root element's start tag.
+    let Some(root_end) = outlined
+        .find("<svg")
+        .and_then(|at| outlined[at..].find('>').map(|end| at + end + 1))
+    else {
+        return Err("usvg wrote no <svg> element".to_owned());
+    };
+    Ok(format!(
+        "{}\n{about}{}",
+        &outlined[..root_end],
+        &outlined[root_end..]
+    ))
 }
 
 /// The text and furniture drawn over the map's geometry in the PNG export: labels and

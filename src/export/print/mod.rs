@@ -27,7 +27,7 @@ mod svg;
 mod text;
 
 pub use frame::{Frame, default_bbox};
-pub use map::{MapOptions, map_svg, map_text_lines};
+pub use map::{MapOptions, map_svg, map_svg_outlined, map_text_lines};
 pub use raster::{encode_png, map_png, png_from_svg};
 pub use subset::subset_font;
 pub use text::{TextLine, boxes_overlap};
