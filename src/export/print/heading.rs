@@ -2,6 +2,7 @@
 //! of" line), the "Source:" line, the SVG's `<title>` and `<desc>`, the PNG's text chunks,
 //! and the "HYPOTHETICAL" mark across a what-if map.
 
+use super::font::text_width;
 use super::frame::Frame;
 use super::furniture::CREDITS;
 use super::layout::{Layout, PageText};
@@ -140,16 +141,18 @@ fn creation_time(scene: &Scene<'_>) -> String {
 pub(super) fn hypothetical_mark(svg: &mut Svg, frame: &Frame, u: f64) {
     let [left, top, width, height] = frame.rect;
     let (cx, cy) = (left + width / 2.0, top + height / 2.0);
+    // As large as fits across the map at 25° (cos 25° = 0.906), measured from the font.
+    let size = (150.0 * u).min(0.85 * width / (text_width(HYPOTHETICAL, 1.0) * 0.906));
     let rotate = format!("rotate(-25 {} {})", N(cx), N(cy));
     svg.text(
         "text",
         &[
             ("id", &"hypothetical"),
             ("x", &N(cx)),
-            ("y", &N(cy + 50.0 * u)),
+            ("y", &N(cy + size / 3.0)),
             ("transform", &rotate),
             ("text-anchor", &"middle"),
-            ("font-size", &N(150.0 * u)),
+            ("font-size", &N(size)),
             ("fill", &"#c0392b"),
             ("fill-opacity", &"0.18"),
             ("stroke", &"none"),

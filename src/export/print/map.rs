@@ -97,7 +97,14 @@ pub fn map_svg_outlined(
         ..options.clone()
     };
     let tree = super::raster::parse_svg(&map_svg(scene, basemap, &plain))?;
-    let outlined = tree.to_string(&resvg::usvg::WriteOptions::default());
+    // Hundredths of a pixel, as the plain SVG writes them, and no indentation.
+    let write = resvg::usvg::WriteOptions {
+        coordinates_precision: 2,
+        transforms_precision: 4,
+        indent: resvg::usvg::Indent::None,
+        ..resvg::usvg::WriteOptions::default()
+    };
+    let outlined = tree.to_string(&write);
     let mut about = Svg::new(0, 0);
     heading::metadata(&mut about, scene, options);
     let about = about.finish();
