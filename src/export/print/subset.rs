@@ -172,7 +172,12 @@ fn write_font(original: &[u8], tables: &[Table<'_>]) -> Vec<u8> {
     let selector = 15 - count.max(1).leading_zeros() as u16;
     let range = (1u16 << selector) * 16;
     let mut out = original.get(..4).unwrap_or(&[0, 1, 0, 0]).to_vec();
-    for value in [count, range, selector, count * 16 - range] {
+    for value in [
+        count,
+        range,
+        selector,
+        count.saturating_mul(16).saturating_sub(range),
+    ] {
         out.extend_from_slice(&value.to_be_bytes());
     }
     let mut offset = 12 + 16 * tables.len();
@@ -196,4 +201,36 @@ fn write_font(original: &[u8], tables: &[Table<'_>]) -> Vec<u8> {
         out[at + 8..at + 12].copy_from_slice(&adjustment.to_be_bytes());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::font::FONT_TTF;
+    use super::*;
+
+    #[test]
+    fn keeps_the_glyphs_asked_for_and_a_valid_checksum() {
+        let small = subset_font(FONT_TTF, "Ḩamāh").unwrap();
+        assert!(small.len() * 4 < FONT_TTF.len(), "{}", small.len());
+        // The whole file sums to the magic number once head's adjustment is set.
+        assert_eq!(checksum(&small), 0xB1B0_AFBA);
+        let font = skrifa::FontRef::new(&small).unwrap();
+        let glyphs = font.glyph_metrics(
+            skrifa::instance::Size::unscaled(),
+            skrifa::instance::LocationRef::default(),
+        );
+        let outlined = |c: char| {
+            let gid = font.charmap().map(c).unwrap();
+            glyphs.bounds(gid).is_some_and(|b| b.x_max > b.x_min)
+        };
+        assert!(outlined('Ḩ') && outlined('ā') && outlined('m'));
+        assert!(!outlined('Z'), "not asked for");
+        assert!(font.table_data(skrifa::Tag::new(b"GPOS")).is_none());
+    }
+
+    #[test]
+    fn a_damaged_font_is_an_error() {
+        assert!(subset_font(&FONT_TTF[..200], "a").is_err());
+        assert!(subset_font(b"", "a").is_err());
+    }
 }
