@@ -67,13 +67,14 @@ pub(super) fn place_labels(scene: &Scene<'_>, frame: &Frame, u: f64, t: f64) -> 
                 && frame.contains([b[2], b[3]])
                 && !taken.iter().chain(avoided).any(|t| boxes_overlap(t, b))
         };
+        // The same box as [`TextLine::bbox`], without making the line until it fits.
         let spot = candidates
             .iter()
-            .map(|&[l, baseline]| TextLine::new(l, baseline, size, place.name.clone()))
-            .find(|line| fits(&line.bbox()));
-        if let Some(line) = spot {
-            taken.push(line.bbox());
-            lines.push(line);
+            .map(|&[l, baseline]| [l, baseline - above, l + w, baseline + below])
+            .find(|b| fits(b));
+        if let Some(b) = spot {
+            taken.push(b);
+            lines.push(TextLine::new(b[0], b[1] + above, size, place.name.clone()));
         }
     }
     lines
