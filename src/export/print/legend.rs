@@ -124,12 +124,14 @@ pub(super) fn place_row(row: &Row, [x, top]: [f64; 2], width: f64, t: f64) -> (P
         Key::Plain | Key::Note => (body, 0.0, 0.0),
         _ => (body, 2.3 * body, 0.0),
     };
+    // A caveat is worth more lines than a source's name before it is cut short.
+    let most = if row.key == Key::Note { 8 } else { 4 };
     let (mut lines, height) = block(
         &row.text,
         [x + indent, top + gap_above],
         size,
         width - indent,
-        4,
+        most,
     );
     if row.key == Key::Note {
         lines = lines.into_iter().map(|l| l.fill("#555555")).collect();
