@@ -80,6 +80,7 @@ pub fn export(args: &ExportArgs) -> Result<String, LoadError> {
         span,
         title: args.title.clone(),
         subtitle: args.subtitle.clone(),
+        text_to_path: args.text_to_path,
     };
     Ok(run_job_with(&engine, &job, &options)?)
 }

@@ -73,6 +73,11 @@ pub struct ExportArgs {
     /// A line under the map's heading (SVG, PNG).
     #[arg(long)]
     pub subtitle: Option<String>,
+    /// SVG: text drawn as outlines rather than embedded-font text, so every viewer
+    /// (librsvg, Inkscape, browsers) shows the same glyphs; the text is no longer
+    /// selectable.
+    #[arg(long)]
+    pub text_to_path: bool,
 }
 
 /// What `export` writes: the export side's formats, with their names and aliases.

@@ -6,7 +6,10 @@ use super::formats::gis::GisLayer;
 use super::formats::gpkg::gpkg_bytes;
 use super::formats::snapshot::{Snapshot, scenario_identity};
 use super::formats::timeline::{interval_rows, timeline_csv};
-use super::{ExportError, ExportFormat, MapOptions, Scene, brief_markdown, map_png, map_svg};
+use super::{
+    ExportError, ExportFormat, MapOptions, Scene, brief_markdown, map_png, map_svg,
+    map_svg_outlined,
+};
 use crate::control::Engine;
 use crate::geo::Basemap;
 use crate::io::{LoadError, write_atomically};
@@ -59,6 +62,8 @@ pub struct ExportOptions {
     pub title: Option<String>,
     /// A line under the print map's heading (`--subtitle`).
     pub subtitle: Option<String>,
+    /// The SVG's text as outlines (`--text-to-path`).
+    pub text_to_path: bool,
 }
 
 /// [`run_job_with`] with the default options.
@@ -241,9 +246,15 @@ fn render(context: &Context<'_>, at: Moment) -> Result<Vec<(PathBuf, Vec<u8>)>, 
         embed_font: true,
         title: options.title.clone(),
         subtitle: options.subtitle.clone(),
+        text_to_path: options.text_to_path,
     };
     let one = |bytes: Vec<u8>| Ok(vec![(job.out.clone(), bytes)]);
     match job.format {
+        ExportFormat::Svg if map_options.text_to_path => {
+            one(map_svg_outlined(&scene, basemap, &map_options)
+                .map_err(|e| ExportError::encode("svg", e))?
+                .into_bytes())
+        }
         ExportFormat::Svg => one(map_svg(&scene, basemap, &map_options).into_bytes()),
         ExportFormat::Png => {
             one(map_png(&scene, basemap, &map_options)

@@ -28,7 +28,10 @@ pub use formats::timeline::{IntervalRow, interval_rows, timeline_csv};
 pub use job::{
     ExportJob, ExportOptions, MAX_FRAMES, Timelapse, frame_path, layer_path, run_job, run_job_with,
 };
-pub use print::{Frame, MapOptions, default_bbox, encode_png, map_png, map_svg, png_from_svg};
+pub use print::{
+    Frame, MapOptions, TextLine, boxes_overlap, default_bbox, encode_png, map_png, map_svg,
+    map_svg_outlined, map_text_lines, png_from_svg, subset_font,
+};
 pub use scene::{NEUTRAL_RGB, Scene, TERRITORY_METHOD};
 
 use crate::control::Engine;

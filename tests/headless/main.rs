@@ -25,6 +25,7 @@ mod ingest;
 mod json_schema;
 mod palette;
 mod paths;
+mod print_layout;
 mod properties;
 mod save;
 mod save_kill;

@@ -2,9 +2,10 @@
 //! of" line), the "Source:" line, the SVG's `<title>` and `<desc>`, the PNG's text chunks,
 //! and the "HYPOTHETICAL" mark across a what-if map.
 
+use super::font::text_width;
 use super::frame::Frame;
-use super::layout::Layout;
-use super::legend::CREDITS;
+use super::furniture::CREDITS;
+use super::layout::{Layout, PageText};
 use super::map::MapOptions;
 use super::svg::{N, Svg};
 use crate::export::{Scene, TERRITORY_METHOD, local_time_label};
@@ -12,9 +13,6 @@ use crate::model::Moment;
 
 /// The word across a what-if map.
 pub const HYPOTHETICAL: &str = "HYPOTHETICAL";
-
-/// Height the subtitle line adds to the title band, design pixels.
-pub(super) const SUBTITLE_H: f64 = 24.0;
 
 /// The map's title: `--title`, else the scenario's.
 pub(super) fn title_text(scene: &Scene<'_>, options: &MapOptions) -> String {
@@ -68,46 +66,21 @@ pub(super) fn source_line(scene: &Scene<'_>) -> String {
     }
 }
 
-/// Title, subtitle and the "as of" line above the map.
-pub(super) fn band(svg: &mut Svg, scene: &Scene<'_>, layout: &Layout, options: &MapOptions) {
-    let u = layout.u;
-    let x = N(20.0 * u);
-    svg.text(
-        "text",
-        &[
-            ("id", &"title"),
-            ("x", &x),
-            ("y", &N(38.0 * u)),
-            ("font-size", &N(28.0 * u)),
-        ],
-        &title_text(scene, options),
-    );
-    let mut y = 68.0;
-    if let Some(subtitle) = &options.subtitle {
-        svg.text(
-            "text",
-            &[
-                ("id", &"subtitle"),
-                ("x", &x),
-                ("y", &N(64.0 * u)),
-                ("font-size", &N(18.0 * u)),
-                ("fill", &"#333333"),
-            ],
-            subtitle,
-        );
-        y += SUBTITLE_H;
+/// The words of the heading band and the footer.
+pub(super) fn page_text(scene: &Scene<'_>, options: &MapOptions) -> PageText {
+    PageText {
+        title: title_text(scene, options),
+        subtitle: options.subtitle.clone(),
+        as_of: as_of_line(scene),
+        source: source_line(scene),
     }
-    svg.text(
-        "text",
-        &[
-            ("id", &"as-of"),
-            ("x", &x),
-            ("y", &N(y * u)),
-            ("font-size", &N(17.0 * u)),
-            ("fill", &"#444444"),
-        ],
-        &as_of_line(scene),
-    );
+}
+
+/// Title, subtitle and the "as of" line above the map, as laid out.
+pub(super) fn band(svg: &mut Svg, layout: &Layout) {
+    for line in &layout.heading {
+        line.write(svg);
+    }
 }
 
 /// The document's `<title>` and `<desc>`, for screen readers, file browsers and search.
@@ -132,15 +105,19 @@ fn describe(scene: &Scene<'_>, options: &MapOptions) -> Vec<String> {
     lines
 }
 
-/// Text chunks for the PNG: title, time and perspective, sources, credits, the
-/// territory method, and a warning on what-if maps.
+/// Text chunks for the PNG (keywords of the PNG specification where one fits): title,
+/// description (subtitle, time and perspective), "Creation Time" (the moment the map
+/// shows, RFC 3339, so the same map gives the same bytes), the publications behind the
+/// claims as "Source", the data credits as "Copyright", the territory method, and a
+/// warning on what-if maps.
 pub(super) fn png_text(scene: &Scene<'_>, options: &MapOptions) -> Vec<(&'static str, String)> {
     let mut description: Vec<String> = options.subtitle.iter().cloned().collect();
     description.push(as_of_line(scene));
     let mut chunks = vec![
         ("Title", title_text(scene, options)),
         ("Description", description.join("\n")),
-        ("Comment", source_line(scene)),
+        ("Creation Time", creation_time(scene)),
+        ("Source", source_line(scene)),
         ("Copyright", CREDITS.to_owned()),
         ("Disclaimer", TERRITORY_METHOD.to_owned()),
         ("Software", "Frontline".to_owned()),
@@ -154,20 +131,28 @@ pub(super) fn png_text(scene: &Scene<'_>, options: &MapOptions) -> Vec<(&'static
     chunks
 }
 
+/// The moment the map shows, as RFC 3339 in UTC.
+fn creation_time(scene: &Scene<'_>) -> String {
+    jiff::Timestamp::from_second(scene.resolution.at_secs)
+        .map_or_else(|_| scene.resolution.at_secs.to_string(), |t| t.to_string())
+}
+
 /// "HYPOTHETICAL" large, pale and diagonal across the middle of the map.
 pub(super) fn hypothetical_mark(svg: &mut Svg, frame: &Frame, u: f64) {
     let [left, top, width, height] = frame.rect;
     let (cx, cy) = (left + width / 2.0, top + height / 2.0);
+    // As large as fits across the map at 25° (cos 25° = 0.906), measured from the font.
+    let size = (150.0 * u).min(0.85 * width / (text_width(HYPOTHETICAL, 1.0) * 0.906));
     let rotate = format!("rotate(-25 {} {})", N(cx), N(cy));
     svg.text(
         "text",
         &[
             ("id", &"hypothetical"),
             ("x", &N(cx)),
-            ("y", &N(cy + 50.0 * u)),
+            ("y", &N(cy + size / 3.0)),
             ("transform", &rotate),
             ("text-anchor", &"middle"),
-            ("font-size", &N(150.0 * u)),
+            ("font-size", &N(size)),
             ("fill", &"#c0392b"),
             ("fill-opacity", &"0.18"),
             ("stroke", &"none"),

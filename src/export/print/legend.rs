@@ -1,128 +1,104 @@
-//! The furniture around the map: the legend (the factions holding something on the
-//! map, statuses with their definitions, territory method, routes, sources), the scale
-//! bar, and the "Source:" line and credits along the bottom. The band above the map is
-//! `heading`'s.
+//! The legend: its rows (the factions holding something on the map, statuses with their
+//! definitions, territory method, road samples, sources), flowed into one column beside
+//! the map or several below it, and drawn. The scale bar and footer are `furniture`'s.
 
-use super::font::wrap;
-use super::frame::Frame;
 use super::layout::Layout;
 use super::marker::{marker, marker_shapes};
 use super::marks::severed_mark;
 use super::svg::{N, Svg, hex};
+use super::text::{MIN_TEXT_PX, TextLine, block};
 use crate::control::Status;
-use crate::export::{Scene, TERRITORY_METHOD};
+use crate::export::{NEUTRAL_RGB, Scene, TERRITORY_METHOD};
 
-/// Data credits printed on every map.
-pub const CREDITS: &str = "Places: GeoNames (geonames.org), CC BY 4.0 · Borders, governorates, \
-     lakes: Natural Earth, public domain · Highways: schematic, town to town · Made with Frontline";
+/// What stands left of a legend row's text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Key {
+    /// A section heading (larger text, no key).
+    Heading,
+    /// Plain text.
+    Plain,
+    /// Grey text: a caveat or an absence.
+    Note,
+    /// A colour swatch.
+    Swatch([u8; 3]),
+    /// A marker in a status's style.
+    Marker(Status),
+    /// A road sample, solid or dashed.
+    Road { dashed: bool },
+    /// The red × of a severed road.
+    Severed,
+}
 
-/// The legend panel on the right.
-pub(super) fn panel(svg: &mut Svg, scene: &Scene<'_>, layout: &Layout) {
-    let u = layout.u;
-    let (x, width) = (
-        layout.panel_x + 18.0 * u,
-        layout.width - layout.panel_x - 30.0 * u,
-    );
-    let size = 14.0 * u;
-    let line_h = 19.0 * u;
-    let mut y = layout.title_h + 10.0 * u;
-    let heading = |svg: &mut Svg, y: &mut f64, text: &str| {
-        *y += 26.0 * u;
-        svg.text(
-            "text",
-            &[("x", &N(x)), ("y", &N(*y)), ("font-size", &N(18.0 * u))],
-            text,
-        );
-        *y += 8.0 * u;
+/// A legend row before layout.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Row {
+    pub key: Key,
+    pub text: String,
+}
+
+/// A legend row laid out: its key's centre and its text lines.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct PlacedRow {
+    pub key: Key,
+    pub key_at: [f64; 2],
+    pub lines: Vec<TextLine>,
+}
+
+/// The legend's rows for `scene`, most important first (a short legend drops the end).
+pub(super) fn rows(scene: &Scene<'_>) -> Vec<Row> {
+    let row = |key, text: &str| Row {
+        key,
+        text: text.to_owned(),
     };
-    let text = |svg: &mut Svg, y: &mut f64, indent: f64, body: &str, fill: &str| {
-        for line in wrap(body, size, width - indent) {
-            *y += line_h;
-            svg.text(
-                "text",
-                &[("x", &N(x + indent)), ("y", &N(*y)), ("fill", &fill)],
-                &line,
-            );
-        }
-    };
-    svg.open("g", &[("id", &"legend"), ("font-size", &N(size))]);
-    heading(svg, &mut y, "Who holds it");
     let scenario = scene.engine.scenario();
-    let holding = scene.holding_factions();
-    for faction in holding
+    let mut rows = vec![row(Key::Heading, "Who holds it")];
+    for faction in scene
+        .holding_factions()
         .iter()
         .filter_map(|&f| scenario.factions.get(usize::from(f)))
+        .filter(|f| scene.layers.shows_faction(&f.id))
     {
-        if !scene.layers.shows_faction(&faction.id) {
-            continue;
-        }
-        let colour = hex(faction.rgb().unwrap_or(crate::export::NEUTRAL_RGB));
-        svg.empty(
-            "rect",
-            &[
-                ("x", &N(x)),
-                ("y", &N(y + 5.0 * u)),
-                ("width", &N(22.0 * u)),
-                ("height", &N(14.0 * u)),
-                ("fill", &colour),
-            ],
-        );
-        text(svg, &mut y, 32.0 * u, &faction.name, "#1e1e1e");
+        let colour = faction.rgb().unwrap_or(NEUTRAL_RGB);
+        rows.push(row(Key::Swatch(colour), &faction.name));
     }
-    text(svg, &mut y, 0.0, TERRITORY_METHOD, "#555555");
-    heading(svg, &mut y, "How sure (marker styles)");
-    // A blue that no status style uses, so "inferred" (faint) differs from "unknown" (grey).
-    let sample = [0x3b, 0x6e, 0xa8];
+    rows.push(row(Key::Note, TERRITORY_METHOD));
+    rows.push(row(Key::Heading, "How sure (marker styles)"));
     for status in Status::ALL {
-        let rival = (status == Status::Contested).then_some([0xff, 0xff, 0xff]);
-        let at = format!("translate({} {})", N(x + 9.0 * u), N(y + 14.0 * u));
-        svg.open("g", &[("transform", &at)]);
-        marker(svg, &marker_shapes(status, sample, rival, 6.5 * u, u));
-        svg.close("g");
-        let body = status_legend(status, scenario.freshness_hours);
-        text(svg, &mut y, 32.0 * u, &body, "#1e1e1e");
+        let text = status_legend(status, scenario.freshness_hours);
+        rows.push(row(Key::Marker(status), &text));
     }
     if scene.layers.routes {
-        heading(svg, &mut y, "Roads");
-        text(
-            svg,
-            &mut y,
-            32.0 * u,
-            "solid: held by one side; dashed grey: front line",
-            "#1e1e1e",
-        );
+        rows.push(row(Key::Heading, "Roads"));
+        rows.push(row(
+            Key::Road { dashed: false },
+            "held by one side, in its colour",
+        ));
+        rows.push(row(
+            Key::Road { dashed: true },
+            "front line: the ends are held by rivals",
+        ));
         if scene.layers.severed {
-            severed_mark(svg, [x + 9.0 * u, y + 14.0 * u], u);
-            text(
-                svg,
-                &mut y,
-                32.0 * u,
+            rows.push(row(
+                Key::Severed,
                 "road severed for a side that holds both ends",
-                "#1e1e1e",
-            );
+            ));
         }
     }
-    heading(svg, &mut y, "Sources used");
+    rows.push(row(Key::Heading, "Sources used"));
     let sources = scene.sources_used();
-    let bottom = layout.height - layout.footer_h - 2.0 * line_h;
-    for (i, source) in sources.iter().enumerate() {
-        if y > bottom {
-            let more = format!("… and {} more", sources.len() - i);
-            text(svg, &mut y, 0.0, &more, "#555555");
-            break;
-        }
-        let body = format!(
+    for source in &sources {
+        let text = format!(
             "{} ({}, {:?})",
             source.name,
             source.kind.label(),
             source.reliability
         );
-        text(svg, &mut y, 0.0, &body, "#1e1e1e");
+        rows.push(row(Key::Plain, &text));
     }
     if sources.is_empty() {
-        text(svg, &mut y, 0.0, "none up to this moment", "#555555");
+        rows.push(row(Key::Note, "none up to this moment"));
     }
-    svg.close("g");
+    rows
 }
 
 /// A status's legend row: "stale: no report within 72 hours", the others with their
@@ -134,91 +110,100 @@ pub(super) fn status_legend(status: Status, freshness_hours: u32) -> String {
     }
 }
 
-/// The scale bar in the map's lower left corner (true at 35° N).
-pub(super) fn scale_bar(svg: &mut Svg, frame: &Frame, u: f64) {
-    let [left, top, width, height] = frame.rect;
-    let target_km = width * 0.18 * frame.km_per_px();
-    let magnitude = 10f64.powf(target_km.log10().floor());
-    let km = [5.0, 2.0, 1.0]
-        .into_iter()
-        .map(|m| m * magnitude)
-        .find(|&km| km <= target_km)
-        .unwrap_or(magnitude);
-    let length = km / frame.km_per_px();
-    let (x, y) = (left + 24.0 * u, top + height - 24.0 * u);
-    let d = format!(
-        "M{} {}V{}H{}V{}",
-        N(x),
-        N(y - 7.0 * u),
-        N(y),
-        N(x + length),
-        N(y - 7.0 * u)
-    );
-    let label = format!("{km} km (true at 35° N)");
-    svg.open("g", &[("id", &"scale-bar")]);
-    // A pale box keeps the bar readable over dense markers (the text is about 0.5 em
-    // per character wide).
-    #[expect(clippy::cast_precision_loss, reason = "a short label")]
-    let label_px = label.chars().count() as f64 * 7.0 * u;
-    svg.empty(
-        "rect",
-        &[
-            ("x", &N(x - 6.0 * u)),
-            ("y", &N(y - 30.0 * u)),
-            ("width", &N(length.max(label_px) + 12.0 * u)),
-            ("height", &N(36.0 * u)),
-            ("rx", &N(3.0 * u)),
-            ("fill", &"#ffffff"),
-            ("fill-opacity", &"0.75"),
-        ],
-    );
-    svg.empty(
-        "path",
-        &[
-            ("d", &d),
-            ("fill", &"none"),
-            ("stroke", &"#1e1e1e"),
-            ("stroke-width", &N(2.0 * u)),
-        ],
-    );
-    svg.text(
-        "text",
-        &[
-            ("x", &N(x)),
-            ("y", &N(y - 12.0 * u)),
-            ("font-size", &N(14.0 * u)),
-        ],
-        &label,
-    );
-    svg.close("g");
+/// Body text size of the legend at text scale `t`.
+pub(super) fn body_px(t: f64) -> f64 {
+    (14.0 * t).max(MIN_TEXT_PX)
 }
 
-/// The publications behind the claims ("Source: ...") and the data credits along the
-/// bottom.
-pub(super) fn footer(svg: &mut Svg, scene: &Scene<'_>, layout: &Layout) {
-    let u = layout.u;
-    svg.text(
-        "text",
-        &[
-            ("id", &"source"),
-            ("x", &N(20.0 * u)),
-            ("y", &N(layout.height - 33.0 * u)),
-            ("font-size", &N(13.0 * u)),
-            ("fill", &"#333333"),
-        ],
-        &super::heading::source_line(scene),
+/// `row` laid out with its top left at `[x, top]` in a column `width` wide; returns it
+/// and its height.
+pub(super) fn place_row(row: &Row, [x, top]: [f64; 2], width: f64, t: f64) -> (PlacedRow, f64) {
+    let body = body_px(t);
+    let (size, indent, gap_above) = match row.key {
+        Key::Heading => ((18.0 * t).max(MIN_TEXT_PX + 1.5), 0.0, 8.0 * t),
+        Key::Plain | Key::Note => (body, 0.0, 0.0),
+        _ => (body, 2.3 * body, 0.0),
+    };
+    // A caveat is worth more lines than a source's name before it is cut short.
+    let most = if row.key == Key::Note { 8 } else { 4 };
+    let (mut lines, height) = block(
+        &row.text,
+        [x + indent, top + gap_above],
+        size,
+        width - indent,
+        most,
     );
-    svg.text(
-        "text",
-        &[
-            ("id", &"credits"),
-            ("x", &N(20.0 * u)),
-            ("y", &N(layout.height - 11.0 * u)),
-            ("font-size", &N(13.0 * u)),
-            ("fill", &"#555555"),
-        ],
-        CREDITS,
-    );
+    if row.key == Key::Note {
+        lines = lines.into_iter().map(|l| l.fill("#555555")).collect();
+    }
+    let key_at = [
+        x + 0.8 * body,
+        top + gap_above + height.min(1.36 * size) / 2.0,
+    ];
+    let placed = PlacedRow {
+        key: row.key,
+        key_at,
+        lines,
+    };
+    (placed, gap_above + height + 2.0 * t)
+}
+
+/// Draws the laid-out legend.
+pub(super) fn legend(svg: &mut Svg, layout: &Layout) {
+    let t = layout.t;
+    let body = body_px(t);
+    svg.open("g", &[("id", &"legend")]);
+    for row in &layout.legend {
+        let [cx, cy] = row.key_at;
+        let half = 0.75 * body;
+        match row.key {
+            Key::Heading | Key::Plain | Key::Note => {}
+            Key::Swatch(rgb) => svg.empty(
+                "rect",
+                &[
+                    ("x", &N(cx - half)),
+                    ("y", &N(cy - 0.5 * body)),
+                    ("width", &N(2.0 * half)),
+                    ("height", &N(body)),
+                    ("fill", &hex(rgb)),
+                ],
+            ),
+            Key::Marker(status) => {
+                // A blue no status style uses, so "inferred" (faint) differs from "unknown".
+                let sample = [0x3b, 0x6e, 0xa8];
+                let rival = (status == Status::Contested).then_some([0xff, 0xff, 0xff]);
+                let at = format!("translate({} {})", N(cx), N(cy));
+                svg.open("g", &[("transform", &at)]);
+                marker(svg, &marker_shapes(status, sample, rival, 0.46 * body, t));
+                svg.close("g");
+            }
+            Key::Road { dashed } => {
+                let (rgb, dash) = if dashed {
+                    (NEUTRAL_RGB, format!("{} {}", N(6.0 * t), N(5.0 * t)))
+                } else {
+                    ([0x3b, 0x3b, 0x3b], "none".to_owned())
+                };
+                svg.empty(
+                    "path",
+                    &[
+                        (
+                            "d",
+                            &format!("M{} {}H{}", N(cx - half), N(cy), N(cx + half)),
+                        ),
+                        ("stroke", &hex(rgb)),
+                        ("stroke-width", &N(3.0 * t)),
+                        ("stroke-dasharray", &dash),
+                        ("fill", &"none"),
+                    ],
+                );
+            }
+            Key::Severed => severed_mark(svg, [cx, cy], t),
+        }
+        for line in &row.lines {
+            line.write(svg);
+        }
+    }
+    svg.close("g");
 }
 
 #[cfg(test)]

@@ -5,7 +5,8 @@ use super::font::{font_face_style, font_family_attr};
 use super::frame::{Frame, default_bbox};
 use super::layout::Layout;
 use super::svg::{N, Svg, hex, path_data};
-use super::{heading, labels, legend, marks};
+use super::text::TextLine;
+use super::{furniture, heading, labels, legend, marks};
 use crate::export::Scene;
 use crate::geo::Basemap;
 
@@ -22,6 +23,8 @@ pub struct MapOptions {
     pub title: Option<String>,
     /// A line under the heading (`--subtitle`).
     pub subtitle: Option<String>,
+    /// SVG: text as outlines ([`map_svg_outlined`]), `--text-to-path`.
+    pub text_to_path: bool,
 }
 
 impl Default for MapOptions {
@@ -32,6 +35,7 @@ impl Default for MapOptions {
             embed_font: true,
             title: None,
             subtitle: None,
+            text_to_path: false,
         }
     }
 }
@@ -53,19 +57,73 @@ pub(super) const TERRITORY_OPACITY: f64 = 0.35;
 
 /// The page layout and the map's frame for `options`.
 pub(super) fn page(scene: &Scene<'_>, basemap: &Basemap, options: &MapOptions) -> (Layout, Frame) {
-    let mut layout = Layout::new(options.size);
-    if options.subtitle.is_some() {
-        layout.title_h += heading::SUBTITLE_H * layout.u;
-    }
+    let words = heading::page_text(scene, options);
+    let layout = Layout::new(options.size, &words, &legend::rows(scene));
     let bbox = options
         .bbox_lonlat
         .unwrap_or_else(|| default_bbox(basemap, scene.engine.scenario()));
-    (layout, Frame::fit(bbox, layout.map_rect()))
+    let frame = Frame::fit(bbox, layout.map);
+    (layout, frame)
+}
+
+/// Every line of text the print map of `scene` writes (heading, legend, footer, place
+/// names, scale bar) with the boxes the layout gave them; the "HYPOTHETICAL" mark across
+/// a what-if map is meant to lie over the others and is left out.
+pub fn map_text_lines(scene: &Scene<'_>, basemap: &Basemap, options: &MapOptions) -> Vec<TextLine> {
+    let (layout, frame) = page(scene, basemap, options);
+    let mut lines: Vec<TextLine> = layout.text_lines().cloned().collect();
+    if scene.layers.labels {
+        lines.extend(labels::place_labels(scene, &frame, layout.u, layout.t));
+    }
+    lines.push(furniture::scale_bar_label(&frame, layout.u, layout.t).1);
+    lines
 }
 
 /// The map of `scene` as an SVG document.
 pub fn map_svg(scene: &Scene<'_>, basemap: &Basemap, options: &MapOptions) -> String {
     document(scene, basemap, options, true)
+}
+
+/// [`map_svg`] with every text drawn as outlines of the bundled font's glyphs (shaped
+/// and placed by usvg, as the PNG draws them), so librsvg, Inkscape and browsers show
+/// the same; the `<title>` and `<desc>` are kept.
+pub fn map_svg_outlined(
+    scene: &Scene<'_>,
+    basemap: &Basemap,
+    options: &MapOptions,
+) -> Result<String, String> {
+    let plain = MapOptions {
+        embed_font: false,
+        ..options.clone()
+    };
+    let tree = super::raster::parse_svg(&map_svg(scene, basemap, &plain))?;
+    // Hundredths of a pixel, as the plain SVG writes them, and no indentation.
+    let write = resvg::usvg::WriteOptions {
+        coordinates_precision: 2,
+        transforms_precision: 4,
+        indent: resvg::usvg::Indent::None,
+        ..resvg::usvg::WriteOptions::default()
+    };
+    let outlined = tree.to_string(&write);
+    let mut about = Svg::new(0, 0);
+    heading::metadata(&mut about, scene, options);
+    let about = about.finish();
+    let about = about
+        .split_once("\n<title>")
+        .map(|(_, rest)| format!("<title>{}", rest.trim_end_matches("</svg>\n")))
+        .unwrap_or_default();
+    // After the root element's start tag.
+    let Some(root_end) = outlined
+        .find("<svg")
+        .and_then(|at| outlined[at..].find('>').map(|end| at + end + 1))
+    else {
+        return Err("usvg wrote no <svg> element".to_owned());
+    };
+    Ok(format!(
+        "{}\n{about}{}",
+        &outlined[..root_end],
+        &outlined[root_end..]
+    ))
 }
 
 /// The text and furniture drawn over the map's geometry in the PNG export: labels and
@@ -79,9 +137,8 @@ fn document(scene: &Scene<'_>, basemap: &Basemap, options: &MapOptions, geometry
     let (layout, frame) = page(scene, basemap, options);
     let mut svg = Svg::new(options.size.0, options.size.1);
     heading::metadata(&mut svg, scene, options);
-    if options.embed_font {
-        svg.raw(&font_face_style());
-    }
+    // The font goes here once the text is written, as a subset of the glyphs it uses.
+    let font_at = svg.position();
     let [left, top, width, height] = frame.rect;
     svg.raw(&format!(
         "<defs><clipPath id=\"map-clip\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>\
@@ -123,17 +180,22 @@ fn document(scene: &Scene<'_>, basemap: &Basemap, options: &MapOptions, geometry
         marks::places(&mut svg, scene, &frame, layout.u);
     }
     if scene.layers.labels {
-        labels::labels(&mut svg, scene, &frame, layout.u);
+        let names = labels::place_labels(scene, &frame, layout.u, layout.t);
+        labels::labels(&mut svg, &names, layout.u);
     }
-    legend::scale_bar(&mut svg, &frame, layout.u);
+    furniture::scale_bar(&mut svg, &frame, layout.u, layout.t);
     if heading::is_hypothetical(scene) {
         heading::hypothetical_mark(&mut svg, &frame, layout.u);
     }
     svg.close("g");
-    heading::band(&mut svg, scene, &layout, options);
-    legend::panel(&mut svg, scene, &layout);
-    legend::footer(&mut svg, scene, &layout);
+    heading::band(&mut svg, &layout);
+    legend::legend(&mut svg, &layout);
+    furniture::footer(&mut svg, &layout);
     svg.close("g");
+    if options.embed_font {
+        let style = font_face_style(&svg.used_chars());
+        svg.insert(font_at, &style);
+    }
     svg.finish()
 }
 

@@ -45,6 +45,8 @@ pub fn escape(text: &str) -> String {
 /// An SVG document being written.
 pub struct Svg {
     out: String,
+    /// Every character written as text, for the embedded font's subset.
+    used: std::collections::BTreeSet<char>,
 }
 
 /// An attribute: a name and any displayable value.
@@ -60,7 +62,10 @@ impl Svg {
             "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{width}\" \
              height=\"{height}\" viewBox=\"0 0 {width} {height}\">"
         );
-        Self { out }
+        Self {
+            out,
+            used: Default::default(),
+        }
     }
 
     fn tag(&mut self, name: &str, attrs: &[Attr<'_>]) {
@@ -91,7 +96,23 @@ impl Svg {
     /// `<name attrs>text</name>` with the text escaped.
     pub fn text(&mut self, name: &str, attrs: &[Attr<'_>], text: &str) {
         self.tag(name, attrs);
+        self.used.extend(text.chars());
         let _ = writeln!(self.out, ">{}</{name}>", escape(text));
+    }
+
+    /// The characters written as text so far.
+    pub fn used_chars(&self) -> String {
+        self.used.iter().collect()
+    }
+
+    /// Where the next markup goes, for [`Svg::insert`].
+    pub fn position(&self) -> usize {
+        self.out.len()
+    }
+
+    /// Inserts trusted markup at a [`Svg::position`] taken earlier.
+    pub fn insert(&mut self, at: usize, markup: &str) {
+        self.out.insert_str(at.min(self.out.len()), markup);
     }
 
     /// Inserts trusted markup as it is (styles, definitions).
