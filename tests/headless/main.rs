@@ -17,6 +17,7 @@ mod engine;
 mod evidence;
 mod export;
 mod format_v2;
+mod full_disk;
 mod fuzz_short;
 mod geo_basemap;
 mod gis;
