@@ -234,8 +234,34 @@ pub(super) fn store(entry: &Path, inputs: Inputs, scenario: &Scenario) {
     if let Some(dir) = entry.parent()
         && std::fs::create_dir_all(dir).is_ok()
     {
+        remove_stale_temporaries(dir);
         // A cache that cannot be written is no cache; the load itself succeeded.
         let _ = super::write_atomically(entry, &bytes);
+    }
+}
+
+/// How old a temporary file in the cache folder must be to count as left by a killed
+/// writer (a live writer renames its temporary within seconds).
+const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Removes the temporaries (`.tmp*`, from [`super::write_atomically`]) that writers
+/// killed before their rename left in the cache folder.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let stale = entry
+            .metadata()
+            .and_then(|meta| meta.modified())
+            .is_ok_and(|modified| {
+                now.duration_since(modified)
+                    .is_ok_and(|age| age > STALE_TEMPORARY)
+            });
+        if stale && entry.file_name().to_string_lossy().starts_with(".tmp") {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 

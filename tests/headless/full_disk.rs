@@ -82,13 +82,20 @@ fn a_full_disk_fails_the_save_and_the_autosave_and_loses_nothing() {
     assert_eq!(source.raw_os_error(), Some(28), "{err}"); // ENOSPC
     assert!(path.starts_with(disk.path()), "{err}");
     assert!(err.to_string().contains("No space left"), "{err}");
-    assert_eq!((read(&main), read(&part)), before, "a failed save changed the files");
+    assert_eq!(
+        (read(&main), read(&part)),
+        before,
+        "a failed save changed the files"
+    );
     let left: Vec<_> = std::fs::read_dir(disk.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|name| name.contains("frontline-save"))
         .collect();
-    assert!(left.is_empty(), "temporaries left on the full disk: {left:?}");
+    assert!(
+        left.is_empty(),
+        "temporaries left on the full disk: {left:?}"
+    );
     assert!(workspace.is_dirty());
     assert_eq!(workspace.scenario(), &edited);
 

@@ -7,9 +7,11 @@
 mod bad_input;
 mod bulk;
 mod cache;
+mod cache_kill;
 mod cli;
 mod cli_manners;
 mod clock;
+mod common;
 mod default_scenario;
 mod disk_change;
 mod edit;
