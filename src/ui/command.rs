@@ -56,6 +56,8 @@ pub enum Command {
     SetRenderer(Renderer),
     /// Switch between dark (true) and light themes.
     SetDark(bool),
+    /// Pick the file dialog: native where it opens, or always the in-app one.
+    SetFileDialog(super::dialog::DialogMode),
     /// Let opened scenarios read files outside their folder, or stop.
     SetAllowOutsidePaths(bool),
     /// Fit the map to Syria.

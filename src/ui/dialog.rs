@@ -1,19 +1,51 @@
-//! Native file dialogs on their own thread, so the window keeps drawing while one is
-//! open. When no dialog is available (no xdg-desktop-portal or zenity), the answer is
-//! [`Answer::Unavailable`] and the caller says so, as File > Open and Export do.
+//! File dialogs: the native one (xdg-desktop-portal or zenity on Linux) on its own
+//! thread, so the window keeps drawing while it is open, and the in-app one
+//! ([`egui_file`]) where no native dialog can open. The answer is a path handed back to
+//! the command flow; no file is read here.
+//!
+//! The in-app dialog is used when [`DialogMode::InApp`] is chosen (View > Built-in file
+//! dialog, or `FRONTLINE_DIALOG=in-app`), when no native dialog is installed, and when
+//! the native dialog closes at once without a file (it could not open: nobody cancels
+//! that fast). "Cancelled" is only ever the user's answer.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
 
 /// What a dialog answered.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Answer {
     /// The file picked.
     Picked(PathBuf),
-    /// Closed without a file.
+    /// The user closed the dialog without a file.
     Cancelled,
-    /// No native dialog could be shown.
-    Unavailable(String),
+}
+
+/// Which file dialog to show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DialogMode {
+    /// The native dialog, or the in-app one where the native one cannot open.
+    #[default]
+    Automatic,
+    /// Always the in-app dialog.
+    InApp,
+}
+
+/// The environment variable choosing the dialog: `in-app` or `native`.
+pub const DIALOG_ENV: &str = "FRONTLINE_DIALOG";
+
+impl DialogMode {
+    /// The mode `FRONTLINE_DIALOG` asks for (`in-app` or `native`), if it is set.
+    pub fn from_environment() -> Option<Self> {
+        let value = std::env::var(DIALOG_ENV).ok()?;
+        match value.trim().to_ascii_lowercase().as_str() {
+            "in-app" | "inapp" | "builtin" | "built-in" => Some(Self::InApp),
+            "native" | "auto" | "automatic" => Some(Self::Automatic),
+            _ => None,
+        }
+    }
 }
 
 /// What to ask for.
@@ -27,66 +59,320 @@ pub struct Ask {
     pub filter: (String, Vec<String>),
     /// A save dialog (true) or an open dialog.
     pub save: bool,
+    /// The folder to start in, if known.
+    pub folder: Option<PathBuf>,
 }
 
-/// A dialog running on another thread, if any.
+/// A native dialog that answers sooner than this without a file could not open.
+const NATIVE_QUICK: Duration = Duration::from_millis(400);
+
+/// The dialog open now.
+enum Running {
+    /// A native dialog on another thread.
+    Native {
+        receive: mpsc::Receiver<Option<PathBuf>>,
+        ask: Ask,
+        started: Instant,
+    },
+    /// The in-app dialog, drawn by [`FileDialog::poll`].
+    InApp {
+        dialog: Box<egui_file::FileDialog>,
+        ask: Ask,
+    },
+}
+
+/// A file dialog, if one is open.
 #[derive(Default)]
 pub struct FileDialog {
-    running: Option<mpsc::Receiver<Option<PathBuf>>>,
+    running: Option<Running>,
+    /// Why the native dialog was not used, shown above the in-app dialog.
+    pub fallback_reason: Option<String>,
+    /// Esc was pressed: the in-app dialog answers "cancelled" on the next poll.
+    cancel_requested: bool,
 }
-
-/// Why no dialog could be shown.
-const UNAVAILABLE: &str = "No native file dialog is available (xdg-desktop-portal or zenity).";
 
 impl FileDialog {
     /// Opens the dialog; does nothing while one is already open.
-    pub fn start(&mut self, ctx: &egui::Context, ask: Ask) -> Result<(), String> {
+    pub fn start(&mut self, ctx: &egui::Context, ask: Ask, mode: DialogMode) {
         if self.running.is_some() {
-            return Ok(());
+            return;
+        }
+        self.fallback_reason = None;
+        self.cancel_requested = false;
+        if mode == DialogMode::InApp {
+            self.start_in_app(ask);
+            return;
+        }
+        if !native_available() {
+            self.fallback_reason = Some(NO_NATIVE.into());
+            self.start_in_app(ask);
+            return;
         }
         let (send, receive) = mpsc::channel();
-        let ctx = ctx.clone();
-        std::thread::Builder::new()
+        let repaint = ctx.clone();
+        let native = ask.clone();
+        let spawned = std::thread::Builder::new()
             .name("file-dialog".into())
             .spawn(move || {
-                let (name, extensions) = &ask.filter;
-                let mut dialog = rfd::FileDialog::new()
-                    .set_title(&ask.title)
-                    .add_filter(name, extensions);
-                if let Some(file_name) = &ask.file_name {
-                    dialog = dialog.set_file_name(file_name);
-                }
-                let picked = if ask.save {
-                    dialog.save_file()
-                } else {
-                    dialog.pick_file()
-                };
-                let _ = send.send(picked);
-                ctx.request_repaint();
-            })
-            .map_err(|err| err.to_string())?;
-        self.running = Some(receive);
-        Ok(())
+                let _ = send.send(native_dialog(&native));
+                repaint.request_repaint();
+            });
+        match spawned {
+            Ok(_) => {
+                self.running = Some(Running::Native {
+                    receive,
+                    ask,
+                    started: Instant::now(),
+                });
+            }
+            Err(err) => {
+                self.fallback_reason = Some(format!("The native file dialog failed: {err}"));
+                self.start_in_app(ask);
+            }
+        }
     }
 
-    /// True while the dialog is open.
+    fn start_in_app(&mut self, ask: Ask) {
+        let dialog = in_app_dialog(&ask);
+        self.running = Some(Running::InApp {
+            dialog: Box::new(dialog),
+            ask,
+        });
+    }
+
+    /// True while a dialog is open.
     pub fn is_open(&self) -> bool {
         self.running.is_some()
     }
 
-    /// The dialog's answer, once it has one.
+    /// True while the in-app dialog is open.
+    pub fn is_in_app(&self) -> bool {
+        matches!(self.running, Some(Running::InApp { .. }))
+    }
+
+    /// Cancels the in-app dialog (Esc), on the next [`Self::poll`]; returns whether
+    /// one was open.
+    pub fn cancel_in_app(&mut self) -> bool {
+        let open = self.is_in_app();
+        self.cancel_requested |= open;
+        open
+    }
+
+    /// Draws the in-app dialog, if open, and returns the answer once there is one.
+    /// Call it every frame while [`Self::is_open`].
     pub fn poll(&mut self, ctx: &egui::Context) -> Option<Answer> {
-        let receive = self.running.as_ref()?;
-        let answer = match receive.try_recv() {
-            Ok(Some(path)) => Answer::Picked(path),
-            Ok(None) => Answer::Cancelled,
-            Err(mpsc::TryRecvError::Empty) => {
-                ctx.request_repaint_after(std::time::Duration::from_millis(200));
-                return None;
+        let running = self.running.as_mut()?;
+        let answer = match running {
+            Running::Native {
+                receive,
+                ask,
+                started,
+            } => match receive.try_recv() {
+                Ok(Some(path)) => Answer::Picked(path),
+                Ok(None) if started.elapsed() >= NATIVE_QUICK => Answer::Cancelled,
+                Ok(None) | Err(mpsc::TryRecvError::Disconnected) => {
+                    let ask = ask.clone();
+                    self.running = None;
+                    self.fallback_reason = Some(NATIVE_FAILED.into());
+                    self.start_in_app(ask);
+                    ctx.request_repaint();
+                    return None;
+                }
+                Err(mpsc::TryRecvError::Empty) => {
+                    ctx.request_repaint_after(Duration::from_millis(200));
+                    return None;
+                }
+            },
+            Running::InApp { .. } if self.cancel_requested => Answer::Cancelled,
+            Running::InApp { dialog, ask } => {
+                if let Some(reason) = &self.fallback_reason {
+                    reason_ui(ctx, reason);
+                }
+                match dialog.show(ctx).state() {
+                    egui_file::State::Selected => match dialog.path() {
+                        Some(path) => Answer::Picked(with_extension(path, ask)),
+                        None => Answer::Cancelled,
+                    },
+                    egui_file::State::Cancelled | egui_file::State::Closed => Answer::Cancelled,
+                    egui_file::State::Open => return None,
+                }
             }
-            Err(mpsc::TryRecvError::Disconnected) => Answer::Unavailable(UNAVAILABLE.into()),
         };
         self.running = None;
+        self.cancel_requested = false;
         Some(answer)
+    }
+}
+
+/// Why the in-app dialog shows when no native one is installed.
+const NO_NATIVE: &str = "No native file dialog is installed (xdg-desktop-portal or zenity): \
+                         using the built-in one.";
+/// Why the in-app dialog shows after the native one closed at once.
+const NATIVE_FAILED: &str = "The native file dialog could not open (xdg-desktop-portal or \
+                             zenity): using the built-in one.";
+
+/// Runs the native dialog (blocking): the file picked, or `None`.
+fn native_dialog(ask: &Ask) -> Option<PathBuf> {
+    let (name, extensions) = &ask.filter;
+    let mut dialog = rfd::FileDialog::new()
+        .set_title(&ask.title)
+        .add_filter(name, extensions);
+    if let Some(file_name) = &ask.file_name {
+        dialog = dialog.set_file_name(file_name);
+    }
+    if let Some(folder) = &ask.folder {
+        dialog = dialog.set_directory(folder);
+    }
+    if ask.save {
+        dialog.save_file()
+    } else {
+        dialog.pick_file()
+    }
+}
+
+/// The in-app dialog for `ask`, open, listing folders and the files the filter takes.
+fn in_app_dialog(ask: &Ask) -> egui_file::FileDialog {
+    let extensions = ask.filter.1.clone();
+    let listed = extensions.clone();
+    let mut dialog = if ask.save {
+        egui_file::FileDialog::save_file()
+    } else {
+        egui_file::FileDialog::open_file()
+    };
+    dialog = dialog
+        .title(&ask.title)
+        .id(egui::Id::unique((
+            "frontline file dialog",
+            ask.title.as_str(),
+        )))
+        .show_rename(false)
+        .show_new_folder(ask.save)
+        .show_files_filter(Box::new(move |path: &Path| has_extension(path, &listed)));
+    if !ask.save {
+        dialog = dialog.filename_filter(Box::new(move |name: &str| {
+            has_extension(Path::new(name), &extensions)
+        }));
+    }
+    if let Some(folder) = ask.folder.as_ref().filter(|folder| folder.is_dir()) {
+        dialog = dialog.initial_path(folder);
+    }
+    if let Some(name) = &ask.file_name {
+        dialog = dialog.default_filename(name.as_str());
+    }
+    dialog.open();
+    dialog
+}
+
+/// True when `path` ends in one of `extensions` (any case), or there are none.
+fn has_extension(path: &Path, extensions: &[String]) -> bool {
+    let Some(extension) = path.extension().and_then(|e| e.to_str()) else {
+        return extensions.is_empty();
+    };
+    extensions.is_empty() || extensions.iter().any(|e| e.eq_ignore_ascii_case(extension))
+}
+
+/// A saved file's path with the filter's extension when the name typed has none.
+fn with_extension(path: &Path, ask: &Ask) -> PathBuf {
+    match ask.filter.1.first() {
+        Some(extension) if ask.save && path.extension().is_none() => path.with_extension(extension),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// A small note above the in-app dialog saying why the native one is not used.
+fn reason_ui(ctx: &egui::Context, reason: &str) {
+    egui::Area::new(egui::Id::unique("frontline file dialog reason"))
+        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 28.0))
+        .order(egui::Order::Foreground)
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| ui.label(reason));
+        });
+}
+
+/// True when a native dialog can be expected to open: always outside Linux and the
+/// BSDs; there, when zenity is on the `PATH` or xdg-desktop-portal is installed and a
+/// session bus runs.
+fn native_available() -> bool {
+    if !cfg!(any(
+        target_os = "linux",
+        target_os = "freebsd",
+        target_os = "dragonfly",
+        target_os = "netbsd",
+        target_os = "openbsd"
+    )) {
+        return true;
+    }
+    on_path("zenity") || portal_installed()
+}
+
+/// True when `program` is an executable file in a folder of the `PATH`.
+fn on_path(program: &str) -> bool {
+    let Some(path) = std::env::var_os("PATH") else {
+        return false;
+    };
+    std::env::split_paths(&path).any(|folder| folder.join(program).is_file())
+}
+
+/// True when a session bus runs and xdg-desktop-portal is installed on it.
+fn portal_installed() -> bool {
+    let runtime_bus =
+        std::env::var_os("XDG_RUNTIME_DIR").is_some_and(|dir| Path::new(&dir).join("bus").exists());
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() && !runtime_bus {
+        return false;
+    }
+    let home_data = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".local/share")));
+    let data_dirs = std::env::var("XDG_DATA_DIRS")
+        .ok()
+        .filter(|dirs| !dirs.is_empty())
+        .unwrap_or_else(|| "/usr/local/share:/usr/share".into());
+    home_data
+        .into_iter()
+        .chain(data_dirs.split(':').map(PathBuf::from))
+        .any(|dir| {
+            dir.join("dbus-1/services/org.freedesktop.portal.Desktop.service")
+                .is_file()
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ask(save: bool) -> Ask {
+        Ask {
+            title: "t".into(),
+            file_name: None,
+            filter: ("Scenario".into(), vec!["ron".into()]),
+            save,
+            folder: None,
+        }
+    }
+
+    #[test]
+    fn extensions_are_matched_in_any_case() {
+        let ron = ["ron".to_owned()];
+        assert!(has_extension(Path::new("a/b.RON"), &ron));
+        assert!(!has_extension(Path::new("a/b.txt"), &ron));
+        assert!(!has_extension(Path::new("a/b"), &ron));
+        assert!(has_extension(Path::new("a/b"), &[]));
+    }
+
+    #[test]
+    fn saved_names_get_the_filter_extension_only_when_they_have_none() {
+        let save = ask(true);
+        assert_eq!(
+            with_extension(Path::new("x/map"), &save),
+            Path::new("x/map.ron")
+        );
+        assert_eq!(
+            with_extension(Path::new("x/map.RON"), &save),
+            Path::new("x/map.RON")
+        );
+        assert_eq!(
+            with_extension(Path::new("x/map"), &ask(false)),
+            Path::new("x/map")
+        );
     }
 }
