@@ -77,6 +77,7 @@ pub fn apply(app: &mut FrontlineApp, ctx: &egui::Context, command: Command) {
             app.panels.start_dialog(ctx, app.state.file_dialog, folder);
         }
         Command::OpenPath(path) => app.open_asking(ctx, path),
+        Command::ForgetMissingRecent => super::recent::forget_missing(&mut app.state.recent_files),
         Command::ShowExport => {
             app.exports.window_open = true;
             to_top(ctx, Closable::Export);

@@ -41,6 +41,8 @@ pub enum Command {
     OpenDialog,
     /// Load a scenario file or a view snapshot.
     OpenPath(PathBuf),
+    /// Drop the files that are gone from File > Open Recent.
+    ForgetMissingRecent,
     /// Open the File > Export window (format picker).
     ShowExport,
     /// Ask where to export, with the native save dialog, in this format.

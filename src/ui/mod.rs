@@ -15,6 +15,7 @@ pub mod loading;
 pub mod map;
 mod opening;
 pub mod panels;
+pub mod recent;
 pub mod recovery;
 pub mod review;
 pub mod saving;

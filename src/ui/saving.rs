@@ -93,6 +93,7 @@ impl FrontlineApp {
                 self.workspace.move_to(path);
                 self.workspace.mark_saved(report.base_hash.clone());
                 self.scenario_file = Some(path.to_owned());
+                super::recent::remember(&mut self.state.recent_files, path);
                 self.notice = Some(saved_notice(&report.written));
                 self.saving.autosaved_at = None;
                 true

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use frontline::ui::FrontlineApp;
 use frontline::ui::dialog::DialogMode;
 use frontline::ui::export::ExportOutcome;
@@ -147,4 +147,47 @@ fn file_export_chooses_its_path_in_the_in_app_dialog() {
     assert_eq!(path.extension().and_then(|e| e.to_str()), Some("geojson"));
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("FeatureCollection"), "{text}");
+}
+
+#[test]
+fn open_recent_reopens_files_and_shows_missing_ones_disabled() {
+    let (_dir, mini, second) = folder_with_two_scenarios();
+    let mut harness = window_on(&mini);
+    harness
+        .state_mut()
+        .queue(frontline::ui::Command::OpenPath(second.clone()));
+    harness.step();
+    wait_until(&mut harness, "second.ron did not open", |app| {
+        app.scenario_file.as_deref() == Some(second.as_path())
+    });
+    assert_eq!(
+        harness.state().state.recent_files,
+        [second.clone(), mini.clone()]
+    );
+    // Remembered with the persisted settings.
+    let saved = ron::to_string(&harness.state().state).unwrap();
+    let restored: frontline::ui::State = ron::from_str(&saved).unwrap();
+    assert_eq!(restored.recent_files, [second.clone(), mini.clone()]);
+
+    click_menu(&mut harness, "File", "Open Recent");
+    harness.get_by_label_contains("second.ron  (");
+    harness.get_by_label_contains("mini.ron  (").click();
+    harness.run();
+    wait_until(&mut harness, "mini.ron did not reopen", |app| {
+        app.scenario_file.as_deref() == Some(mini.as_path())
+    });
+    assert_eq!(harness.state().workspace.scenario().title, "Mini scenario");
+    assert_eq!(
+        harness.state().state.recent_files,
+        [mini.clone(), second.clone()]
+    );
+
+    // A file that is gone is shown disabled, and can be forgotten.
+    std::fs::remove_file(&second).unwrap();
+    click_menu(&mut harness, "File", "Open Recent");
+    let gone = harness.get_by_label_contains("second.ron  (");
+    assert!(gone.accesskit_node().is_disabled());
+    harness.get_by_label("Forget missing files").click();
+    harness.run();
+    assert_eq!(harness.state().state.recent_files, [mini.clone()]);
 }

@@ -16,6 +16,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
                 out.push(Command::OpenDialog);
                 ui.close();
             }
+            crate::ui::recent::menu_ui(ui, &cx.state.recent_files, out);
             if ui.button("Save (Ctrl+S)").clicked() {
                 out.push(Command::Save);
                 ui.close();
