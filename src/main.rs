@@ -13,8 +13,9 @@ fn main() -> ExitCode {
     if no_cache {
         frontline::io::disable_cache();
     }
-    match &cli.command {
-        Some(command) => frontline::cli::run(command),
-        None => frontline::ui::run_app_with(None, cli.renderer),
+    match (&cli.command, &cli.file) {
+        (Some(command), _) => frontline::cli::run(command),
+        (None, Some(file)) => frontline::ui::run_app_on_file(file, cli.renderer),
+        (None, None) => frontline::ui::run_app_with(None, cli.renderer),
     }
 }

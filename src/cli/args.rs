@@ -25,7 +25,11 @@ pub struct Cli {
     /// large loaded scenarios (also FRONTLINE_NO_CACHE=1; FRONTLINE_CACHE_DIR moves it).
     #[arg(long)]
     pub no_cache: bool,
-    /// What to do; without a command the window opens on the default scenario.
+    /// A scenario (RON) or a view snapshot to open in the window; the default scenario
+    /// when omitted. A file that does not load is reported here, before any window.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// What to do; without a command the window opens on FILE or the default scenario.
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -295,6 +299,21 @@ mod tests {
         ));
         let err = parse(&["frontline", "--renderer", "vulkan"]).err();
         assert!(err.is_some_and(|e| e.to_string().contains("glow")));
+    }
+
+    #[test]
+    fn a_file_without_a_command_is_for_the_window() {
+        let Ok(cli) = Cli::try_parse_from(["frontline", "s.ron"]) else {
+            panic!("frontline FILE parses");
+        };
+        assert!(cli.command.is_none());
+        assert_eq!(cli.file.as_deref(), Some(std::path::Path::new("s.ron")));
+        let Ok(cli) = Cli::try_parse_from(["frontline", "check", "s.ron"]) else {
+            panic!("frontline check FILE parses");
+        };
+        assert!(cli.file.is_none());
+        assert!(matches!(cli.command, Some(Command::Check { .. })));
+        assert!(Cli::try_parse_from(["frontline"]).is_ok_and(|cli| cli.file.is_none()));
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod bulk;
 mod cache;
 mod cli;
 mod cli_manners;
+mod cli_open;
 mod clock;
 mod default_scenario;
 mod edit;
