@@ -189,5 +189,5 @@ fn open_recent_reopens_files_and_shows_missing_ones_disabled() {
     assert!(gone.accesskit_node().is_disabled());
     harness.get_by_label("Forget missing files").click();
     harness.run();
-    assert_eq!(harness.state().state.recent_files, [mini.clone()]);
+    assert_eq!(harness.state().state.recent_files, [mini]);
 }
