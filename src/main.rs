@@ -2,10 +2,9 @@
 
 use std::process::ExitCode;
 
-use clap::Parser as _;
-
 fn main() -> ExitCode {
-    let cli = frontline::cli::Cli::parse();
+    let cli = frontline::cli::Cli::try_parse_checked(std::env::args_os())
+        .unwrap_or_else(|err| err.exit());
     let no_cache = match &cli.command {
         Some(command) => command.no_cache(),
         None => cli.no_cache,

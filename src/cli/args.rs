@@ -34,6 +34,33 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+impl Cli {
+    /// Parses `args` as [`Parser::try_parse_from`] does, and refuses a FILE named like a
+    /// command (`frontline --renderer glow check`): flags before a command are the
+    /// window's, and the command would otherwise be taken for a file to open.
+    pub fn try_parse_checked<I, T>(args: I) -> Result<Self, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        use clap::CommandFactory as _;
+        let cli = Self::try_parse_from(args)?;
+        if cli.command.is_none()
+            && let Some(name) = cli.file.as_deref().and_then(|file| file.to_str())
+            && Self::command().find_subcommand(name).is_some()
+        {
+            return Err(Self::command().error(
+                clap::error::ErrorKind::ArgumentConflict,
+                format!(
+                    "`{name}` is a command: --renderer and --no-cache before it are the \
+                     window's; give the command's own flags after it"
+                ),
+            ));
+        }
+        Ok(cli)
+    }
+}
+
 /// Where a command's scenario comes from, beyond its FILE argument.
 #[derive(Clone, Debug, Default, Args)]
 pub struct InputArgs {
@@ -318,7 +345,7 @@ mod tests {
 
     #[test]
     fn flags_appear_only_where_they_act() {
-        let parses = |args: &[&str]| Cli::try_parse_from(args).is_ok();
+        let parses = |args: &[&str]| Cli::try_parse_checked(args).is_ok();
         // The window's flags are not the commands'.
         assert!(!parses(&["frontline", "check", "--renderer", "glow"]));
         assert!(!parses(&["frontline", "--renderer", "glow", "check"]));

@@ -60,6 +60,10 @@ fn a_mistyped_command_is_named_as_one() {
     let (code, _, stderr) = frontline(&["chek"]);
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("`chek` is not a command"), "{stderr}");
+    // A window flag before a command does not make the command a file.
+    let (code, _, stderr) = frontline(&["--renderer", "glow", "check"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("`check` is a command"), "{stderr}");
     // Commands are still commands.
     let (code, stdout, stderr) = frontline(&["check", MINI]);
     assert_eq!(code, 0, "{stderr}");
