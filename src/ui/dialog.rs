@@ -338,6 +338,8 @@ fn portal_installed() -> bool {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
     use super::*;
 
     fn ask(save: bool) -> Ask {
@@ -348,6 +350,66 @@ mod tests {
             save,
             folder: None,
         }
+    }
+
+    /// A dialog whose native answer is `answer`, given `after` it started.
+    fn native_answered(answer: Option<PathBuf>, after: Duration) -> FileDialog {
+        let (send, receive) = mpsc::channel();
+        send.send(answer).unwrap();
+        let started = Instant::now().checked_sub(after).unwrap();
+        FileDialog {
+            running: Some(Running::Native {
+                receive,
+                ask: ask(false),
+                started,
+            }),
+            ..FileDialog::default()
+        }
+    }
+
+    #[test]
+    fn a_native_dialog_closing_at_once_gives_way_to_the_in_app_one() {
+        let ctx = egui::Context::default();
+        let mut dialog = native_answered(None, Duration::ZERO);
+        assert_eq!(
+            dialog.poll(&ctx),
+            None,
+            "no answer: the user has not picked yet"
+        );
+        assert!(dialog.is_in_app());
+        assert_eq!(dialog.fallback_reason.as_deref(), Some(NATIVE_FAILED));
+        // Esc on the in-app dialog is the user's "cancelled".
+        assert!(dialog.cancel_in_app());
+        assert_eq!(dialog.poll(&ctx), Some(Answer::Cancelled));
+        assert!(!dialog.is_open());
+    }
+
+    #[test]
+    fn a_native_dialog_closed_later_without_a_file_was_cancelled() {
+        let ctx = egui::Context::default();
+        let mut dialog = native_answered(None, Duration::from_secs(2));
+        assert_eq!(dialog.poll(&ctx), Some(Answer::Cancelled));
+        assert!(!dialog.is_open());
+        let picked = PathBuf::from("/data/s.ron");
+        let mut dialog = native_answered(Some(picked.clone()), Duration::ZERO);
+        assert_eq!(dialog.poll(&ctx), Some(Answer::Picked(picked)));
+    }
+
+    #[test]
+    fn a_native_thread_that_died_gives_way_to_the_in_app_one() {
+        let ctx = egui::Context::default();
+        let (send, receive) = mpsc::channel::<Option<PathBuf>>();
+        drop(send);
+        let mut dialog = FileDialog {
+            running: Some(Running::Native {
+                receive,
+                ask: ask(true),
+                started: Instant::now(),
+            }),
+            ..FileDialog::default()
+        };
+        assert_eq!(dialog.poll(&ctx), None);
+        assert!(dialog.is_in_app());
     }
 
     #[test]
