@@ -191,3 +191,53 @@ fn open_recent_reopens_files_and_shows_missing_ones_disabled() {
     harness.run();
     assert_eq!(harness.state().state.recent_files, [mini]);
 }
+
+/// File > Export as GeoJSON, up to the in-app dialog's Save.
+fn export_geojson_and_save(harness: &mut Harness<'_, FrontlineApp>) {
+    click_menu(harness, "File", "Export... (Ctrl+E)");
+    harness
+        .get_by_label(frontline::export::ExportFormat::Geojson.description())
+        .click();
+    harness.run();
+    harness.get_by_label("Choose file and export...").click();
+    harness.run_steps(3);
+    harness.get_by_label("Save").click();
+    harness.run_steps(3);
+}
+
+#[test]
+fn the_in_app_save_dialog_asks_before_replacing_a_file() {
+    let (_dir, mini, _second) = folder_with_two_scenarios();
+    let mut harness = window_on(&mini);
+    export_geojson_and_save(&mut harness);
+    wait_until(&mut harness, "the export did not finish", |app| {
+        !app.exports.busy()
+    });
+    let Some(ExportOutcome::Wrote(path)) = harness.state().exports.last.clone() else {
+        panic!("no file written: {:?}", harness.state().exports.last);
+    };
+    std::fs::write(&path, "mine").unwrap();
+    // The same name again: asked first; "Choose another name" goes back to the dialog.
+    export_geojson_and_save(&mut harness);
+    harness.get_by_label_contains("already exists. Replace it?");
+    harness.get_by_label("Choose another name").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("Replace it?").is_none());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+    harness.get_by_label("Save").click();
+    harness.run_steps(3);
+    harness.get_by_label("Replace").click();
+    harness.run_steps(2);
+    wait_until(&mut harness, "the export did not finish", |app| {
+        !app.exports.busy()
+    });
+    assert_eq!(
+        harness.state().exports.last,
+        Some(ExportOutcome::Wrote(path.clone()))
+    );
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("FeatureCollection")
+    );
+}

@@ -8,11 +8,17 @@
 //! the native dialog closes at once without a file (it could not open: nobody cancels
 //! that fast). "Cancelled" is only ever the user's answer.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
+
+mod in_app;
+mod native;
+
+use in_app::{in_app_dialog, reason_ui, replace_ui, with_extension};
+use native::{native_available, native_dialog};
 
 /// What a dialog answered.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,6 +85,9 @@ enum Running {
         dialog: Box<egui_file::FileDialog>,
         ask: Ask,
     },
+    /// The in-app save dialog picked a file that exists: replace it? (Native dialogs
+    /// ask this themselves.)
+    Replace { path: PathBuf, ask: Ask },
 }
 
 /// A file dialog, if one is open.
@@ -147,7 +156,10 @@ impl FileDialog {
 
     /// True while the in-app dialog is open.
     pub fn is_in_app(&self) -> bool {
-        matches!(self.running, Some(Running::InApp { .. }))
+        matches!(
+            self.running,
+            Some(Running::InApp { .. } | Running::Replace { .. })
+        )
     }
 
     /// Cancels the in-app dialog (Esc), on the next [`Self::poll`]; returns whether
@@ -183,20 +195,43 @@ impl FileDialog {
                     return None;
                 }
             },
-            Running::InApp { .. } if self.cancel_requested => Answer::Cancelled,
+            Running::InApp { .. } | Running::Replace { .. } if self.cancel_requested => {
+                Answer::Cancelled
+            }
             Running::InApp { dialog, ask } => {
                 if let Some(reason) = &self.fallback_reason {
                     reason_ui(ctx, reason);
                 }
                 match dialog.show(ctx).state() {
                     egui_file::State::Selected => match dialog.path() {
-                        Some(path) => Answer::Picked(with_extension(path, ask)),
+                        Some(path) => {
+                            let path = with_extension(path, ask);
+                            if ask.save && path.is_file() {
+                                let ask = ask.clone();
+                                self.running = Some(Running::Replace { path, ask });
+                                ctx.request_repaint();
+                                return None;
+                            }
+                            Answer::Picked(path)
+                        }
                         None => Answer::Cancelled,
                     },
                     egui_file::State::Cancelled | egui_file::State::Closed => Answer::Cancelled,
                     egui_file::State::Open => return None,
                 }
             }
+            Running::Replace { path, ask } => match replace_ui(ctx, path) {
+                Some(true) => Answer::Picked(path.clone()),
+                Some(false) => {
+                    // Back to the dialog, in the same folder, with the same name.
+                    let mut ask = ask.clone();
+                    ask.folder = path.parent().map(PathBuf::from);
+                    ask.file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                    self.start_in_app(ask);
+                    return None;
+                }
+                None => return None,
+            },
         };
         self.running = None;
         self.cancel_requested = false;
@@ -211,135 +246,13 @@ const NO_NATIVE: &str = "No native file dialog is installed (xdg-desktop-portal 
 const NATIVE_FAILED: &str = "The native file dialog could not open (xdg-desktop-portal or \
                              zenity): using the built-in one.";
 
-/// Runs the native dialog (blocking): the file picked, or `None`.
-fn native_dialog(ask: &Ask) -> Option<PathBuf> {
-    let (name, extensions) = &ask.filter;
-    let mut dialog = rfd::FileDialog::new()
-        .set_title(&ask.title)
-        .add_filter(name, extensions);
-    if let Some(file_name) = &ask.file_name {
-        dialog = dialog.set_file_name(file_name);
-    }
-    if let Some(folder) = &ask.folder {
-        dialog = dialog.set_directory(folder);
-    }
-    if ask.save {
-        dialog.save_file()
-    } else {
-        dialog.pick_file()
-    }
-}
-
-/// The in-app dialog for `ask`, open, listing folders and the files the filter takes.
-fn in_app_dialog(ask: &Ask) -> egui_file::FileDialog {
-    let extensions = ask.filter.1.clone();
-    let listed = extensions.clone();
-    let mut dialog = if ask.save {
-        egui_file::FileDialog::save_file()
-    } else {
-        egui_file::FileDialog::open_file()
-    };
-    dialog = dialog
-        .title(&ask.title)
-        .id(egui::Id::unique((
-            "frontline file dialog",
-            ask.title.as_str(),
-        )))
-        .show_rename(false)
-        .show_new_folder(ask.save)
-        .show_files_filter(Box::new(move |path: &Path| has_extension(path, &listed)));
-    if !ask.save {
-        dialog = dialog.filename_filter(Box::new(move |name: &str| {
-            has_extension(Path::new(name), &extensions)
-        }));
-    }
-    if let Some(folder) = ask.folder.as_ref().filter(|folder| folder.is_dir()) {
-        dialog = dialog.initial_path(folder);
-    }
-    if let Some(name) = &ask.file_name {
-        dialog = dialog.default_filename(name.as_str());
-    }
-    dialog.open();
-    dialog
-}
-
-/// True when `path` ends in one of `extensions` (any case), or there are none.
-fn has_extension(path: &Path, extensions: &[String]) -> bool {
-    let Some(extension) = path.extension().and_then(|e| e.to_str()) else {
-        return extensions.is_empty();
-    };
-    extensions.is_empty() || extensions.iter().any(|e| e.eq_ignore_ascii_case(extension))
-}
-
-/// A saved file's path with the filter's extension when the name typed has none.
-fn with_extension(path: &Path, ask: &Ask) -> PathBuf {
-    match ask.filter.1.first() {
-        Some(extension) if ask.save && path.extension().is_none() => path.with_extension(extension),
-        _ => path.to_path_buf(),
-    }
-}
-
-/// A small note above the in-app dialog saying why the native one is not used.
-fn reason_ui(ctx: &egui::Context, reason: &str) {
-    egui::Area::new(egui::Id::unique("frontline file dialog reason"))
-        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 28.0))
-        .order(egui::Order::Foreground)
-        .show(ctx, |ui| {
-            egui::Frame::popup(ui.style()).show(ui, |ui| ui.label(reason));
-        });
-}
-
-/// True when a native dialog can be expected to open: always outside Linux and the
-/// BSDs; there, when zenity is on the `PATH` or xdg-desktop-portal is installed and a
-/// session bus runs.
-fn native_available() -> bool {
-    if !cfg!(any(
-        target_os = "linux",
-        target_os = "freebsd",
-        target_os = "dragonfly",
-        target_os = "netbsd",
-        target_os = "openbsd"
-    )) {
-        return true;
-    }
-    on_path("zenity") || portal_installed()
-}
-
-/// True when `program` is an executable file in a folder of the `PATH`.
-fn on_path(program: &str) -> bool {
-    let Some(path) = std::env::var_os("PATH") else {
-        return false;
-    };
-    std::env::split_paths(&path).any(|folder| folder.join(program).is_file())
-}
-
-/// True when a session bus runs and xdg-desktop-portal is installed on it.
-fn portal_installed() -> bool {
-    let runtime_bus =
-        std::env::var_os("XDG_RUNTIME_DIR").is_some_and(|dir| Path::new(&dir).join("bus").exists());
-    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() && !runtime_bus {
-        return false;
-    }
-    let home_data = std::env::var_os("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".local/share")));
-    let data_dirs = std::env::var("XDG_DATA_DIRS")
-        .ok()
-        .filter(|dirs| !dirs.is_empty())
-        .unwrap_or_else(|| "/usr/local/share:/usr/share".into());
-    home_data
-        .into_iter()
-        .chain(data_dirs.split(':').map(PathBuf::from))
-        .any(|dir| {
-            dir.join("dbus-1/services/org.freedesktop.portal.Desktop.service")
-                .is_file()
-        })
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+    use std::path::Path;
+
+    use super::in_app::has_extension;
     use super::*;
 
     fn ask(save: bool) -> Ask {
