@@ -25,9 +25,40 @@ pub struct Cli {
     /// large loaded scenarios (also FRONTLINE_NO_CACHE=1; FRONTLINE_CACHE_DIR moves it).
     #[arg(long)]
     pub no_cache: bool,
-    /// What to do; without a command the window opens on the default scenario.
+    /// A scenario (RON) or a view snapshot to open in the window; the default scenario
+    /// when omitted. A file that does not load is reported here, before any window.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// What to do; without a command the window opens on FILE or the default scenario.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// Parses `args` as [`Parser::try_parse_from`] does, and refuses a FILE named like a
+    /// command (`frontline --renderer glow check`): flags before a command are the
+    /// window's, and the command would otherwise be taken for a file to open.
+    pub fn try_parse_checked<I, T>(args: I) -> Result<Self, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        use clap::CommandFactory as _;
+        let cli = Self::try_parse_from(args)?;
+        if cli.command.is_none()
+            && let Some(name) = cli.file.as_deref().and_then(|file| file.to_str())
+            && Self::command().find_subcommand(name).is_some()
+        {
+            return Err(Self::command().error(
+                clap::error::ErrorKind::ArgumentConflict,
+                format!(
+                    "`{name}` is a command: --renderer and --no-cache before it are the \
+                     window's; give the command's own flags after it"
+                ),
+            ));
+        }
+        Ok(cli)
+    }
 }
 
 /// Where a command's scenario comes from, beyond its FILE argument.
@@ -298,8 +329,23 @@ mod tests {
     }
 
     #[test]
+    fn a_file_without_a_command_is_for_the_window() {
+        let Ok(cli) = Cli::try_parse_from(["frontline", "s.ron"]) else {
+            panic!("frontline FILE parses");
+        };
+        assert!(cli.command.is_none());
+        assert_eq!(cli.file.as_deref(), Some(std::path::Path::new("s.ron")));
+        let Ok(cli) = Cli::try_parse_from(["frontline", "check", "s.ron"]) else {
+            panic!("frontline check FILE parses");
+        };
+        assert!(cli.file.is_none());
+        assert!(matches!(cli.command, Some(Command::Check { .. })));
+        assert!(Cli::try_parse_from(["frontline"]).is_ok_and(|cli| cli.file.is_none()));
+    }
+
+    #[test]
     fn flags_appear_only_where_they_act() {
-        let parses = |args: &[&str]| Cli::try_parse_from(args).is_ok();
+        let parses = |args: &[&str]| Cli::try_parse_checked(args).is_ok();
         // The window's flags are not the commands'.
         assert!(!parses(&["frontline", "check", "--renderer", "glow"]));
         assert!(!parses(&["frontline", "--renderer", "glow", "check"]));

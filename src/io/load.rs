@@ -80,10 +80,13 @@ pub(super) fn load_with_bulk(
     let mut include_trouble = !diagnostics.is_empty() && !scenario.includes.is_empty();
 
     let documents_ids: Vec<String> = scenario.documents.iter().map(|d| d.id.clone()).collect();
+    // Documents whose text is missing: reported once here, their quotes left unchecked.
+    let mut unread = Vec::new();
     for (i, document) in scenario.documents.iter_mut().enumerate() {
         match read_sibling(&document.text_file, FileKind::Document) {
             Ok(contents) => document.text = contents,
             Err(err) => {
+                unread.push(document.id.clone());
                 let message = err.message(
                     "text_file",
                     &document.text_file,
@@ -136,7 +139,8 @@ pub(super) fn load_with_bulk(
     // Each included file's items are checked in it; the main file's check then sees
     // them valid, and so reports only its own items' problems.
     for file in &files {
-        let found = super::validate::validate_part(&scenario, &file.part, &file.name, &file.text);
+        let found =
+            super::validate::validate_part(&scenario, &file.part, &file.name, &file.text, &unread);
         include_trouble |= !found.is_empty();
         diagnostics.extend(found);
     }
@@ -146,8 +150,8 @@ pub(super) fn load_with_bulk(
             first: first_bulk,
             lines: &bulk_lines,
         });
-        diagnostics.extend(super::validate::validate_with_bulk(
-            &scenario, name, text, bulk,
+        diagnostics.extend(super::validate::validate_loaded(
+            &scenario, name, text, bulk, &unread,
         ));
     }
     let mut geometry = None;

@@ -47,7 +47,8 @@ pub use save::{
     save_over_disk_changes, save_with,
 };
 pub use validate::{
-    BulkClaims, FieldProblem, check_claim, validate, validate_part, validate_with_bulk,
+    BulkClaims, FieldProblem, check_claim, validate, validate_loaded, validate_part,
+    validate_with_bulk,
 };
 pub use write::write_atomically;
 pub use write_ron::{WriteRonError, file_ron, scenario_to_ron};

@@ -55,10 +55,13 @@ pub struct FrontlineApp {
 impl FrontlineApp {
     /// Creates the app on the embedded default scenario, restoring persisted state.
     pub fn new(cc: &eframe::CreationContext<'_>) -> Self {
-        let state: State = cc
+        let mut state: State = cc
             .storage
             .and_then(|storage| eframe::get_value(storage, STORAGE_KEY))
             .unwrap_or_default();
+        if let Some(mode) = super::dialog::DialogMode::from_environment() {
+            state.file_dialog = mode;
+        }
         let (scenario, error) = match crate::io::default_scenario() {
             Ok(scenario) => (scenario, None),
             Err(err) => (world::empty_scenario(), Some(err)),

@@ -72,8 +72,12 @@ pub fn apply(app: &mut FrontlineApp, ctx: &egui::Context, command: Command) {
         }
         Command::ResetAssumptions => app.assume.clear(),
         Command::ShowClaimDocument(c) => app.panels.show_document(c),
-        Command::OpenDialog => app.panels.start_dialog(ctx),
+        Command::OpenDialog => {
+            let folder = app.scenario_folder();
+            app.panels.start_dialog(ctx, app.state.file_dialog, folder);
+        }
         Command::OpenPath(path) => app.open_asking(ctx, path),
+        Command::ForgetMissingRecent => super::recent::forget_missing(&mut app.state.recent_files),
         Command::ShowExport => {
             app.exports.window_open = true;
             to_top(ctx, Closable::Export);
@@ -81,12 +85,15 @@ pub fn apply(app: &mut FrontlineApp, ctx: &egui::Context, command: Command) {
         Command::ExportDialog(format) => {
             let name =
                 super::export::default_file_name(app.world.scenario(), app.now_secs(), format);
-            app.exports.start_dialog(ctx, format, name);
+            let folder = app.scenario_folder();
+            let mode = app.state.file_dialog;
+            app.exports.start_dialog(ctx, format, name, folder, mode);
         }
         Command::ExportTo { path, format } => app.export_to(ctx, &path, format),
         Command::SetRenderer(renderer) => app.state.renderer = renderer,
         Command::SetDark(dark) => app.state.dark = dark,
         Command::SetAllowOutsidePaths(allow) => app.state.allow_outside_paths = allow,
+        Command::SetFileDialog(mode) => app.state.file_dialog = mode,
         Command::Fit => app.state.camera.fit_requested = true,
         Command::ShowControls(show) => app.state.show_controls = show,
         Command::ShowSidebar(show) => app.state.show_sidebar = show,
@@ -300,9 +307,12 @@ fn to_top(ctx: &egui::Context, window: Closable) {
     ctx.move_to_top(egui::LayerId::new(egui::Order::Middle, window.id()));
 }
 
-/// Closes the open window drawn on top (the one last clicked or opened), or else the
-/// most important open one.
+/// Cancels the in-app file dialog if one is open; else closes the open window drawn on
+/// top (the one last clicked or opened), or else the most important open one.
 fn close_top_window(app: &mut FrontlineApp, ctx: &egui::Context) {
+    if app.cancel_in_app_dialog() {
+        return;
+    }
     let open: Vec<Closable> = Closable::ALL
         .into_iter()
         .filter(|w| w.is_open(app))

@@ -41,6 +41,8 @@ pub enum Command {
     OpenDialog,
     /// Load a scenario file or a view snapshot.
     OpenPath(PathBuf),
+    /// Drop the files that are gone from File > Open Recent.
+    ForgetMissingRecent,
     /// Open the File > Export window (format picker).
     ShowExport,
     /// Ask where to export, with the native save dialog, in this format.
@@ -56,6 +58,8 @@ pub enum Command {
     SetRenderer(Renderer),
     /// Switch between dark (true) and light themes.
     SetDark(bool),
+    /// Pick the file dialog: native where it opens, or always the in-app one.
+    SetFileDialog(super::dialog::DialogMode),
     /// Let opened scenarios read files outside their folder, or stop.
     SetAllowOutsidePaths(bool),
     /// Fit the map to Syria.

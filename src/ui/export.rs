@@ -8,6 +8,7 @@ use std::sync::mpsc;
 
 use jiff::Timestamp;
 
+use super::dialog::{Answer, Ask, DialogMode, FileDialog};
 use crate::control::Engine;
 use crate::export::{ExportFormat, ExportJob, run_job};
 use crate::model::Scenario;
@@ -72,7 +73,7 @@ pub enum ExportOutcome {
     Wrote(PathBuf),
     /// Why nothing was written.
     Failed(String),
-    /// The save dialog closed without a file (or no dialog is available).
+    /// The user closed the save dialog without a file.
     Cancelled,
 }
 
@@ -83,8 +84,10 @@ pub struct Exports {
     pub window_open: bool,
     /// The format picked in that window.
     pub format: Option<ExportFormat>,
-    /// The save dialog's answer: the path and format picked, or `None` if cancelled.
-    dialog: Option<mpsc::Receiver<Option<(PathBuf, ExportFormat)>>>,
+    /// The save dialog, and the format it saves in.
+    dialog: FileDialog,
+    /// The format the open save dialog exports in.
+    dialog_format: Option<ExportFormat>,
     /// The export in progress: its path and the answer to come.
     running: Option<(PathBuf, mpsc::Receiver<Result<String, String>>)>,
     /// How the last export went.
@@ -99,7 +102,7 @@ impl Exports {
 
     /// True while a save dialog or an export runs.
     pub fn busy(&self) -> bool {
-        self.dialog.is_some() || self.running.is_some()
+        self.dialog.is_open() || self.running.is_some()
     }
 
     /// The file being written, while an export runs.
@@ -107,51 +110,43 @@ impl Exports {
         self.running.as_ref().map(|(path, _)| path.as_path())
     }
 
-    /// Opens the native save dialog on its own thread, with a default name that carries
-    /// the moment shown and the format's extension filter.
-    pub fn start_dialog(&mut self, ctx: &egui::Context, format: ExportFormat, name: String) {
-        if self.dialog.is_some() {
+    /// Opens the save dialog (native, or in-app where no native one opens) with a
+    /// default name that carries the moment shown and the format's extension filter,
+    /// starting in `folder`.
+    pub fn start_dialog(
+        &mut self,
+        ctx: &egui::Context,
+        format: ExportFormat,
+        name: String,
+        folder: Option<PathBuf>,
+        mode: DialogMode,
+    ) {
+        if self.dialog.is_open() {
             return;
         }
-        let (send, receive) = mpsc::channel();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("save-dialog".into())
-            .spawn(move || {
-                let picked = rfd::FileDialog::new()
-                    .set_title("Export")
-                    .set_file_name(name)
-                    .add_filter(label(format), &[extension(format)])
-                    .save_file();
-                let _ = send.send(picked.map(|path| (path, format)));
-                ctx.request_repaint();
-            });
-        match spawned {
-            Ok(_) => self.dialog = Some(receive),
-            Err(err) => self.last = Some(ExportOutcome::Failed(err.to_string())),
-        }
+        let ask = Ask {
+            title: "Export".into(),
+            file_name: Some(name),
+            filter: (label(format).into(), vec![extension(format).into()]),
+            save: true,
+            folder,
+        };
+        self.dialog_format = Some(format);
+        self.last = None;
+        self.dialog.start(ctx, ask, mode);
     }
 
-    /// The save dialog's answer, once it has one.
+    /// Cancels the in-app save dialog (Esc); returns whether one was open.
+    pub fn cancel_in_app_dialog(&mut self) -> bool {
+        self.dialog.cancel_in_app()
+    }
+
+    /// Draws the in-app save dialog, if open; the path and format picked, once picked.
     pub fn poll_dialog(&mut self, ctx: &egui::Context) -> Option<(PathBuf, ExportFormat)> {
-        let receive = self.dialog.as_ref()?;
-        match receive.try_recv() {
-            Ok(answer) => {
-                self.dialog = None;
-                if answer.is_none() {
-                    self.last = Some(ExportOutcome::Cancelled);
-                }
-                answer
-            }
-            Err(mpsc::TryRecvError::Empty) => {
-                ctx.request_repaint_after(std::time::Duration::from_millis(200));
-                None
-            }
-            Err(mpsc::TryRecvError::Disconnected) => {
-                self.dialog = None;
-                self.last = Some(ExportOutcome::Failed(
-                    "no native file dialog is available (xdg-desktop-portal or zenity)".into(),
-                ));
+        match self.dialog.poll(ctx)? {
+            Answer::Picked(path) => Some((path, self.dialog_format.unwrap_or(self.picked()))),
+            Answer::Cancelled => {
+                self.last = Some(ExportOutcome::Cancelled);
                 None
             }
         }
@@ -262,7 +257,7 @@ pub fn status(ui: &mut egui::Ui, exports: &mut Exports) {
         if let Some(path) = exports.running_path() {
             ui.spinner();
             ui.label(format!("Exporting {}...", path.display()));
-        } else if exports.dialog.is_some() {
+        } else if exports.dialog.is_open() {
             ui.spinner();
             ui.label("Waiting for the save dialog...");
         } else if let Some(last) = &exports.last {

@@ -11,7 +11,20 @@ pub const FONT_NAME: &str = "Frontline Noto Sans";
 /// The font file's bytes: the same file the print map embeds.
 pub const FONT_TTF: &[u8] = include_bytes!("../../assets/fonts/FrontlineNotoSans-Regular.ttf");
 
-/// Makes the bundled font egui's first proportional font (call once at startup).
+/// The in-app file dialog's icons (🗀 🗋 ⬆ ⟲ 💾 and 📂), from egui's emoji fonts.
+const ICON_FONTS: [(&str, &[u8]); 2] = [
+    (
+        "Frontline file icons",
+        include_bytes!("../../assets/fonts/FrontlineFileIcons.ttf"),
+    ),
+    (
+        "Frontline folder icon",
+        include_bytes!("../../assets/fonts/FrontlineFolderIcon.ttf"),
+    ),
+];
+
+/// Makes the bundled font egui's first proportional font, and the file dialog's icons
+/// its last (call once at startup).
 pub fn install_fonts(ctx: &egui::Context) {
     ctx.add_font(FontInsert {
         name: FONT_NAME.to_owned(),
@@ -21,6 +34,16 @@ pub fn install_fonts(ctx: &egui::Context) {
             priority: FontPriority::Highest,
         }],
     });
+    for (name, bytes) in ICON_FONTS {
+        ctx.add_font(FontInsert {
+            name: name.to_owned(),
+            data: FontData::from_static(bytes),
+            families: vec![InsertFontFamily {
+                family: FontFamily::Proportional,
+                priority: FontPriority::Lowest,
+            }],
+        });
+    }
 }
 
 #[cfg(test)]
@@ -40,5 +63,10 @@ mod tests {
             .and_then(|names| names.first().cloned());
         assert_eq!(first.as_deref(), Some(FONT_NAME));
         assert!(fonts.font_data.contains_key(FONT_NAME));
+        let last = fonts
+            .families
+            .get(&FontFamily::Proportional)
+            .and_then(|names| names.last().cloned());
+        assert_eq!(last.as_deref(), Some(ICON_FONTS[1].0));
     }
 }

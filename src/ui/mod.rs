@@ -16,6 +16,7 @@ pub mod loading;
 pub mod map;
 mod opening;
 pub mod panels;
+pub mod recent;
 pub mod recovery;
 pub mod review;
 pub mod saving;
@@ -79,11 +80,60 @@ fn persisted_state() -> Option<State> {
     ron::from_str(kv.get(state::STORAGE_KEY)?).ok()
 }
 
+/// Opens the window on a scenario or a view snapshot (`frontline FILE`), drawn by
+/// `renderer`; returns the process exit code. The file is read first: when it does not
+/// load, its located errors go to standard error, with exit code 2, and no window opens.
+pub fn run_app_on_file(
+    path: &std::path::Path,
+    renderer: Option<Renderer>,
+) -> std::process::ExitCode {
+    // The window's File > Allow paths outside the scenario's folder holds here too.
+    let allow = persisted_state().is_some_and(|state| state.allow_outside_paths);
+    crate::io::sandbox::set_allow_outside_paths(allow);
+    let opened = match loading::open_file(path) {
+        Ok(opened) => opened,
+        Err(err) => {
+            eprintln!("{}", err.to_string().trim_end());
+            let bare_word = path.extension().is_none() && path.components().count() == 1;
+            if bare_word && !path.exists() {
+                eprintln!(
+                    "frontline: `{}` is not a command either; see `frontline --help`",
+                    path.display()
+                );
+            }
+            return std::process::ExitCode::from(crate::cli::EXIT_BAD_INPUT);
+        }
+    };
+    let path = path.to_path_buf();
+    run_window(renderer, move |app| {
+        // Errors cannot happen here: the file was read above.
+        let _ = app.show_opened(&path, Ok(opened));
+    })
+}
+
 /// Opens the window, with `initial`'s view applied if given, drawn by `renderer`
 /// (see [`choose_renderer`] when `None`); returns the process exit code.
 pub fn run_app_with(
     initial: Option<Initial>,
     renderer: Option<Renderer>,
+) -> std::process::ExitCode {
+    run_window(renderer, move |app| {
+        if let Some(initial) = initial {
+            app.open_snapshot(
+                &initial.snapshot,
+                initial.scenario,
+                initial.scenario_file,
+                &initial.warnings,
+            );
+        }
+    })
+}
+
+/// Opens the window drawn by `renderer`, letting `setup` open a file in the new app;
+/// returns the process exit code.
+fn run_window(
+    renderer: Option<Renderer>,
+    setup: impl FnOnce(&mut FrontlineApp) + 'static,
 ) -> std::process::ExitCode {
     let renderer = match choose_renderer(renderer) {
         Ok(renderer) => renderer,
@@ -106,14 +156,7 @@ pub fn run_app_with(
             // Noto Sans first: every place name's letters, in the window as in the exports.
             fonts::install_fonts(&cc.egui_ctx);
             let mut app = FrontlineApp::new(cc);
-            if let Some(initial) = initial {
-                app.open_snapshot(
-                    &initial.snapshot,
-                    initial.scenario,
-                    initial.scenario_file,
-                    &initial.warnings,
-                );
-            }
+            setup(&mut app);
             Ok(Box::new(app))
         }),
     );

@@ -32,6 +32,7 @@ impl FrontlineApp {
         match opened {
             Ok(Opened::Scenario(workspace)) => {
                 self.set_workspace(*workspace, Some(path.to_path_buf()));
+                super::recent::remember(&mut self.state.recent_files, path);
                 Ok(())
             }
             Ok(Opened::Snapshot {
@@ -41,6 +42,7 @@ impl FrontlineApp {
                 warnings,
             }) => {
                 self.show_snapshot(&snapshot, *workspace, file, &warnings);
+                super::recent::remember(&mut self.state.recent_files, path);
                 Ok(())
             }
             Err(err) => {

@@ -109,6 +109,7 @@ impl FrontlineApp {
                 self.workspace.move_to(path);
                 self.workspace.mark_saved(report.base_hash.clone());
                 self.scenario_file = Some(path.to_owned());
+                super::recent::remember(&mut self.state.recent_files, path);
                 self.notice = Some(saved_notice(&report.written));
                 self.saving.autosaved_at = None;
                 self.forget_disk_stamps();
@@ -148,18 +149,31 @@ impl FrontlineApp {
             file_name: Some(name),
             filter: ("Frontline scenario".into(), vec!["ron".into()]),
             save: true,
+            folder: self.scenario_folder(),
         };
-        if let Err(err) = self.saving.dialog.start(ctx, ask) {
-            self.save_failed(&format!("cannot open the save dialog: {err}"));
-        }
+        self.saving.dialog.start(ctx, ask, self.state.file_dialog);
     }
 
-    /// Collects the Save As dialog's answer.
+    /// The folder of the scenario file shown, where file dialogs start.
+    pub(super) fn scenario_folder(&self) -> Option<PathBuf> {
+        let file = self.scenario_file.as_deref()?;
+        let folder = file.parent().filter(|p| !p.as_os_str().is_empty())?;
+        Some(folder.to_path_buf())
+    }
+
+    /// Cancels the in-app file dialog open, if any (Esc); returns whether one was.
+    pub(super) fn cancel_in_app_dialog(&mut self) -> bool {
+        self.saving.dialog.cancel_in_app()
+            || self.panels.open_dialog.cancel_in_app()
+            || self.exports.cancel_in_app_dialog()
+            || self.panels.article.cancel_in_app_dialog()
+    }
+
+    /// Draws the in-app Save As dialog, if open, and collects the dialog's answer.
     pub(super) fn poll_save_dialog(&mut self, ctx: &egui::Context) {
         match self.saving.dialog.poll(ctx) {
             Some(Answer::Picked(path)) => self.queue(Command::SaveAs(path)),
             Some(Answer::Cancelled) => self.saving.after_save = None,
-            Some(Answer::Unavailable(why)) => self.save_failed(&why),
             None => {}
         }
     }

@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
+use super::dialog::DialogMode;
 use super::map::{MapLayers, MapMemory};
 use crate::control::{Perspective, View};
 
@@ -41,6 +42,12 @@ pub struct State {
     pub show_controls: bool,
     /// The right panel (the selected place, what-if, sources) is shown.
     pub show_sidebar: bool,
+    /// Which file dialog File > Open, Save As, Export and Add article show
+    /// (`FRONTLINE_DIALOG` overrides it).
+    pub file_dialog: DialogMode,
+    /// The scenarios and snapshots opened or saved last, newest first (File > Open
+    /// Recent).
+    pub recent_files: Vec<std::path::PathBuf>,
 }
 
 /// How the window is drawn. Glow (OpenGL) is about four times faster than wgpu under
@@ -96,6 +103,8 @@ impl Default for State {
             allow_outside_paths: false,
             show_controls: true,
             show_sidebar: true,
+            file_dialog: DialogMode::Automatic,
+            recent_files: Vec::new(),
         }
     }
 }

@@ -284,3 +284,52 @@ fn region_geometry_must_exist_and_cover_every_governorate() {
         .to_string();
     assert!(err.contains("region geometry \"regions.geojson\""), "{err}");
 }
+
+/// The located errors of loading `path`, as lines.
+fn load_errors(path: &Path) -> Vec<String> {
+    match frontline::io::load_scenario_file(path) {
+        Ok(_) => panic!("{} loads without its document", path.display()),
+        Err(err) => err.diagnostics.iter().map(|d| d.to_string()).collect(),
+    }
+}
+
+#[test]
+fn a_missing_document_is_reported_once_not_once_per_quote() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mini.ron");
+    std::fs::write(&path, MINI).unwrap();
+    let quoting = MINI.matches("document: Some(\"doc\")").count();
+    assert!(
+        quoting >= 2,
+        "the fixture quotes its document {quoting} times"
+    );
+    let errors = load_errors(&path);
+    let name = path.display().to_string();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].starts_with(&format!(
+            "{name}:{}:",
+            line_of(MINI, "text_file: \"mini.txt\"")
+        )) && errors[0].contains("cannot read document text \"mini.txt\""),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn the_syria_scenario_copied_without_its_folder_names_what_it_misses_once() {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/scenarios/syria-2024-12.ron");
+    let text = std::fs::read_to_string(&source).unwrap();
+    let documents = text.matches("text_file:").count();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("syria-2024-12.ron");
+    std::fs::write(&path, &text).unwrap();
+    let errors = load_errors(&path);
+    assert!(
+        !errors.iter().any(|e| e.contains("quote not found")),
+        "{errors:#?}"
+    );
+    let about_documents = errors.iter().filter(|e| e.contains("text_file")).count();
+    assert_eq!(about_documents, documents, "{errors:#?}");
+    // The documents, and the region geometry: nothing else.
+    assert_eq!(errors.len(), documents + 1, "{errors:#?}");
+}

@@ -10,6 +10,7 @@ mod cache;
 mod cache_kill;
 mod cli;
 mod cli_manners;
+mod cli_open;
 mod clock;
 mod common;
 mod default_scenario;

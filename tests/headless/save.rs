@@ -396,3 +396,24 @@ fn save_as_writes_a_whole_copy_elsewhere() {
     assert_eq!(&reloaded.scenario, workspace.scenario());
     assert_eq!(reloaded.origins, *workspace.origins());
 }
+
+#[test]
+fn a_missing_document_of_a_split_scenario_is_one_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let main = split_fixture(dir.path());
+    let part = std::fs::read_to_string(dir.path().join("part.ron")).unwrap();
+    assert!(
+        part.contains("quote:"),
+        "part.ron quotes the document:\n{part}"
+    );
+    std::fs::remove_file(dir.path().join("mini.txt")).unwrap();
+    let Err(err) = load_scenario_file(&main) else {
+        panic!("loads without its document");
+    };
+    let errors: Vec<String> = err.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].contains("cannot read document text \"mini.txt\""),
+        "{errors:#?}"
+    );
+}

@@ -254,3 +254,27 @@ fn open_shows_a_snapshot_in_the_window_with_either_renderer() {
         );
     }
 }
+
+#[test]
+fn frontline_file_shows_a_snapshot_in_the_window() {
+    if !can_run() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (all, hidden) = (dir.path().join("all.ron"), dir.path().join("hidden.ron"));
+    write_snapshot(&all, false);
+    write_snapshot(&hidden, true);
+    // `frontline --renderer glow FILE`: no command.
+    let shown_in = |snapshot: &std::path::Path, n: u32| {
+        let args = ["--renderer".as_ref(), "glow".as_ref(), snapshot.as_os_str()];
+        Desktop::start(n, &args).wait_for_map(|(g, r)| g + r > 400)
+    };
+    let shown = shown_in(&all, 5);
+    let without = shown_in(&hidden, 6);
+    eprintln!("frontline FILE: government/rebel pixels {shown:?}, government hidden {without:?}");
+    // The snapshot's view reached the window: far fewer government pixels.
+    assert!(
+        without.0 * 3 < shown.0,
+        "the government is still drawn: {without:?} vs {shown:?}"
+    );
+}

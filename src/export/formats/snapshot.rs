@@ -45,6 +45,19 @@ pub struct Snapshot {
 /// The largest file [`Snapshot::is_snapshot_file`] looks into.
 pub const SNAPSHOT_MAX_BYTES: u64 = 1 << 20;
 
+/// True when `text` reads as a scenario (it has a scenario's `id`, `title` and
+/// `utc_offset`, which snapshots lack): for saying so when it is given as a snapshot.
+fn looks_like_scenario(text: &str) -> bool {
+    #[derive(Deserialize)]
+    #[allow(dead_code)]
+    struct Probe {
+        id: String,
+        title: String,
+        utc_offset: String,
+    }
+    ron::Options::default().from_str::<Probe>(text).is_ok()
+}
+
 /// FNV-1a 64-bit hash of `bytes` as 16 hex digits: a cheap, stable fingerprint.
 pub fn fnv1a64_hex(bytes: &[u8]) -> String {
     let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &b| {
@@ -162,7 +175,20 @@ impl Snapshot {
         let limit = crate::io::sandbox::max_file_size().unwrap_or(kind.default_limit());
         let text = crate::io::sandbox::read_file(path, kind, limit)
             .map_err(|err| err.whole_file(&name, "snapshot"))?;
-        let snapshot = Self::from_ron(&name, &text)?;
+        let snapshot = match Self::from_ron(&name, &text) {
+            Ok(snapshot) => snapshot,
+            Err(_) if looks_like_scenario(&text) => {
+                return Err(LoadError::whole_file(
+                    &name,
+                    format!(
+                        "{name} is a scenario, not a snapshot: open it in the window with \
+                         `frontline {name}`, or print who holds what with \
+                         `frontline resolve {name} --at DATE`"
+                    ),
+                ));
+            }
+            Err(err) => return Err(err),
+        };
         let scenario_file = snapshot.scenario_file(path);
         let scenario = match &scenario_file {
             Some(file) => {

@@ -206,7 +206,8 @@ impl Checker<'_> {
         match (&claim.document, &claim.quote) {
             (Some(document), Some(quote)) => {
                 self.reference(item, "document", document, &known.documents, "document");
-                let found = known.quotes.contains(document, quote).unwrap_or(true);
+                let unread = self.unread.iter().any(|id| id == document);
+                let found = unread || known.quotes.contains(document, quote).unwrap_or(true);
                 if !found {
                     let at = self.field_after(item, "quote", Some(quote));
                     let closest = known

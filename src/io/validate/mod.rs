@@ -39,12 +39,26 @@ pub fn validate_with_bulk(
     text: &str,
     bulk: Option<BulkClaims<'_>>,
 ) -> Vec<Diagnostic> {
+    validate_loaded(scenario, file, text, bulk, &[])
+}
+
+/// [`validate_with_bulk`] when the texts of the documents `unread` (ids) could not be
+/// read: that was reported once, at each one's `text_file`, so the quotes from them
+/// are not checked (each would be one more "quote not found").
+pub fn validate_loaded(
+    scenario: &Scenario,
+    file: &str,
+    text: &str,
+    bulk: Option<BulkClaims<'_>>,
+    unread: &[String],
+) -> Vec<Diagnostic> {
     let locator = Locator::new(text);
     let mut check = Checker {
         file,
         locator: &locator,
         diagnostics: Vec::new(),
         bulk,
+        unread,
     };
     check.header(scenario);
     check.factions(scenario);
@@ -79,6 +93,8 @@ struct Checker<'a> {
     locator: &'a Locator<'a>,
     diagnostics: Vec<Diagnostic>,
     bulk: Option<BulkClaims<'a>>,
+    /// Documents (ids) whose text could not be read: their quotes are not checked.
+    unread: &'a [String],
 }
 
 /// A position to report: in the scenario text, or a line of the bulk claims file.

@@ -8,13 +8,15 @@ use crate::io::{Diagnostic, Locator, ScenarioPart};
 use crate::model::Scenario;
 
 /// Every problem with the items of `part` (the file `file`, whose text is `text`),
-/// where `merged` is the whole scenario with the documents' texts read. Ids repeated
-/// across files are reported by the loader, not here.
+/// where `merged` is the whole scenario with the documents' texts read, but for the
+/// documents `unread` (ids; their quotes are not checked). Ids repeated across files
+/// are reported by the loader, not here.
 pub fn validate_part(
     merged: &Scenario,
     part: &ScenarioPart,
     file: &str,
     text: &str,
+    unread: &[String],
 ) -> Vec<Diagnostic> {
     let locator = Locator::new(text);
     let mut check = Checker {
@@ -22,6 +24,7 @@ pub fn validate_part(
         locator: &locator,
         diagnostics: Vec::new(),
         bulk: None,
+        unread,
     };
     // The part's own items, beside the whole scenario's factions and regions.
     let own = Scenario {

@@ -38,6 +38,7 @@ pub fn check_claim(scenario: &Scenario, claim: &Claim) -> Vec<FieldProblem> {
         locator: &locator,
         diagnostics: Vec::new(),
         bulk: None,
+        unread: &[],
     };
     check.claim(claim, At::Offset(0), &Known::for_one_claim(scenario));
     let lines: Vec<&str> = text.lines().collect();

@@ -57,9 +57,13 @@ impl ArticleForm {
                 }
                 Err(err) => self.file_error = Some(format!("{}: {err}", path.display())),
             },
-            Some(Answer::Unavailable(why)) => self.file_error = Some(why),
             Some(Answer::Cancelled) | None => {}
         }
+    }
+
+    /// Cancels the in-app file dialog (Esc); returns whether one was open.
+    pub fn cancel_in_app_dialog(&mut self) -> bool {
+        self.dialog.cancel_in_app()
     }
 }
 
@@ -83,10 +87,9 @@ pub fn window(ctx: &egui::Context, cx: &Cx<'_>, form: &mut ArticleForm, out: &mu
                         file_name: None,
                         filter: ("Plain text".into(), vec!["txt".into()]),
                         save: false,
+                        folder: None,
                     };
-                    if let Err(err) = form.dialog.start(ctx, ask) {
-                        form.file_error = Some(err);
-                    }
+                    form.dialog.start(ctx, ask, cx.state.file_dialog);
                 }
                 if form.dialog.is_open() {
                     ui.spinner();

@@ -2,6 +2,7 @@
 
 use super::Cx;
 use crate::ui::command::Command;
+use crate::ui::dialog::DialogMode;
 use crate::ui::state::Renderer;
 
 /// Draws the menu bar.
@@ -15,6 +16,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
                 out.push(Command::OpenDialog);
                 ui.close();
             }
+            crate::ui::recent::menu_ui(ui, &cx.state.recent_files, out);
             if ui.button("Save (Ctrl+S)").clicked() {
                 out.push(Command::Save);
                 ui.close();
@@ -63,6 +65,22 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
             let mut sidebar = cx.state.show_sidebar;
             if ui.checkbox(&mut sidebar, "Right panel").changed() {
                 out.push(Command::ShowSidebar(sidebar));
+            }
+            let mut in_app = cx.state.file_dialog == DialogMode::InApp;
+            if ui
+                .checkbox(&mut in_app, "Built-in file dialog")
+                .on_hover_text(
+                    "Use Frontline's own file dialog instead of the system's. It is \
+                     used anyway where no system dialog can open.",
+                )
+                .changed()
+            {
+                let mode = if in_app {
+                    DialogMode::InApp
+                } else {
+                    DialogMode::Automatic
+                };
+                out.push(Command::SetFileDialog(mode));
             }
             if ui.button("Fit to Syria (F)").clicked() {
                 out.push(Command::Fit);

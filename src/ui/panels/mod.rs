@@ -19,10 +19,8 @@ pub mod sources;
 pub mod timeline;
 pub mod whatif;
 
-use std::path::PathBuf;
-use std::sync::mpsc;
-
 use super::command::Command;
+use super::dialog::{Answer, Ask, DialogMode, FileDialog};
 use super::state::State;
 use super::world::World;
 use crate::control::View;
@@ -81,8 +79,8 @@ pub struct Panels {
     pub errors: Option<errors::ErrorWindow>,
     /// The faction picked for "Assume held by".
     pub assume_faction: usize,
-    /// A file dialog running on another thread.
-    dialog: Option<mpsc::Receiver<Option<PathBuf>>>,
+    /// File > Open's dialog.
+    pub open_dialog: FileDialog,
     /// The File > Add article window.
     pub article: article::ArticleForm,
     /// An article's drafts under review, in the Drafts window.
@@ -127,55 +125,33 @@ impl Panels {
         self.assume_faction = 0;
     }
 
-    /// Starts the native file dialog on another thread so the window keeps drawing.
-    pub fn start_dialog(&mut self, ctx: &egui::Context) {
-        if self.dialog.is_some() {
-            return;
-        }
-        let (send, receive) = mpsc::channel();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("file-dialog".into())
-            .spawn(move || {
-                let picked = rfd::FileDialog::new()
-                    .set_title("Open a scenario or a snapshot")
-                    .add_filter("Frontline scenario or snapshot", &["ron"])
-                    .pick_file();
-                let _ = send.send(picked);
-                ctx.request_repaint();
-            });
-        match spawned {
-            Ok(_) => self.dialog = Some(receive),
-            Err(err) => self.show_errors("Cannot open the file dialog", vec![err.to_string()]),
-        }
+    /// Opens File > Open's dialog (native, or in-app where no native one opens),
+    /// starting in `folder`.
+    pub fn start_dialog(
+        &mut self,
+        ctx: &egui::Context,
+        mode: DialogMode,
+        folder: Option<std::path::PathBuf>,
+    ) {
+        let ask = Ask {
+            title: "Open a scenario or a snapshot".into(),
+            file_name: None,
+            filter: ("Frontline scenario or snapshot".into(), vec!["ron".into()]),
+            save: false,
+            folder,
+        };
+        self.open_dialog.start(ctx, ask, mode);
     }
 
     /// True while the file dialog is open.
     pub fn dialog_open(&self) -> bool {
-        self.dialog.is_some()
+        self.open_dialog.is_open()
     }
 
-    /// Collects the file dialog's answer, if it has one.
+    /// Draws the in-app file dialog, if open, and collects the dialog's answer.
     pub fn poll_dialog(&mut self, ctx: &egui::Context, out: &mut Vec<Command>) {
-        let Some(receive) = &self.dialog else { return };
-        match receive.try_recv() {
-            Ok(Some(path)) => {
-                self.dialog = None;
-                out.push(Command::OpenPath(path));
-            }
-            Ok(None) => self.dialog = None,
-            Err(mpsc::TryRecvError::Empty) => {
-                ctx.request_repaint_after(std::time::Duration::from_millis(200));
-            }
-            Err(mpsc::TryRecvError::Disconnected) => {
-                self.dialog = None;
-                self.show_errors(
-                    "The file dialog failed",
-                    vec![
-                        "No native file dialog is available (xdg-desktop-portal or zenity).".into(),
-                    ],
-                );
-            }
+        if let Some(Answer::Picked(path)) = self.open_dialog.poll(ctx) {
+            out.push(Command::OpenPath(path));
         }
     }
 
@@ -227,7 +203,7 @@ impl Panels {
         about::window(ctx, &mut self.about_open);
         keys::window(ctx, &mut self.keys_open);
         errors::window(ctx, &mut self.errors);
-        if self.dialog.is_some() {
+        if self.open_dialog.is_open() && !self.open_dialog.is_in_app() {
             egui::Window::new("Opening")
                 .collapsible(false)
                 .resizable(false)
