@@ -29,7 +29,9 @@ pub use job::{
     ExportJob, ExportOptions, MAX_FRAMES, Timelapse, frame_path, layer_path, run_job, run_job_with,
 };
 pub use print::{Frame, MapOptions, default_bbox, encode_png, map_png, map_svg, png_from_svg};
-pub use scene::{NEUTRAL_RGB, Scene, TERRITORY_METHOD};
+pub use scene::{
+    NEUTRAL_RGB, ROAD_FRONT, ROAD_HELD, ROAD_SEVERED, Scene, TERRITORY_METHOD, status_legend,
+};
 
 use crate::control::Engine;
 use crate::io::{Diagnostic, LoadError};

@@ -293,7 +293,8 @@ impl FrontlineApp {
                 window_export::status(ui, exports);
             });
         }
-        egui::Panel::bottom("timeline").show(ui, |ui| panels::timeline::ui(ui, &cx, out));
+        let entry = &mut self.panels.time_entry;
+        egui::Panel::bottom("timeline").show(ui, |ui| panels::timeline::ui(ui, &cx, entry, out));
         // The side panels together never take more than about half the window: the map
         // keeps the rest. Each can be resized, and hidden (View, or the map's « » buttons).
         let width = ui.available_width();
@@ -313,25 +314,53 @@ impl FrontlineApp {
                 .size_range(SIDEBAR_MIN..=max)
                 .show(ui, |ui| self.panels.sidebar_ui(ui, &cx, out));
         }
+        // Compare's "Before" shows the comparison date on the map, the changed places
+        // ringed either way.
+        let before = self.panels.compare.map_secs().map(|then| {
+            let resolution = self.world.engine.resolve_secs(&view, then);
+            let routes = if self.state.layers.routes {
+                self.world.engine.routes(&resolution)
+            } else {
+                Vec::new()
+            };
+            (then, resolution, routes)
+        });
+        self.map_view
+            .highlight
+            .clone_from(&self.panels.compare.changed);
         egui::CentralPanel::default().show(ui, |ui| {
             panels::whatif::banner(ui, &cx, &self.assume, out);
+            let (resolution, routes, generation) = match &before {
+                Some((then, resolution, routes)) => {
+                    before_banner_ui(ui, &cx, *then);
+                    // Odd generations for "before", changing with its moment.
+                    let key = (self.world.generation << 1 | 1) ^ (then.cast_unsigned() << 1);
+                    (resolution, routes.as_slice(), key)
+                }
+                None => (
+                    &self.world.resolution,
+                    if self.state.layers.routes {
+                        self.world.routes()
+                    } else {
+                        &[]
+                    },
+                    self.world.generation << 1,
+                ),
+            };
             let input = MapInput {
                 engine: &self.world.engine,
                 basemap: &self.world.basemap,
-                resolution: &self.world.resolution,
-                routes: if self.state.layers.routes {
-                    self.world.routes()
-                } else {
-                    &[]
-                },
+                resolution,
+                routes,
                 layers: &self.state.layers,
                 selected: self.selected,
-                generation: self.world.generation,
+                generation,
             };
             let response = self.map_view.ui(ui, &mut camera, &input);
             if let Some(clicked) = response.clicked {
                 out.push(Command::Select(clicked));
             }
+            super::map::key_ui(ui, response.rect, self.world.scenario().freshness_hours);
             zoom_buttons_ui(ui, response.rect, out);
             panel_buttons_ui(ui, response.rect, &self.state, out);
         });
@@ -391,6 +420,22 @@ fn panel_buttons_ui(ui: &mut egui::Ui, map: egui::Rect, state: &State, out: &mut
 fn icon_button(response: egui::Response, hint: &str) -> egui::Response {
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, hint));
     response.on_hover_text(hint)
+}
+
+/// The line over the map while Compare shows the comparison date.
+fn before_banner_ui(ui: &mut egui::Ui, cx: &panels::Cx<'_>, then: i64) {
+    let offset = cx.world.scenario().offset();
+    let text = format!(
+        "Before: the map shows {}; the timeline is at {}. Rings mark the places that changed hands.",
+        super::format::short_moment(then, offset),
+        super::format::short_moment(cx.now, offset)
+    );
+    egui::Frame::new()
+        .fill(ui.visuals().selection.bg_fill.gamma_multiply(0.4))
+        .inner_margin(6.0)
+        .show(ui, |ui| {
+            ui.add(egui::Label::new(egui::RichText::new(text).strong()).wrap());
+        });
 }
 
 /// The zoom buttons in the map's top right corner.

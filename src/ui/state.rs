@@ -41,7 +41,14 @@ pub struct State {
     pub show_controls: bool,
     /// The right panel (the selected place, what-if, sources) is shown.
     pub show_sidebar: bool,
+    /// How fast the timeline plays: hours of the timeline per second.
+    pub play_hours_per_sec: f64,
+    /// Playing starts again from the beginning when it reaches the end.
+    pub play_loop: bool,
 }
+
+/// The play speed of a new user: six hours of the timeline a second.
+pub const DEFAULT_PLAY_HOURS_PER_SEC: f64 = 6.0;
 
 /// How the window is drawn. Glow (OpenGL) is about four times faster than wgpu under
 /// software rendering (Xvfb with Mesa's llvmpipe).
@@ -96,6 +103,8 @@ impl Default for State {
             allow_outside_paths: false,
             show_controls: true,
             show_sidebar: true,
+            play_hours_per_sec: DEFAULT_PLAY_HOURS_PER_SEC,
+            play_loop: false,
         }
     }
 }

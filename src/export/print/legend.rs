@@ -10,7 +10,7 @@ use super::marker::{marker, marker_shapes};
 use super::marks::severed_mark;
 use super::svg::{N, Svg, hex};
 use crate::control::Status;
-use crate::export::{Scene, TERRITORY_METHOD};
+use crate::export::{ROAD_FRONT, ROAD_HELD, ROAD_SEVERED, Scene, TERRITORY_METHOD, status_legend};
 
 /// Data credits printed on every map.
 pub const CREDITS: &str = "Places: GeoNames (geonames.org), CC BY 4.0 · Borders, governorates, \
@@ -88,18 +88,12 @@ pub(super) fn panel(svg: &mut Svg, scene: &Scene<'_>, layout: &Layout) {
             svg,
             &mut y,
             32.0 * u,
-            "solid: held by one side; dashed grey: front line",
+            &format!("solid: {ROAD_HELD}; dashed grey: {ROAD_FRONT}"),
             "#1e1e1e",
         );
         if scene.layers.severed {
             severed_mark(svg, [x + 9.0 * u, y + 14.0 * u], u);
-            text(
-                svg,
-                &mut y,
-                32.0 * u,
-                "road severed for a side that holds both ends",
-                "#1e1e1e",
-            );
+            text(svg, &mut y, 32.0 * u, ROAD_SEVERED, "#1e1e1e");
         }
     }
     heading(svg, &mut y, "Sources used");
@@ -123,15 +117,6 @@ pub(super) fn panel(svg: &mut Svg, scene: &Scene<'_>, layout: &Layout) {
         text(svg, &mut y, 0.0, "none up to this moment", "#555555");
     }
     svg.close("g");
-}
-
-/// A status's legend row: "stale: no report within 72 hours", the others with their
-/// definitions.
-pub(super) fn status_legend(status: Status, freshness_hours: u32) -> String {
-    match status {
-        Status::Stale => format!("stale: no report within {freshness_hours} hours"),
-        _ => format!("{}: {}", status.as_str(), status.definition()),
-    }
 }
 
 /// The scale bar in the map's lower left corner (true at 35° N).

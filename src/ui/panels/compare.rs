@@ -1,19 +1,27 @@
-//! Compare: pick a second date and list the places whose holder differs between it and
-//! the moment shown.
+//! Compare: pick a second date, list the places whose holder differs between it and
+//! the moment shown, ring them on the map, and switch the map between before and after.
 
 use super::Cx;
+use crate::control::HolderChange;
 use crate::ui::command::Command;
 use crate::ui::format;
 
-/// A place whose holder differs between two moments.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Change {
-    /// Place index.
-    pub place: usize,
-    /// Faction index at the comparison date.
-    pub then: Option<u16>,
-    /// Faction index at the moment shown.
-    pub now: Option<u16>,
+/// What the comparison shows on the map (transient, not persisted).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CompareView {
+    /// The map shows the comparison date ("before") instead of the moment shown.
+    pub before: bool,
+    /// The comparison moment while the section is open, Unix seconds.
+    pub then_secs: Option<i64>,
+    /// The places that changed hands, ringed on the map while the section is open.
+    pub changed: Vec<usize>,
+}
+
+impl CompareView {
+    /// The moment the map should show instead of the timeline's, if any.
+    pub fn map_secs(&self) -> Option<i64> {
+        self.then_secs.filter(|_| self.before)
+    }
 }
 
 /// The comparison moment: the end of the picked date (23:59:59 local, as a bare date
@@ -27,27 +35,19 @@ pub fn compare_secs(cx: &Cx<'_>) -> i64 {
         })
 }
 
-/// Places whose controller at `then_secs` differs from the current resolution.
-pub fn changes(cx: &Cx<'_>, then_secs: i64) -> Vec<Change> {
+/// Places whose holder at `then_secs` differs from the current resolution (the
+/// engine's [`crate::control::Engine::holder_changes`]).
+pub fn changes(cx: &Cx<'_>, then_secs: i64) -> Vec<HolderChange> {
     let then = cx.world.engine.resolve_secs(cx.view, then_secs);
-    then.places
-        .iter()
-        .zip(&cx.world.resolution.places)
-        .enumerate()
-        .filter(|(_, (a, b))| a.controller != b.controller)
-        .map(|(place, (a, b))| Change {
-            place,
-            then: a.controller,
-            now: b.controller,
-        })
-        .collect()
+    cx.world.engine.holder_changes(&then, &cx.world.resolution)
 }
 
-/// Draws the comparison.
-pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
+/// Draws the comparison; `view` learns whether it is open, its moment and the places
+/// to ring.
+pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, view: &mut CompareView, out: &mut Vec<Command>) {
     let scenario = cx.world.scenario();
     let offset = scenario.offset();
-    egui::CollapsingHeader::new("Compare with another date").show(ui, |ui| {
+    let shown = egui::CollapsingHeader::new("Compare with another date").show(ui, |ui| {
         let then_secs = compare_secs(cx);
         let mut date = format::local_date(then_secs, offset);
         ui.horizontal(|ui| {
@@ -60,14 +60,23 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
                 out.push(Command::SetCompareDate(Some(date)));
             }
         });
+        ui.horizontal(|ui| {
+            ui.label("Map shows");
+            ui.selectable_value(&mut view.before, true, "Before")
+                .on_hover_text("The map as of the comparison date");
+            ui.selectable_value(&mut view.before, false, "After")
+                .on_hover_text("The map as of the timeline's moment");
+        });
         let then_words = format::as_of_words(then_secs, offset);
         let list = changes(cx, then_secs);
+        view.then_secs = Some(then_secs);
+        view.changed = list.iter().map(|c| c.place).collect();
         if list.is_empty() {
             ui.label(format!("No holder differs between {then_words} and now."));
             return;
         }
         ui.label(format!(
-            "{} places changed hands since {then_words}:",
+            "{} places changed hands since {then_words} (ringed on the map):",
             list.len()
         ));
         let name = |f: Option<u16>| {
@@ -77,10 +86,10 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
         for change in list {
             let place = &scenario.places[change.place];
             let text = format!(
-                "{}: {} -> {}",
+                "{}: {} → {}",
                 place.name,
-                name(change.then),
-                name(change.now)
+                name(change.before),
+                name(change.after)
             );
             if ui
                 .selectable_label(cx.selected == Some(change.place), text)
@@ -90,4 +99,8 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
             }
         }
     });
+    if shown.body_returned.is_none() {
+        view.then_secs = None;
+        view.changed.clear();
+    }
 }
