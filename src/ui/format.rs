@@ -47,6 +47,14 @@ pub fn end_of_date(date: jiff::civil::Date, offset: Offset) -> i64 {
     Moment::end_of_date(date, offset).map_or(i64::MAX, Moment::unix_secs)
 }
 
+/// The arrow of "Homs: government → rebels": "→" where the body font has it (Noto
+/// Sans, the window's font), "->" with egui's default font (bare test harnesses), which
+/// lacks it.
+pub fn arrow(ctx: &egui::Context) -> &'static str {
+    let has = ctx.fonts_mut(|f| f.has_glyph(&egui::FontId::proportional(14.0), '→'));
+    if has { "→" } else { "->" }
+}
+
 /// A count with thousands separators: 1234567 → "1,234,567".
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();

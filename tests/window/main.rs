@@ -8,6 +8,7 @@ mod ui_app;
 mod ui_map;
 mod ui_monkey;
 mod ui_nav;
+mod ui_read;
 mod ui_snapshots;
 mod ui_write;
 mod window;

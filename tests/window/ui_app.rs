@@ -351,7 +351,8 @@ fn compare_lists_the_places_that_changed_hands() {
     } else {
         ("army", "rebels")
     };
-    let label = format!("{name}: {} → {}", short(before), short(after));
+    let arrow = frontline::ui::format::arrow(&harness.ctx);
+    let label = format!("{name}: {} {arrow} {}", short(before), short(after));
     harness.get_by_label(&label).click();
     harness.run();
     assert_eq!(harness.state().selected, harness.state().place_index(id));

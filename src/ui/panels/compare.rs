@@ -83,10 +83,11 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, view: &mut CompareView, out: &mut Vec<
             f.and_then(|f| scenario.factions.get(usize::from(f)))
                 .map_or("no one", |f| f.short.as_str())
         };
+        let arrow = format::arrow(ui.ctx());
         for change in list {
             let place = &scenario.places[change.place];
             let text = format!(
-                "{}: {} → {}",
+                "{}: {} {arrow} {}",
                 place.name,
                 name(change.before),
                 name(change.after)

@@ -197,6 +197,7 @@ fn step_changes_ui(ui: &mut egui::Ui, cx: &Cx<'_>) {
         f.and_then(|f| scenario.factions.get(usize::from(f)))
             .map_or("no one", |f| f.short.as_str())
     };
+    let arrow = format::arrow(ui.ctx());
     let mut parts: Vec<String> = step
         .changes
         .iter()
@@ -204,7 +205,7 @@ fn step_changes_ui(ui: &mut egui::Ui, cx: &Cx<'_>) {
         .filter_map(|c| {
             let place = scenario.places.get(c.place)?;
             Some(format!(
-                "{}: {} → {}",
+                "{}: {} {arrow} {}",
                 place.name,
                 name(c.before),
                 name(c.after)
