@@ -28,18 +28,21 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, entry: &mut TimeEntry, out: &mut Vec<C
     let (start, end) = (start.min(cx.now), end.max(cx.now));
     let offset = cx.world.scenario().offset();
     ui.add_space(4.0);
-    ui.horizontal_wrapped(|ui| {
+    // One line at any width: the moment in words comes last and is cut short (whole
+    // on hover) rather than wrapping and taking height from the map.
+    ui.horizontal(|ui| {
         buttons_ui(ui, cx, out);
         ui.separator();
-        ui.label("As of");
-        ui.label(egui::RichText::new(format::as_of_words(cx.now, offset)).strong());
-        ui.separator();
         entry_ui(ui, cx, entry, out);
+        ui.separator();
+        ui.label("As of");
+        let words = egui::RichText::new(format::as_of_words(cx.now, offset)).strong();
+        ui.add(egui::Label::new(words).truncate());
     });
     let events = cx.world.engine.event_secs();
     ui.horizontal(|ui| {
         let mut secs = cx.now;
-        let width = (ui.available_width() - 120.0).max(100.0);
+        let width = (ui.available_width() - 280.0).max(100.0);
         ui.spacing_mut().slider_width = width;
         let slider = egui::Slider::new(&mut secs, start..=end)
             .show_value(false)
@@ -55,17 +58,24 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, entry: &mut TimeEntry, out: &mut Vec<C
             egui::vec2(width, response.rect.height()),
         );
         ticks_ui(ui, rail, (start, end), events);
+        ui.separator();
+        speed_ui(ui, cx, out);
     });
+    // The span's ends, and between them what changed at this step (one line: the
+    // panel stays as low as it was, and the map keeps its height).
     ui.horizontal(|ui| {
         ui.small(format::short_date(start, offset));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.small(format::short_date(end, offset));
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                ui.add_space(12.0);
+                step_changes_ui(ui, cx);
+            });
         });
     });
-    step_changes_ui(ui, cx);
 }
 
-/// Previous claim, play/pause, next claim, the speed and the loop.
+/// Previous claim, play/pause, next claim.
 fn buttons_ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
     let events = cx.world.engine.event_secs();
     let has_prev = events.iter().any(|&t| t < cx.now);
@@ -92,6 +102,10 @@ fn buttons_ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
     {
         out.push(Command::StepEvent(1));
     }
+}
+
+/// The play speed (hours of the timeline per second) and the loop.
+fn speed_ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
     let mut speed = cx.state.play_hours_per_sec;
     let label = ui.label("Speed");
     let drag = egui::DragValue::new(&mut speed)
@@ -128,7 +142,7 @@ fn entry_ui(ui: &mut egui::Ui, cx: &Cx<'_>, entry: &mut TimeEntry, out: &mut Vec
     let response = ui.add(
         egui::TextEdit::singleline(&mut entry.text)
             .id_salt("timeline entry")
-            .desired_width(190.0)
+            .desired_width(150.0)
             .hint_text("2024-12-07 or 2024-12-07T18:00"),
     );
     let response = response.labelled_by(label.id).on_hover_text(format!(
@@ -220,5 +234,6 @@ fn step_changes_ui(ui: &mut egui::Ui, cx: &Cx<'_>) {
     } else {
         format!("Changed hands at this step ({when}): {}", parts.join("; "))
     };
-    ui.add(egui::Label::new(egui::RichText::new(text).small()).wrap());
+    // Truncated to the line; the whole list shows on hover.
+    ui.add(egui::Label::new(egui::RichText::new(text).small()).truncate());
 }
