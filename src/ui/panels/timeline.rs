@@ -142,7 +142,7 @@ fn entry_ui(ui: &mut egui::Ui, cx: &Cx<'_>, entry: &mut TimeEntry, out: &mut Vec
     let response = ui.add(
         egui::TextEdit::singleline(&mut entry.text)
             .id_salt("timeline entry")
-            .desired_width(150.0)
+            .desired_width(195.0)
             .hint_text("2024-12-07 or 2024-12-07T18:00"),
     );
     let response = response.labelled_by(label.id).on_hover_text(format!(
