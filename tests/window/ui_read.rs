@@ -239,3 +239,34 @@ fn the_perspective_line_names_hidden_sources_and_population_is_pre_war() {
         frontline::ui::format::thousands(population)
     ));
 }
+
+#[test]
+fn playing_runs_at_the_chosen_speed_and_loops_when_asked() {
+    let mut harness = harness();
+    let (start, end) = harness.state().world.time_span();
+    // 100 hours a second passes the last minute of the span within a frame or two.
+    for command in [
+        Command::SetPlaySpeed(100.0),
+        Command::SetTime(end - 60),
+        Command::TogglePlay,
+    ] {
+        harness.state_mut().queue(command);
+    }
+    harness.run_steps(5);
+    assert_eq!(harness.state().now_secs(), end, "stops at the end");
+    assert!(!harness.state().playing);
+    assert!((harness.state().state.play_hours_per_sec - 100.0).abs() < 1e-9);
+    for command in [
+        Command::SetPlayLoop(true),
+        Command::SetTime(end - 60),
+        Command::TogglePlay,
+    ] {
+        harness.state_mut().queue(command);
+    }
+    harness.run_steps(5);
+    let now = harness.state().now_secs();
+    assert!(harness.state().playing, "still playing after the end");
+    assert!(now < end - 60 && now >= start, "looped to the start: {now}");
+    harness.state_mut().queue(Command::TogglePlay);
+    harness.run_steps(2);
+}
