@@ -316,26 +316,42 @@ impl FrontlineApp {
         }
         // Compare's "Before" shows the comparison date on the map, the changed places
         // ringed either way.
-        let before = self.panels.compare.map_secs().map(|then| {
-            let resolution = self.world.engine.resolve_secs(&view, then);
-            let routes = if self.state.layers.routes {
-                self.world.engine.routes(&resolution)
-            } else {
-                Vec::new()
-            };
-            (then, resolution, routes)
-        });
+        let key = self
+            .panels
+            .compare
+            .map_secs()
+            .map(|then| (self.world.generation, then, self.state.layers.routes));
+        let compare = &mut self.panels.compare;
+        match key {
+            None => compare.before_map = None,
+            Some(key) if compare.before_map.as_ref().map(|b| b.key) != Some(key) => {
+                let resolution = self.world.engine.resolve_secs(&view, key.1);
+                let routes = if key.2 {
+                    self.world.engine.routes(&resolution)
+                } else {
+                    Vec::new()
+                };
+                compare.before_map = Some(panels::compare::BeforeMap {
+                    key,
+                    resolution,
+                    routes,
+                });
+            }
+            Some(_) => {}
+        }
+        let before = self.panels.compare.before_map.as_ref();
         self.map_view
             .highlight
             .clone_from(&self.panels.compare.changed);
         egui::CentralPanel::default().show(ui, |ui| {
             panels::whatif::banner(ui, &cx, &self.assume, out);
             let (resolution, routes, generation) = match &before {
-                Some((then, resolution, routes)) => {
-                    before_banner_ui(ui, &cx, *then);
+                Some(before) => {
+                    let then = before.key.1;
+                    before_banner_ui(ui, &cx, then);
                     // Odd generations for "before", changing with its moment.
                     let key = (self.world.generation << 1 | 1) ^ (then.cast_unsigned() << 1);
-                    (resolution, routes.as_slice(), key)
+                    (&before.resolution, before.routes.as_slice(), key)
                 }
                 None => (
                     &self.world.resolution,

@@ -7,7 +7,7 @@ use crate::ui::command::Command;
 use crate::ui::format;
 
 /// What the comparison shows on the map (transient, not persisted).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CompareView {
     /// The map shows the comparison date ("before") instead of the moment shown.
     pub before: bool,
@@ -15,6 +15,20 @@ pub struct CompareView {
     pub then_secs: Option<i64>,
     /// The places that changed hands, ringed on the map while the section is open.
     pub changed: Vec<usize>,
+    /// The map of the comparison date while "Before" shows it.
+    pub before_map: Option<BeforeMap>,
+}
+
+/// Who held what at the comparison date, resolved once for each world, moment and
+/// routes layer rather than every frame.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BeforeMap {
+    /// The world's generation, the comparison moment and whether routes are shown.
+    pub key: (u64, i64, bool),
+    /// Who held each place then.
+    pub resolution: crate::control::Resolution,
+    /// Who held each route then (empty without the routes layer).
+    pub routes: Vec<crate::control::RouteState>,
 }
 
 impl CompareView {
