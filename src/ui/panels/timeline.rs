@@ -3,6 +3,7 @@
 //! from claim to claim, and what changed hands at the current step.
 
 use super::Cx;
+use crate::control::StepChanges;
 use crate::model::Moment;
 use crate::ui::command::Command;
 use crate::ui::format;
@@ -16,6 +17,9 @@ pub struct TimeEntry {
     pub error: Option<String>,
     /// The entry had the keyboard focus last frame (its text is the user's).
     editing: bool,
+    /// The changes at the current step, for the engine and the world's generation they
+    /// were asked for (two resolutions each: not every frame).
+    steps: Option<((u64, u64), Option<StepChanges>)>,
 }
 
 /// How many changes the step line names before "and N more".
@@ -69,7 +73,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, entry: &mut TimeEntry, out: &mut Vec<C
             ui.small(format::short_date(end, offset));
             ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                 ui.add_space(12.0);
-                step_changes_ui(ui, cx);
+                step_changes_ui(ui, cx, &mut entry.steps);
             });
         });
     });
@@ -201,9 +205,17 @@ fn ticks_ui(ui: &egui::Ui, rail: egui::Rect, (start, end): (i64, i64), events: &
 
 /// "Changed at this step (7 Dec 2024, 18:00): Homs: government → rebels, ..." from the
 /// engine's [`crate::control::Engine::step_changes`].
-fn step_changes_ui(ui: &mut egui::Ui, cx: &Cx<'_>) {
+fn step_changes_ui(
+    ui: &mut egui::Ui,
+    cx: &Cx<'_>,
+    steps: &mut Option<((u64, u64), Option<StepChanges>)>,
+) {
     let scenario = cx.world.scenario();
-    let Some(step) = cx.world.engine.step_changes(cx.view, cx.now) else {
+    let generation = (cx.world.engine.instance(), cx.world.generation);
+    if steps.as_ref().is_none_or(|(g, _)| *g != generation) {
+        *steps = Some((generation, cx.world.engine.step_changes(cx.view, cx.now)));
+    }
+    let Some((_, Some(step))) = steps.as_ref() else {
         return;
     };
     let when = format::short_moment(step.step_secs, scenario.offset());
