@@ -316,29 +316,10 @@ impl FrontlineApp {
         }
         // Compare's "Before" shows the comparison date on the map, the changed places
         // ringed either way.
-        let key = self
-            .panels
+        let routes_shown = self.state.layers.routes;
+        self.panels
             .compare
-            .map_secs()
-            .map(|then| (self.world.generation, then, self.state.layers.routes));
-        let compare = &mut self.panels.compare;
-        match key {
-            None => compare.before_map = None,
-            Some(key) if compare.before_map.as_ref().map(|b| b.key) != Some(key) => {
-                let resolution = self.world.engine.resolve_secs(&view, key.1);
-                let routes = if key.2 {
-                    self.world.engine.routes(&resolution)
-                } else {
-                    Vec::new()
-                };
-                compare.before_map = Some(panels::compare::BeforeMap {
-                    key,
-                    resolution,
-                    routes,
-                });
-            }
-            Some(_) => {}
-        }
+            .refresh_before_map(&self.world, &view, routes_shown);
         let before = self.panels.compare.before_map.as_ref();
         self.map_view
             .highlight
@@ -347,8 +328,8 @@ impl FrontlineApp {
             panels::whatif::banner(ui, &cx, &self.assume, out);
             let (resolution, routes, generation) = match &before {
                 Some(before) => {
-                    let then = before.key.1;
-                    before_banner_ui(ui, &cx, then);
+                    let then = before.key.2;
+                    panels::compare::before_banner_ui(ui, &cx, then);
                     // Odd generations for "before", changing with its moment.
                     let key = (self.world.generation << 1 | 1) ^ (then.cast_unsigned() << 1);
                     (&before.resolution, before.routes.as_slice(), key)
@@ -436,22 +417,6 @@ fn panel_buttons_ui(ui: &mut egui::Ui, map: egui::Rect, state: &State, out: &mut
 fn icon_button(response: egui::Response, hint: &str) -> egui::Response {
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, hint));
     response.on_hover_text(hint)
-}
-
-/// The line over the map while Compare shows the comparison date.
-fn before_banner_ui(ui: &mut egui::Ui, cx: &panels::Cx<'_>, then: i64) {
-    let offset = cx.world.scenario().offset();
-    let text = format!(
-        "Before: the map shows {}; the timeline is at {}. Rings mark the places that changed hands.",
-        super::format::short_moment(then, offset),
-        super::format::short_moment(cx.now, offset)
-    );
-    egui::Frame::new()
-        .fill(ui.visuals().selection.bg_fill.gamma_multiply(0.4))
-        .inner_margin(6.0)
-        .show(ui, |ui| {
-            ui.add(egui::Label::new(egui::RichText::new(text).strong()).wrap());
-        });
 }
 
 /// The zoom buttons in the map's top right corner.

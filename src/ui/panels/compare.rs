@@ -2,9 +2,10 @@
 //! the moment shown, ring them on the map, and switch the map between before and after.
 
 use super::Cx;
-use crate::control::HolderChange;
+use crate::control::{HolderChange, View};
 use crate::ui::command::Command;
 use crate::ui::format;
+use crate::ui::world::World;
 
 /// What the comparison shows on the map (transient, not persisted).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -23,8 +24,9 @@ pub struct CompareView {
 /// routes layer rather than every frame.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BeforeMap {
-    /// The world's generation, the comparison moment and whether routes are shown.
-    pub key: (u64, i64, bool),
+    /// The engine, the world's generation, the comparison moment and whether routes
+    /// are shown.
+    pub key: (u64, u64, i64, bool),
     /// Who held each place then.
     pub resolution: crate::control::Resolution,
     /// Who held each route then (empty without the routes layer).
@@ -36,6 +38,51 @@ impl CompareView {
     pub fn map_secs(&self) -> Option<i64> {
         self.then_secs.filter(|_| self.before)
     }
+
+    /// Resolves the comparison date for the map when "Before" is on and anything it
+    /// depends on changed; forgets it when "Before" is off.
+    pub fn refresh_before_map(&mut self, world: &World, view: &View, routes_shown: bool) {
+        let Some(then) = self.map_secs() else {
+            self.before_map = None;
+            return;
+        };
+        let key = (
+            world.engine.instance(),
+            world.generation,
+            then,
+            routes_shown,
+        );
+        if self.before_map.as_ref().is_some_and(|b| b.key == key) {
+            return;
+        }
+        let resolution = world.engine.resolve_secs(view, then);
+        let routes = if routes_shown {
+            world.engine.routes(&resolution)
+        } else {
+            Vec::new()
+        };
+        self.before_map = Some(BeforeMap {
+            key,
+            resolution,
+            routes,
+        });
+    }
+}
+
+/// The line over the map while Compare shows the comparison date.
+pub fn before_banner_ui(ui: &mut egui::Ui, cx: &Cx<'_>, then: i64) {
+    let offset = cx.world.scenario().offset();
+    let text = format!(
+        "Before: the map shows {}; the timeline is at {}. Rings mark the places that changed hands.",
+        format::short_moment(then, offset),
+        format::short_moment(cx.now, offset)
+    );
+    egui::Frame::new()
+        .fill(ui.visuals().selection.bg_fill.gamma_multiply(0.4))
+        .inner_margin(6.0)
+        .show(ui, |ui| {
+            ui.add(egui::Label::new(egui::RichText::new(text).strong()).wrap());
+        });
 }
 
 /// The comparison moment: the end of the picked date (23:59:59 local, as a bare date
