@@ -33,3 +33,52 @@ impl Viewpoint {
         }
     }
 }
+
+/// Whose account a view shows, in the words of the window's perspective line and of
+/// every export's heading: "all sources", "all sources except Rebel sources", "as
+/// Reuters tells it except SANA". Hidden sources are named as the scenario names them.
+pub fn view_words(view: &View, scenario: &crate::model::Scenario) -> String {
+    let mut words = view.perspective.label(scenario);
+    let hidden: Vec<&str> = view
+        .hidden_sources
+        .iter()
+        .map(|id| {
+            scenario
+                .source_by_id(id)
+                .map_or(id.as_str(), |s| s.name.as_str())
+        })
+        .collect();
+    if let Some((last, rest)) = hidden.split_last() {
+        words.push_str(" except ");
+        if !rest.is_empty() {
+            words.push_str(&rest.join(", "));
+            words.push_str(" and ");
+        }
+        words.push_str(last);
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    #[test]
+    fn hidden_sources_are_named_after_the_perspective() {
+        let scenario = crate::io::default_scenario().unwrap();
+        let mut view = View::default();
+        assert_eq!(view_words(&view, &scenario), "all sources");
+        let first = &scenario.sources[0];
+        view.hidden_sources.insert(first.id.clone());
+        assert_eq!(
+            view_words(&view, &scenario),
+            format!("all sources except {}", first.name)
+        );
+        let second = &scenario.sources[1];
+        view.hidden_sources.insert(second.id.clone());
+        let words = view_words(&view, &scenario);
+        assert!(words.contains(" and "), "{words}");
+        assert!(words.contains(&second.name), "{words}");
+    }
+}

@@ -10,6 +10,7 @@
 //! freshness, region scope) are in `docs/control-rules.md`.
 
 mod cache;
+mod changes;
 mod engine;
 mod evidence;
 mod explain;
@@ -35,6 +36,7 @@ mod view;
 mod voice;
 mod words;
 
+pub use changes::{HolderChange, StepChanges};
 pub use engine::{Engine, Resolution};
 pub use explain::PlaceDetails;
 pub use intervals::ControlInterval;

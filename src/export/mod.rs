@@ -32,7 +32,9 @@ pub use print::{
     Frame, MapOptions, TextLine, boxes_overlap, default_bbox, encode_png, map_png, map_svg,
     map_svg_outlined, map_text_lines, png_from_svg, subset_font,
 };
-pub use scene::{NEUTRAL_RGB, Scene, TERRITORY_METHOD};
+pub use scene::{
+    NEUTRAL_RGB, ROAD_FRONT, ROAD_HELD, ROAD_SEVERED, Scene, TERRITORY_METHOD, status_legend,
+};
 
 use crate::control::Engine;
 use crate::io::{Diagnostic, LoadError};

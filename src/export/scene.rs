@@ -19,6 +19,27 @@ use crate::model::{Claim, Document, Source};
 /// [`crate::geo::reach`], which the window's caveat states too.
 pub const TERRITORY_METHOD: &str = crate::geo::TERRITORY_METHOD;
 
+/// The legend's words for a road held by one side (drawn solid in its colour); the
+/// print legend and the window's key both read them.
+pub const ROAD_HELD: &str = "held by one side";
+
+/// The legend's words for a road between places held by different sides (dashed grey).
+pub const ROAD_FRONT: &str = "front line";
+
+/// The legend's words for a severed road (a thick red underlay).
+pub const ROAD_SEVERED: &str = "road severed for a side that holds both ends";
+
+/// A status's legend row: "stale: no report within 72 hours", the others with their
+/// definitions. The print legend and the window's key both read it.
+pub fn status_legend(status: crate::control::Status, freshness_hours: u32) -> String {
+    match status {
+        crate::control::Status::Stale => {
+            format!("stale: no report within {freshness_hours} hours")
+        }
+        _ => format!("{}: {}", status.as_str(), status.definition()),
+    }
+}
+
 /// Grey for places and segments that no faction holds.
 pub const NEUTRAL_RGB: [u8; 3] = [0x9e, 0x9e, 0x9e];
 

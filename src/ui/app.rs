@@ -296,7 +296,8 @@ impl FrontlineApp {
                 window_export::status(ui, exports);
             });
         }
-        egui::Panel::bottom("timeline").show(ui, |ui| panels::timeline::ui(ui, &cx, out));
+        let entry = &mut self.panels.time_entry;
+        egui::Panel::bottom("timeline").show(ui, |ui| panels::timeline::ui(ui, &cx, entry, out));
         // The side panels together never take more than about half the window: the map
         // keeps the rest. Each can be resized, and hidden (View, or the map's « » buttons).
         let width = ui.available_width();
@@ -316,25 +317,50 @@ impl FrontlineApp {
                 .size_range(SIDEBAR_MIN..=max)
                 .show(ui, |ui| self.panels.sidebar_ui(ui, &cx, out));
         }
+        // Compare's "Before" shows the comparison date on the map, the changed places
+        // ringed either way.
+        let routes_shown = self.state.layers.routes;
+        self.panels
+            .compare
+            .refresh_before_map(&self.world, &view, routes_shown);
+        let before = self.panels.compare.before_map.as_ref();
+        self.map_view
+            .highlight
+            .clone_from(&self.panels.compare.changed);
         egui::CentralPanel::default().show(ui, |ui| {
             panels::whatif::banner(ui, &cx, &self.assume, out);
+            let (resolution, routes, generation) = match &before {
+                Some(before) => {
+                    let then = before.key.2;
+                    panels::compare::before_banner_ui(ui, &cx, then);
+                    // Odd generations for "before", changing with its moment.
+                    let key = (self.world.generation << 1 | 1) ^ (then.cast_unsigned() << 1);
+                    (&before.resolution, before.routes.as_slice(), key)
+                }
+                None => (
+                    &self.world.resolution,
+                    if self.state.layers.routes {
+                        self.world.routes()
+                    } else {
+                        &[]
+                    },
+                    self.world.generation << 1,
+                ),
+            };
             let input = MapInput {
                 engine: &self.world.engine,
                 basemap: &self.world.basemap,
-                resolution: &self.world.resolution,
-                routes: if self.state.layers.routes {
-                    self.world.routes()
-                } else {
-                    &[]
-                },
+                resolution,
+                routes,
                 layers: &self.state.layers,
                 selected: self.selected,
-                generation: self.world.generation,
+                generation,
             };
             let response = self.map_view.ui(ui, &mut camera, &input);
             if let Some(clicked) = response.clicked {
                 out.push(Command::Select(clicked));
             }
+            super::map::key_ui(ui, response.rect, self.world.scenario().freshness_hours);
             zoom_buttons_ui(ui, response.rect, out);
             panel_buttons_ui(ui, response.rect, &self.state, out);
         });

@@ -114,6 +114,12 @@ pub fn apply(app: &mut FrontlineApp, ctx: &egui::Context, command: Command) {
             app.playing = false;
         }
         Command::SetCompareDate(date) => app.state.compare_date = date,
+        Command::SetPlaySpeed(hours) => {
+            if hours.is_finite() && hours > 0.0 {
+                app.state.play_hours_per_sec = hours;
+            }
+        }
+        Command::SetPlayLoop(looping) => app.state.play_loop = looping,
         Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         Command::Edit(edit) => {
             // A refused edit is reported in the status bar by `edit`.
@@ -222,13 +228,23 @@ pub fn advance_play(app: &mut FrontlineApp, ctx: &egui::Context) {
         return;
     }
     let (start, end) = app.world.time_span();
-    let dt = ctx.input(|i| i.stable_dt).min(0.1);
-    // The whole span plays in 30 seconds.
-    let step = ((end - start) as f64 * f64::from(dt) / 30.0).max(1.0) as i64;
-    let next = (app.now_secs() + step).min(end);
+    let dt = f64::from(ctx.input(|i| i.stable_dt).min(0.1));
+    let hours = app.state.play_hours_per_sec;
+    let hours = if hours.is_finite() && hours > 0.0 {
+        hours
+    } else {
+        super::state::DEFAULT_PLAY_HOURS_PER_SEC
+    };
+    let step = (hours * 3600.0 * dt).max(1.0) as i64;
+    let next = app.now_secs().saturating_add(step).min(end);
     app.state.time_secs = Some(next);
     if next >= end {
-        app.playing = false;
+        if app.state.play_loop {
+            app.state.time_secs = Some(start);
+            ctx.request_repaint();
+        } else {
+            app.playing = false;
+        }
     } else {
         ctx.request_repaint();
     }

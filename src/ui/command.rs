@@ -25,6 +25,10 @@ pub enum Command {
     StepEvent(i32),
     /// Start or stop playing the timeline.
     TogglePlay,
+    /// Play at this many hours of the timeline per second.
+    SetPlaySpeed(f64),
+    /// Start again from the beginning when playing reaches the end (true), or stop.
+    SetPlayLoop(bool),
     /// Show another perspective.
     SetPerspective(Perspective),
     /// Hide (true) or show (false) a source's claims.

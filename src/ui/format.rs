@@ -47,6 +47,33 @@ pub fn end_of_date(date: jiff::civil::Date, offset: Offset) -> i64 {
     Moment::end_of_date(date, offset).map_or(i64::MAX, Moment::unix_secs)
 }
 
+/// The arrow of "Homs: government → rebels": "→" where the body font has it (Noto
+/// Sans, the window's font), "->" with egui's default font (bare test harnesses), which
+/// lacks it.
+pub fn arrow(ctx: &egui::Context) -> &'static str {
+    let has = ctx.fonts_mut(|f| f.has_glyph(&egui::FontId::proportional(14.0), '→'));
+    if has { "→" } else { "->" }
+}
+
+/// A count with thousands separators: 1234567 → "1,234,567".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A place's population as the window shows it: with separators, marked as the
+/// pre-war figure the gazetteer gives ("775,404 (pre-war, GeoNames)").
+pub fn population_words(population: u64) -> String {
+    format!("{} (pre-war, GeoNames)", thousands(population))
+}
+
 fn month(month: i8) -> &'static str {
     const MONTHS: [&str; 12] = [
         "January",
@@ -70,6 +97,14 @@ fn month(month: i8) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(super::thousands(0), "0");
+        assert_eq!(super::thousands(999), "999");
+        assert_eq!(super::thousands(1000), "1,000");
+        assert_eq!(super::thousands(1_234_567), "1,234,567");
+    }
+
     use super::*;
 
     #[test]

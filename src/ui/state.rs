@@ -48,7 +48,14 @@ pub struct State {
     /// The scenarios and snapshots opened or saved last, newest first (File > Open
     /// Recent).
     pub recent_files: Vec<std::path::PathBuf>,
+    /// How fast the timeline plays: hours of the timeline per second.
+    pub play_hours_per_sec: f64,
+    /// Playing starts again from the beginning when it reaches the end.
+    pub play_loop: bool,
 }
+
+/// The play speed of a new user: six hours of the timeline a second.
+pub const DEFAULT_PLAY_HOURS_PER_SEC: f64 = 6.0;
 
 /// How the window is drawn. Glow (OpenGL) is about four times faster than wgpu under
 /// software rendering (Xvfb with Mesa's llvmpipe).
@@ -105,6 +112,8 @@ impl Default for State {
             show_sidebar: true,
             file_dialog: DialogMode::Automatic,
             recent_files: Vec::new(),
+            play_hours_per_sec: DEFAULT_PLAY_HOURS_PER_SEC,
+            play_loop: false,
         }
     }
 }

@@ -93,3 +93,8 @@ pub fn map_selected() -> Color32 {
 
 /// How opaque territory is at full status alpha.
 pub const TERRITORY_ALPHA: f32 = 0.38;
+
+/// The ring around places that changed hands since the date compared with.
+pub fn map_changed() -> Color32 {
+    Color32::from_rgb(255, 200, 0)
+}

@@ -10,6 +10,7 @@ mod ui_files;
 mod ui_map;
 mod ui_monkey;
 mod ui_nav;
+mod ui_read;
 mod ui_snapshots;
 mod ui_write;
 mod window;

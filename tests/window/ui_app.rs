@@ -261,7 +261,7 @@ fn searching_an_alias_selects_and_centres_the_place() {
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
     harness.run();
-    let search = harness.get_by_role(Role::TextInput);
+    let search = harness.get_by_role_and_label(Role::TextInput, "Search places");
     assert!(search.is_focused(), "Ctrl+F focuses the search box");
     search.type_text(query);
     harness.run();
@@ -351,7 +351,8 @@ fn compare_lists_the_places_that_changed_hands() {
     } else {
         ("army", "rebels")
     };
-    let label = format!("{name}: {} -> {}", short(before), short(after));
+    let arrow = frontline::ui::format::arrow(&harness.ctx);
+    let label = format!("{name}: {} {arrow} {}", short(before), short(after));
     harness.get_by_label(&label).click();
     harness.run();
     assert_eq!(harness.state().selected, harness.state().place_index(id));

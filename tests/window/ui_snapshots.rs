@@ -91,3 +91,24 @@ fn window_with_the_homs_what_if_banner() {
     assert_eq!(harness.state().controller_of("homs"), Some("rebels"));
     harness.snapshot_options("window_homs_what_if", &options());
 }
+
+#[test]
+fn window_with_the_key_open_and_compare_showing_before() {
+    let mut harness = harness(app("2024-12-07T23:59:59+03:00"));
+    harness.run();
+    harness
+        .state_mut()
+        .queue(Command::SetCompareDate(Some(jiff::civil::date(
+            2024, 11, 26,
+        ))));
+    harness.run();
+    use egui_kittest::kittest::Queryable as _;
+    harness.get_by_label("Key").click();
+    harness.run();
+    harness.get_by_label("Compare with another date").click();
+    harness.run();
+    harness.get_by_label("Before").click();
+    harness.run();
+    assert!(harness.state().panels.compare.before);
+    harness.snapshot_options("window_key_and_compare_before", &options());
+}

@@ -93,6 +93,7 @@ fn can_run() -> bool {
 /// the window opens as a new user would see it. Both processes end on drop.
 struct Desktop {
     display: String,
+    size: [usize; 2],
     _app: Killed,
     _xvfb: Killed,
     _config: tempfile::TempDir,
@@ -100,14 +101,21 @@ struct Desktop {
 
 impl Desktop {
     fn start(n: u32, args: &[&std::ffi::OsStr]) -> Self {
+        Self::start_sized(n, args, [1280, 800])
+    }
+
+    /// A display of `size` pixels: the window is clamped to it (eframe keeps windows
+    /// within the monitor), as on a small laptop screen.
+    fn start_sized(n: u32, args: &[&std::ffi::OsStr], size: [usize; 2]) -> Self {
         let display = format!(":{}", 90 + n * 100 + std::process::id() % 100);
+        let screen = format!("{}x{}x24", size[0], size[1]);
         let xvfb = Killed(
             Command::new("Xvfb")
                 .args([
                     display.as_str(),
                     "-screen",
                     "0",
-                    "1280x800x24",
+                    screen.as_str(),
                     "-nolisten",
                     "tcp",
                 ])
@@ -134,6 +142,7 @@ impl Desktop {
         );
         Self {
             display,
+            size,
             _app: app,
             _xvfb: xvfb,
             _config: config,
@@ -166,7 +175,7 @@ impl Desktop {
             let Some(screen) = self.screen() else {
                 continue;
             };
-            assert_eq!((screen.width, screen.height), (1280, 800));
+            assert_eq!([screen.width, screen.height], self.size);
             last = counts(&screen);
             if drawn(last) {
                 std::thread::sleep(Duration::from_secs(1));
@@ -277,4 +286,45 @@ fn frontline_file_shows_a_snapshot_in_the_window() {
         without.0 * 3 < shown.0,
         "the government is still drawn: {without:?} vs {shown:?}"
     );
+}
+
+/// The columns of `screen` that show the map's own colours (sea or land outside
+/// Syria), from the leftmost to the rightmost: the map's width in pixels.
+fn map_width_px(screen: &Screen) -> usize {
+    let colours = [
+        frontline::ui::theme::map_sea(),
+        frontline::ui::theme::map_land(),
+    ]
+    .map(|c| [c.r(), c.g(), c.b()]);
+    let mut columns = (usize::MAX, 0);
+    for (i, p) in screen.rgb.iter().enumerate() {
+        if colours
+            .iter()
+            .any(|c| (0..3).all(|k| p[k].abs_diff(c[k]) <= 4))
+        {
+            let x = i % screen.width;
+            columns = (columns.0.min(x), columns.1.max(x));
+        }
+    }
+    if columns.0 > columns.1 {
+        return 0;
+    }
+    columns.1 - columns.0 + 1
+}
+
+#[test]
+fn a_1024_by_700_screen_keeps_half_the_window_for_the_map() {
+    if !can_run() {
+        return;
+    }
+    let desktop = Desktop::start_sized(7, &[], [1024, 700]);
+    desktop.wait_for_map(|(g, r)| g > 100 && r > 100);
+    let screen = desktop.screen().unwrap();
+    let width = map_width_px(&screen);
+    eprintln!("at 1024x700 the map is {width} px wide");
+    assert!(
+        width >= 512,
+        "the map is {width} px wide in a 1024 px window"
+    );
+    assert!(width < 1024, "the side panels are shown too: {width} px");
 }

@@ -49,7 +49,7 @@ pub fn brief_markdown(scene: &Scene<'_>, since: Timestamp) -> String {
         "# Situation as of {}\n\n{}  \nPerspective: {}.",
         local_time_label(engine, at),
         scenario.title,
-        scene.view.perspective.label(scenario)
+        crate::viewpoint::view_words(scene.view, scenario)
     );
     for (place, faction) in &scene.view.assume {
         let _ = writeln!(

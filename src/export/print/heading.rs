@@ -34,7 +34,7 @@ pub(super) fn as_of_line(scene: &Scene<'_>) -> String {
     let mut line = format!(
         "As of {} · Perspective: {}",
         local_time_label(engine, at),
-        scene.view.perspective.label(engine.scenario())
+        crate::viewpoint::view_words(scene.view, engine.scenario())
     );
     if is_hypothetical(scene) {
         let what_if: Vec<String> = scene

@@ -8,7 +8,9 @@ use super::marks::severed_mark;
 use super::svg::{N, Svg, hex};
 use super::text::{MIN_TEXT_PX, TextLine, block};
 use crate::control::Status;
-use crate::export::{NEUTRAL_RGB, Scene, TERRITORY_METHOD};
+use crate::export::{
+    NEUTRAL_RGB, ROAD_FRONT, ROAD_HELD, ROAD_SEVERED, Scene, TERRITORY_METHOD, status_legend,
+};
 
 /// What stands left of a legend row's text.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -71,17 +73,14 @@ pub(super) fn rows(scene: &Scene<'_>) -> Vec<Row> {
         rows.push(row(Key::Heading, "Roads"));
         rows.push(row(
             Key::Road { dashed: false },
-            "held by one side, in its colour",
+            &format!("{ROAD_HELD}, in its colour"),
         ));
         rows.push(row(
             Key::Road { dashed: true },
-            "front line: the ends are held by rivals",
+            &format!("{ROAD_FRONT}: the ends are held by rivals"),
         ));
         if scene.layers.severed {
-            rows.push(row(
-                Key::Severed,
-                "road severed for a side that holds both ends",
-            ));
+            rows.push(row(Key::Severed, ROAD_SEVERED));
         }
     }
     rows.push(row(Key::Heading, "Sources used"));
@@ -99,15 +98,6 @@ pub(super) fn rows(scene: &Scene<'_>) -> Vec<Row> {
         rows.push(row(Key::Note, "none up to this moment"));
     }
     rows
-}
-
-/// A status's legend row: "stale: no report within 72 hours", the others with their
-/// definitions.
-pub(super) fn status_legend(status: Status, freshness_hours: u32) -> String {
-    match status {
-        Status::Stale => format!("stale: no report within {freshness_hours} hours"),
-        _ => format!("{}: {}", status.as_str(), status.definition()),
-    }
 }
 
 /// Body text size of the legend at text scale `t`.

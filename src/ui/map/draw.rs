@@ -11,8 +11,9 @@ use egui_plot::{PlotBounds, PlotGeometry, PlotItem, PlotItemBase, PlotPoint, Plo
 use std::cell::RefCell;
 
 use super::MapLayers;
-use super::draw_marks::draw_markers;
+use super::draw_marks::{draw_highlights, draw_markers};
 use super::labels::{place_labels, undof_label};
+use super::marks::RouteSegment;
 use super::scene::{FillBatch, MapScene, Polyline};
 use super::screen::{Camera, LabelSpot, ScreenCache, ScreenKey};
 use crate::model::Scenario;
@@ -26,15 +27,17 @@ pub struct MapItem<'a> {
     scenario: &'a Scenario,
     layers: &'a MapLayers,
     selected: Option<usize>,
+    highlight: &'a [usize],
 }
 
 impl<'a> MapItem<'a> {
-    /// An item drawing `scene`, with `selected` highlighted.
+    /// An item drawing `scene`, with `selected` highlighted and rings around the
+    /// `highlight` places.
     pub fn new(
         (scene, cache): (&'a MapScene, &'a RefCell<ScreenCache>),
         scenario: &'a Scenario,
         layers: &'a MapLayers,
-        selected: Option<usize>,
+        (selected, highlight): (Option<usize>, &'a [usize]),
     ) -> Self {
         Self {
             base: PlotItemBase::new("map".to_owned()),
@@ -43,6 +46,7 @@ impl<'a> MapItem<'a> {
             scenario,
             layers,
             selected,
+            highlight,
         }
     }
 }
@@ -177,21 +181,32 @@ impl MapItem<'_> {
             return;
         }
         for (_, points) in shown.iter().filter(|(s, _)| s.severing) {
-            shapes.push(Shape::line_segment(*points, (7.0, theme::route_severed())));
+            shapes.push(severed_underlay(*points));
         }
         for (segment, points) in shown {
-            let width = if segment.severing { 3.5 } else { 2.5 };
-            if segment.front {
-                shapes.extend(Shape::dashed_line(
-                    &points,
-                    (width, segment.color),
-                    6.0,
-                    4.0,
-                ));
-            } else {
-                shapes.push(Shape::line_segment(points, (width, segment.color)));
-            }
+            push_segment(shapes, points, segment);
         }
+    }
+}
+
+/// The thick red line under a severed segment (drawn under every segment).
+pub fn severed_underlay(points: [Pos2; 2]) -> Shape {
+    Shape::line_segment(points, (7.0, theme::route_severed()))
+}
+
+/// One road segment as a line: solid in its holder's colour, dashed on a front line,
+/// wider where it severs a road. The map and its key both draw with it.
+pub fn push_segment(shapes: &mut Vec<Shape>, points: [Pos2; 2], segment: &RouteSegment) {
+    let width = if segment.severing { 3.5 } else { 2.5 };
+    if segment.front {
+        shapes.extend(Shape::dashed_line(
+            &points,
+            (width, segment.color),
+            DASH[0],
+            DASH[1],
+        ));
+    } else {
+        shapes.push(Shape::line_segment(points, (width, segment.color)));
     }
 }
 
@@ -267,6 +282,7 @@ impl PlotItem for MapItem<'_> {
             cache.key = Some(key);
         }
         shapes.extend(cache.shapes.iter().cloned());
+        draw_highlights(shapes, transform, self.scene, self.highlight);
         for label in &cache.labels {
             label.paint(ui, shapes);
         }

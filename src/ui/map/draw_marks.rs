@@ -46,6 +46,34 @@ pub fn draw_markers(
     }
 }
 
+/// A ring around each place in `places` (those that changed hands since the date
+/// compared with), drawn over the markers every frame.
+pub fn draw_highlights(
+    shapes: &mut Vec<Shape>,
+    transform: &PlotTransform,
+    scene: &MapScene,
+    places: &[usize],
+) {
+    let frame = transform.frame().expand(super::marks::MAX_RADIUS + 8.0);
+    for marker in places.iter().filter_map(|&p| scene.marker_of(p)) {
+        let center = to_screen(transform, marker.pos);
+        if !frame.contains(center) {
+            continue;
+        }
+        let r = marker.radius + 4.0;
+        shapes.push(Shape::circle_stroke(
+            center,
+            r + 1.5,
+            (4.5, theme::map_ink()),
+        ));
+        shapes.push(Shape::circle_stroke(
+            center,
+            r + 1.5,
+            (2.5, theme::map_changed()),
+        ));
+    }
+}
+
 /// Above this many markers on screen, they are drawn as one mesh of small polygons (the
 /// level of detail of a zoomed-out map with hundreds of places) instead of shapes that
 /// egui tessellates anew every frame.

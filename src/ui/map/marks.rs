@@ -33,6 +33,22 @@ pub enum MarkerStyle {
     Assumed,
 }
 
+impl MarkerStyle {
+    /// The style of a place with `status`; `rival` is the rival's colour, used only
+    /// when contested. The map and its key both draw from this.
+    pub fn of(status: Status, rival: Color32) -> Self {
+        match status {
+            Status::Confirmed => Self::Confirmed,
+            Status::Claimed => Self::Claimed,
+            Status::Contested => Self::Contested { rival },
+            Status::Inferred => Self::Inferred,
+            Status::Stale => Self::Stale,
+            Status::Unknown => Self::Unknown,
+            Status::Assumed => Self::Assumed,
+        }
+    }
+}
+
 /// One place's marker.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Marker {
@@ -70,17 +86,12 @@ pub fn markers_into(
         if !visible.get(p).copied().unwrap_or(false) {
             continue;
         }
-        let style = match state.status {
-            Status::Confirmed => MarkerStyle::Confirmed,
-            Status::Claimed => MarkerStyle::Claimed,
-            Status::Contested => MarkerStyle::Contested {
-                rival: statics.color(engine.rival_faction(state)),
-            },
-            Status::Inferred => MarkerStyle::Inferred,
-            Status::Stale => MarkerStyle::Stale,
-            Status::Unknown => MarkerStyle::Unknown,
-            Status::Assumed => MarkerStyle::Assumed,
+        let rival = if state.status == Status::Contested {
+            statics.color(engine.rival_faction(state))
+        } else {
+            Color32::TRANSPARENT
         };
+        let style = MarkerStyle::of(state.status, rival);
         out.push(Marker {
             place: p,
             pos: statics.positions.get(p).copied().unwrap_or([f64::NAN; 2]),

@@ -6,6 +6,7 @@ mod camera;
 mod draw;
 mod draw_marks;
 mod hit;
+mod key;
 mod labels;
 mod marks;
 mod scene;
@@ -19,6 +20,7 @@ mod view;
 use serde::{Deserialize, Serialize};
 
 pub use hit::PlaceIndex;
+pub use key::key_ui;
 pub use marks::{Marker, MarkerStyle, RouteSegment, radius_for_population};
 pub use scene::{FillBatch, MapScene, Polyline};
 pub use territory::{Territory, TerritoryFill};
@@ -95,6 +97,9 @@ pub struct MapView {
     /// The map's size and the box written when Syria was last fitted, while the user
     /// has not moved the map since.
     fitted: Option<(egui::Vec2, [f64; 4])>,
+    /// Places ringed on the map (those that changed hands since the date compared
+    /// with); the app sets it before drawing.
+    pub highlight: Vec<usize>,
 }
 
 impl MapMemory {

@@ -66,7 +66,7 @@ impl MapView {
             (&self.scene, &self.screen),
             scenario,
             input.layers,
-            input.selected,
+            (input.selected, &self.highlight),
         );
         // The wheel zooms about the pointer, as on web maps; Shift+wheel (sideways) and
         // Alt+wheel (up and down) pan, as does dragging. Ctrl+wheel and pinching zoom too

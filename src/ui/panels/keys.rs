@@ -24,6 +24,10 @@ pub const KEYS: &[(&str, &str)] = &[
         "Search places (selects the query: typing replaces it)",
     ),
     ("Enter (in the search box)", "Go to the first place found"),
+    (
+        "Enter (in Go to)",
+        "Go to the date, or date and time, typed below the map",
+    ),
     ("Ctrl+Z", "Undo"),
     ("Ctrl+Shift+Z, Ctrl+Y", "Redo"),
     ("← / →", "Previous / next moment a claim takes effect"),

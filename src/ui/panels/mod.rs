@@ -77,10 +77,15 @@ pub struct Panels {
     pub keys_open: bool,
     /// The error window, if open.
     pub errors: Option<errors::ErrorWindow>,
-    /// The faction picked for "Assume held by".
-    pub assume_faction: usize,
     /// File > Open's dialog.
     pub open_dialog: FileDialog,
+    /// The place and the faction picked for "Assume held by" (the most plausible
+    /// taker until one is picked).
+    pub assume_pick: Option<(usize, usize)>,
+    /// The comparison's date on the map: before or after, and the places ringed.
+    pub compare: compare::CompareView,
+    /// The timeline's date and time entry.
+    pub time_entry: timeline::TimeEntry,
     /// The File > Add article window.
     pub article: article::ArticleForm,
     /// An article's drafts under review, in the Drafts window.
@@ -122,7 +127,8 @@ impl Panels {
         self.review = None;
         self.editor = None;
         self.selection = None;
-        self.assume_faction = 0;
+        self.assume_pick = None;
+        self.compare = compare::CompareView::default();
     }
 
     /// Opens File > Open's dialog (native, or in-app where no native one opens),
@@ -162,18 +168,19 @@ impl Panels {
             ui.separator();
             perspective::ui(ui, cx, out);
             ui.separator();
-            compare::ui(ui, cx, out);
+            compare::ui(ui, cx, &mut self.compare, out);
             ui.separator();
             layers::ui(ui, cx, out);
         });
     }
 
-    /// The right panel: the selected place, what-if, sources.
+    /// The right panel: the selected place (what-if at its top), key road
+    /// connections, sources.
     pub fn sidebar_ui(&mut self, ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
         egui::ScrollArea::vertical().show(ui, |ui| {
-            sidebar::ui(ui, cx, &mut self.claim_filter, out);
+            sidebar::ui(ui, cx, (&mut self.claim_filter, &mut self.assume_pick), out);
             ui.separator();
-            whatif::ui(ui, cx, &mut self.assume_faction, out);
+            whatif::connections_ui(ui, cx);
             ui.separator();
             sources::ui(ui, cx, out);
         });

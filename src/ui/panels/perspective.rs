@@ -94,5 +94,6 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
                 });
         }
     }
-    ui.label(egui::RichText::new(format!("Map: {}", current.label(scenario))).italics());
+    let words = crate::viewpoint::view_words(cx.view, scenario);
+    ui.label(egui::RichText::new(format!("Map: {words}")).italics());
 }

@@ -7,8 +7,12 @@ use crate::model::Scenario;
 use crate::ui::command::Command;
 use crate::ui::theme;
 
-/// Draws the selected place and its claims; `filter` keeps one source's claims.
-pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, filter: &mut Option<String>, out: &mut Vec<Command>) {
+/// The sidebar's choices: the source filter of the claims and the what-if pick.
+type Choices<'a> = (&'a mut Option<String>, &'a mut Option<(usize, usize)>);
+
+/// Draws the selected place, what-if at its top, and its claims; the filter keeps one
+/// source's claims.
+pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, (filter, pick): Choices<'_>, out: &mut Vec<Command>) {
     let scenario = cx.world.scenario();
     let Some(p) = cx.selected.filter(|&p| p < scenario.places.len()) else {
         ui.heading("No place selected");
@@ -38,7 +42,10 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, filter: &mut Option<String>, out: &mut
         });
     ui.label(format!("Governorate: {governorate}"));
     if place.population > 0 {
-        ui.label(format!("Population: {} (GeoNames)", place.population));
+        ui.label(format!(
+            "Population: {}",
+            crate::ui::format::population_words(place.population)
+        ));
     }
     ui.horizontal(|ui| {
         let colour = theme::faction_color(scenario, state.controller);
@@ -54,6 +61,8 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, filter: &mut Option<String>, out: &mut
         );
     });
     ui.small(state.status.definition());
+    // Asking "what if" comes before the evidence, not under twenty claim cards.
+    super::whatif::assume_ui(ui, cx, p, pick, out);
     let details = cx
         .world
         .engine

@@ -1,37 +1,78 @@
-//! What-if: assume the selected place held by a faction, see the banner saying so, and
-//! which key road connections that cuts.
+//! What-if: assume the selected place held by a faction (the control at the top of the
+//! place's sidebar, the likeliest takers first), see the banner saying so, and which
+//! key road connections that cuts.
 
 use std::collections::BTreeMap;
 
 use super::Cx;
 use crate::ui::command::Command;
 
-/// Draws the "Assume held by" control and the connectivity list.
-pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, faction: &mut usize, out: &mut Vec<Command>) {
+/// The factions "Assume held by" offers for place `p`, in order: the engine's likely
+/// takers ([`crate::control::Engine::likely_takers`]: neighbours' holders, then sides
+/// acting there), then the other factions, the current holder last.
+pub fn assume_choices(cx: &Cx<'_>, p: usize) -> Vec<usize> {
+    let factions = cx.world.scenario().factions.len();
+    let holder = cx.world.controller(p);
+    let mut order: Vec<usize> = cx
+        .world
+        .engine
+        .likely_takers(&cx.world.resolution, p)
+        .into_iter()
+        .map(usize::from)
+        .filter(|&f| f < factions)
+        .collect();
+    let rest: Vec<usize> = (0..factions)
+        .filter(|f| !order.contains(f) && Some(*f) != holder)
+        .collect();
+    order.extend(rest);
+    order.extend(holder.filter(|&f| f < factions));
+    order
+}
+
+/// Draws "Assume held by" for place `p`; `pick` remembers the faction picked for it.
+pub fn assume_ui(
+    ui: &mut egui::Ui,
+    cx: &Cx<'_>,
+    p: usize,
+    pick: &mut Option<(usize, usize)>,
+    out: &mut Vec<Command>,
+) {
     let scenario = cx.world.scenario();
-    ui.heading("What-if");
-    if let Some(p) = cx.selected.filter(|&p| p < scenario.places.len())
-        && !scenario.factions.is_empty()
-    {
-        *faction = (*faction).min(scenario.factions.len() - 1);
-        ui.horizontal(|ui| {
+    let choices = assume_choices(cx, p);
+    let Some(&likeliest) = choices.first() else {
+        return;
+    };
+    let mut faction = match *pick {
+        Some((place, f)) if place == p && f < scenario.factions.len() => f,
+        _ => likeliest,
+    };
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.strong("What-if");
+        ui.horizontal_wrapped(|ui| {
             egui::ComboBox::from_label("Assume held by")
-                .selected_text(&scenario.factions[*faction].name)
+                .selected_text(&scenario.factions[faction].name)
                 .show_ui(ui, |ui| {
-                    for (f, candidate) in scenario.factions.iter().enumerate() {
-                        ui.selectable_value(faction, f, &candidate.name);
+                    for &f in &choices {
+                        ui.selectable_value(&mut faction, f, &scenario.factions[f].name);
                     }
                 });
+            if ui
+                .button(format!("Assume {} held", scenario.places[p].name))
+                .on_hover_text("Show the map as if this side held the place; no claim says so")
+                .clicked()
+            {
+                out.push(Command::Assume(p, faction));
+            }
         });
-        if ui
-            .button(format!("Assume {} held", scenario.places[p].name))
-            .clicked()
-        {
-            out.push(Command::Assume(p, *faction));
-        }
-    } else {
-        ui.small("Select a place to assume who holds it.");
-    }
+    });
+    *pick = Some((p, faction));
+}
+
+/// Draws the key road connections: which are open and which cut, for the sides
+/// holding an end.
+pub fn connections_ui(ui: &mut egui::Ui, cx: &Cx<'_>) {
+    let scenario = cx.world.scenario();
     if scenario.key_connections.is_empty() {
         return;
     }
