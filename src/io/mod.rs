@@ -3,6 +3,7 @@
 
 mod bulk;
 mod cache;
+pub mod datasets;
 mod diagnostic;
 mod embedded;
 mod geometry;
