@@ -32,9 +32,7 @@ pub struct DatasetError {
 }
 
 /// A CSV table's header and its rows, each with its fields.
-pub fn csv_rows(
-    text: &str,
-) -> Result<(Vec<String>, Vec<(DatasetRow, Vec<String>)>), DatasetError> {
+pub fn csv_rows(text: &str) -> Result<(Vec<String>, Vec<(DatasetRow, Vec<String>)>), DatasetError> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
         .from_reader(text.as_bytes());
