@@ -195,6 +195,7 @@ fn claim_of(
         admin1: row.get("admin1"),
         lat_lon,
         region_level: row.get("geo_precision") == "3",
+        road_level: row.get("geo_precision") == "2",
     };
     let subject = subject_of(scenario, location, proposals);
     if subject.is_none() {

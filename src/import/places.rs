@@ -18,11 +18,15 @@ pub struct Location<'a> {
     pub lat_lon: Option<(f64, f64)>,
     /// Whether the record places it only at a region's level (ACLED geo_precision 3).
     pub region_level: bool,
+    /// Whether the record places it at a road's level (Frontline's geo_precision 2).
+    pub road_level: bool,
 }
 
-/// The subject for `location`: a region when the record is at a region's level and
-/// names one, else a known place, else a new place (added to `proposals`); `None`
-/// when it has neither a known name nor coordinates.
+/// The subject for `location`: at a region's level, a region, road or side it names;
+/// else a known place by name, then by distance, else a new place (added to
+/// `proposals`). A region-level location without coordinates that names nothing known
+/// is a person (Frontline's export writes claims about people so). `None` when it has
+/// neither a known name nor coordinates.
 pub fn subject_of(
     scenario: &Scenario,
     location: Location<'_>,
@@ -33,6 +37,17 @@ pub fn subject_of(
         && let Some(region) = scenario.regions.iter().find(|r| fold(&r.name) == key)
     {
         return Some(Subject::Region(region.id.clone()));
+    }
+    if location.region_level || location.road_level {
+        if let Some(route) = scenario.routes.iter().find(|r| fold(&r.name) == key) {
+            return Some(Subject::Route(route.id.clone()));
+        }
+    }
+    if location.region_level
+        && location.lat_lon.is_none()
+        && let Some(faction) = scenario.factions.iter().find(|f| fold(&f.name) == key)
+    {
+        return Some(Subject::Faction(faction.id.clone()));
     }
     let named = |place: &&Place| {
         !key.is_empty()
@@ -48,7 +63,10 @@ pub fn subject_of(
     {
         return Some(Subject::Place(place.id.clone()));
     }
-    let (lat, lon) = location.lat_lon?;
+    let Some((lat, lon)) = location.lat_lon else {
+        let person = location.region_level && !location.name.trim().is_empty();
+        return person.then(|| Subject::Person(location.name.trim().to_owned()));
+    };
     if let Some((place, _)) = nearest(
         scenario.places.iter().chain(&proposals.new_places),
         lat,

@@ -19,6 +19,7 @@ mod format_v2;
 mod fuzz_short;
 mod geo_basemap;
 mod gis;
+mod import;
 mod incremental;
 mod ingest;
 mod json_schema;
