@@ -283,3 +283,105 @@ fn files_in(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     files.sort();
     files
 }
+
+/// Two dated control polygons (the rebels' around Northtown and Midtown, the army's
+/// around Southtown) and one held by no one.
+const AREAS: &str = r#"{"type": "FeatureCollection", "features": [
+  {"type": "Feature", "id": "r1", "properties": {"holder": "The rebels", "day": "2024-12-07"},
+   "geometry": {"type": "Polygon", "coordinates": [[[36.5, 34.5], [37.5, 34.5], [37.5, 36.5], [36.5, 36.5], [36.5, 34.5]]]}},
+  {"type": "Feature", "properties": {"holder": "army", "day": "2024-12-07T10:00:00+03:00"},
+   "geometry": {"type": "MultiPolygon", "coordinates": [[[[36.0, 33.4], [36.35, 33.4], [36.35, 33.6], [36.0, 33.6], [36.0, 33.4]]]]}},
+  {"type": "Feature", "properties": {"holder": "none", "day": "2024-12-07"},
+   "geometry": {"type": "Polygon", "coordinates": [[[36.35, 33.1], [36.5, 33.1], [36.5, 33.3], [36.35, 33.3], [36.35, 33.1]]]}}
+]}"#;
+
+#[test]
+fn control_polygons_become_holds_claims_for_the_places_inside() {
+    let (dir, scenario_path) = mini_copy();
+    let scenario = scenario_path.to_str().unwrap();
+    let areas = dir.path().join("areas.geojson");
+    std::fs::write(&areas, AREAS).unwrap();
+    let args = |extra: &[&str]| {
+        let mut args = vec![
+            "import",
+            "areas",
+            areas.to_str().unwrap(),
+            "--holder-field",
+            "holder",
+            "--date-field",
+            "day",
+            "--source",
+            "observers",
+            "--into",
+            scenario,
+        ];
+        args.extend_from_slice(extra);
+        run(&args)
+    };
+    let out = args(&["--apply"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let after = load_scenario_file(&scenario_path).unwrap_or_else(|e| panic!("{e}"));
+    let mut held: Vec<(String, String, String, String)> = after
+        .claims
+        .iter()
+        .filter_map(|c| {
+            let record = c.record.as_ref()?;
+            Some((
+                c.subject.id().to_owned(),
+                c.actor.clone()?,
+                c.when.at.clone(),
+                record.row.clone(),
+            ))
+        })
+        .collect();
+    held.sort();
+    let expected = [
+        ("midtown", "rebels", "2024-12-07", "r1"),
+        ("northtown", "rebels", "2024-12-07", "r1"),
+        ("southtown", "army", "2024-12-07", "2"),
+    ];
+    let expected: Vec<(String, String, String, String)> = expected
+        .iter()
+        .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
+        .collect();
+    assert_eq!(held, expected, "Hamlet lies in the polygon held by no one");
+    assert!(
+        after
+            .claims
+            .iter()
+            .filter(|c| c.record.is_some())
+            .all(|c| c.assertion == Assertion::Holds && c.originators == ["observers"])
+    );
+    // An unknown holder is a located error, and nothing changes.
+    let bad = dir.path().join("bad.geojson");
+    std::fs::write(&bad, AREAS.replace("\"army\"", "\"armee\"")).unwrap();
+    let before = files_in(dir.path());
+    let out = run(&[
+        "import",
+        "areas",
+        bad.to_str().unwrap(),
+        "--holder-field",
+        "holder",
+        "--date-field",
+        "day",
+        "--source",
+        "observers",
+        "--into",
+        scenario,
+        "--apply",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "{}:4:1: feature 2: unknown holder \"armee\" (did you mean \"army\"?)",
+            bad.display()
+        )),
+        "{stderr}"
+    );
+    assert_eq!(files_in(dir.path()), before, "nothing changed");
+}
