@@ -57,7 +57,8 @@ pub fn csv_rows(text: &str) -> Result<(Vec<String>, Vec<(DatasetRow, Vec<String>
         let row = DatasetRow {
             row: (rows.len() + 1).to_string(),
             line,
-            text: raw.trim_end_matches(['\n', '\r']).to_owned(),
+            // A `\r\n` line end may be split between this record and the last.
+            text: raw.trim_matches(['\n', '\r']).to_owned(),
         };
         rows.push((row, record.iter().map(str::to_owned).collect()));
     }
@@ -225,7 +226,7 @@ mod tests {
         let texts: Vec<&str> = rows.iter().map(|(row, _)| row.text.as_str()).collect();
         assert_eq!(texts, ["1,\"x, y\"", "2,\"two\nlines\"", "3,z"]);
         assert_eq!(rows[1].1[1], "two\nlines");
-        assert_eq!(rows[2].0.line, 4);
+        assert_eq!(rows[2].0.line, 5, "the quoted line end counts");
         assert_eq!(rows[2].0.row, "3");
     }
 
