@@ -102,6 +102,14 @@ impl ImportWhat {
     }
 }
 
+/// The JSON output: [`Imported`] with the format version (`docs/schemas/import.schema.json`).
+#[derive(serde::Serialize)]
+struct ImportJson<'a> {
+    format_version: u32,
+    #[serde(flatten)]
+    imported: &'a Imported,
+}
+
 /// Runs `frontline import`: every draft or, at the first bad record, every error and
 /// no change.
 pub fn run(what: &ImportWhat) -> Result<Output, LoadError> {
@@ -151,7 +159,10 @@ pub fn run(what: &ImportWhat) -> Result<Output, LoadError> {
         }
     };
     let data = match target.format {
-        Format::Json => to_json(&imported),
+        Format::Json => to_json(&ImportJson {
+            format_version: super::JSON_FORMAT_VERSION,
+            imported: &imported,
+        }),
         Format::Table => table(&imported),
     };
     let mut messages = String::new();

@@ -195,6 +195,27 @@ fn export_import_apply_then_check_on_the_mini_fixture() {
         csv_path.to_str().unwrap(),
         "--into",
         scenario,
+        "--format",
+        "json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("docs/schemas/import.schema.json").unwrap())
+            .unwrap();
+    let problems = crate::json_schema::problems(&schema, &json);
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert_eq!(json["drafts"].as_array().unwrap().len(), 5);
+    let out = run(&[
+        "import",
+        "acled",
+        csv_path.to_str().unwrap(),
+        "--into",
+        scenario,
         "--apply",
     ]);
     assert!(
