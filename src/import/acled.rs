@@ -5,7 +5,7 @@
 
 use super::actors::ActorMap;
 use super::places::{Location, subject_of};
-use super::{Imported, unique_claim_id};
+use super::{Imported, TakenIds};
 use crate::export::formats::acled_codes::{assertion_of, precision_of};
 use crate::ingest::{Proposals, slug};
 use crate::io::datasets::{DatasetRow, csv_rows};
@@ -106,6 +106,7 @@ pub fn import_acled(
     }
     let mut proposals = Proposals::default();
     let mut drafts = Vec::new();
+    let mut taken = TakenIds::of(scenario);
     let mut diagnostics = Vec::new();
     for (record, fields) in &rows {
         let row = Row {
@@ -119,7 +120,7 @@ pub fn import_acled(
             &row,
             actors,
             &mut proposals,
-            &drafts,
+            &mut taken,
         ) {
             Ok(claim) => drafts.push(claim),
             Err(problems) => {
@@ -153,7 +154,7 @@ fn claim_of(
     row: &Row<'_>,
     actors: &ActorMap,
     proposals: &mut Proposals,
-    drafts: &[Claim],
+    taken: &mut TakenIds,
 ) -> Result<Claim, Problems> {
     let mut problems: Problems = Vec::new();
     let assertion = assertion_in(row).unwrap_or_else(|message| {
@@ -216,7 +217,7 @@ fn claim_of(
     };
     let event_id = row.get("event_id_cnty");
     let base = format!("acled-{}", slug(event_id));
-    let id = unique_claim_id(scenario, drafts, &base);
+    let id = taken.unique(&base);
     let notes = row.get("notes");
     Ok(Claim {
         id,

@@ -5,7 +5,7 @@
 
 use geo::Contains;
 
-use super::{Imported, unique_claim_id};
+use super::{Imported, TakenIds};
 use crate::ingest::{Proposals, slug};
 use crate::io::datasets::geojson_features;
 use crate::io::{Diagnostic, LoadError, did_you_mean};
@@ -57,6 +57,7 @@ pub fn import_areas(scenario: &Scenario, file: AreasFile<'_>) -> Result<Imported
     };
     let lines = feature_lines(file.text);
     let mut drafts: Vec<Claim> = Vec::new();
+    let mut taken = TakenIds::of(scenario);
     let mut diagnostics = Vec::new();
     for (n, (record, feature)) in features.iter().enumerate() {
         let line = lines.get(n).copied().unwrap_or(1);
@@ -103,7 +104,7 @@ pub fn import_areas(scenario: &Scenario, file: AreasFile<'_>) -> Result<Imported
                 continue;
             }
             let base = slug(&format!("area-{}-{}-{}", record.row, place.id, date));
-            let id = unique_claim_id(scenario, &drafts, &base);
+            let id = taken.unique(&base);
             drafts.push(Claim {
                 id,
                 subject: Subject::Place(place.id.clone()),

@@ -54,15 +54,26 @@ impl Imported {
     }
 }
 
-/// `base`, or `base-2`, `base-3`, ... : the first id no claim of `scenario` or `drafts` has.
-pub fn unique_claim_id(scenario: &Scenario, drafts: &[Claim], base: &str) -> String {
-    let taken =
-        |id: &str| scenario.claims.iter().any(|c| c.id == id) || drafts.iter().any(|c| c.id == id);
-    let mut id = base.to_owned();
-    let mut n = 2;
-    while taken(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
+/// The claim ids in use (the scenario's and the drafts' so far), for giving each
+/// draft an unused one in constant time.
+#[derive(Clone, Debug, Default)]
+pub struct TakenIds(std::collections::HashSet<String>);
+
+impl TakenIds {
+    /// The ids of `scenario`'s claims.
+    pub fn of(scenario: &Scenario) -> Self {
+        Self(scenario.claims.iter().map(|c| c.id.clone()).collect())
     }
-    id
+
+    /// `base`, or `base-2`, `base-3`, ... : the first id not in use, now taken.
+    pub fn unique(&mut self, base: &str) -> String {
+        let mut id = base.to_owned();
+        let mut n = 2;
+        while self.0.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.0.insert(id.clone());
+        id
+    }
 }
