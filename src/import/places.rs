@@ -38,10 +38,10 @@ pub fn subject_of(
     {
         return Some(Subject::Region(region.id.clone()));
     }
-    if location.region_level || location.road_level {
-        if let Some(route) = scenario.routes.iter().find(|r| fold(&r.name) == key) {
-            return Some(Subject::Route(route.id.clone()));
-        }
+    if (location.region_level || location.road_level)
+        && let Some(route) = scenario.routes.iter().find(|r| fold(&r.name) == key)
+    {
+        return Some(Subject::Route(route.id.clone()));
     }
     if location.region_level
         && location.lat_lon.is_none()

@@ -31,8 +31,14 @@ pub struct DatasetError {
     pub message: String,
 }
 
+/// A CSV table: its header, and its rows each with its fields.
+pub type CsvTable = (Vec<String>, Vec<(DatasetRow, Vec<String>)>);
+
+/// A dataset as read for checking: its text and its records by row id, or why not.
+type ReadDataset = Result<(String, BTreeMap<String, String>), String>;
+
 /// A CSV table's header and its rows, each with its fields.
-pub fn csv_rows(text: &str) -> Result<(Vec<String>, Vec<(DatasetRow, Vec<String>)>), DatasetError> {
+pub fn csv_rows(text: &str) -> Result<CsvTable, DatasetError> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
         .from_reader(text.as_bytes());
@@ -141,8 +147,7 @@ pub(super) fn check_records(
     at: &RecordFiles<'_>,
     read: &dyn Fn(&str, FileKind) -> Result<String, PathError>,
 ) -> (Vec<Diagnostic>, Vec<(String, String)>) {
-    let mut datasets: BTreeMap<&str, Result<(String, BTreeMap<String, String>), String>> =
-        BTreeMap::new();
+    let mut datasets: BTreeMap<&str, ReadDataset> = BTreeMap::new();
     let mut diagnostics = Vec::new();
     for claim in &scenario.claims {
         let Some(record) = &claim.record else {
