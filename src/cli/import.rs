@@ -23,7 +23,7 @@ pub enum ImportWhat {
     /// Rows of an ACLED CSV (ACLED's downloads or `export --format acled`): one draft
     /// claim per row, with the row as its evidence.
     Acled(AcledArgs),
-    /// Control polygons (GeoJSON): `holds` draft claims for the places inside them,
+    /// Control polygons (GeoJSON or KML): `holds` draft claims for the places inside them,
     /// each with its feature as evidence.
     Areas(AreasArgs),
 }
@@ -44,7 +44,7 @@ pub struct AcledArgs {
 /// Options of `frontline import areas`.
 #[derive(Debug, Args)]
 pub struct AreasArgs {
-    /// The GeoJSON file of control polygons.
+    /// The GeoJSON or KML file of control polygons.
     pub file: PathBuf,
     /// The property naming who holds a polygon (a faction id or name).
     #[arg(long, value_name = "F")]

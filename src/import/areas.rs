@@ -1,13 +1,12 @@
 //! Control maps in: polygons of who holds what (one snapshot, or a dated archive of
 //! them, as DeepStateMap-style archives publish) become `holds` draft claims for the
-//! scenario's places inside them, each citing its feature. GeoJSON only: KML would
-//! need an XML parser the app does not otherwise use.
+//! scenario's places inside them, each citing its feature (GeoJSON or KML).
 
 use geo::Contains;
 
 use super::{Imported, TakenIds};
 use crate::ingest::{Proposals, slug};
-use crate::io::datasets::geojson_features;
+use crate::io::datasets::features_of;
 use crate::io::{Diagnostic, LoadError, did_you_mean};
 use crate::model::{
     Assertion, Claim, Credibility, Precision, Record, Scenario, Scope, SourceKind, Subject,
@@ -21,7 +20,7 @@ pub struct AreasFile<'a> {
     pub name: &'a str,
     /// The path claims cite it by, relative to the scenario file.
     pub dataset: &'a str,
-    /// Its text (GeoJSON).
+    /// Its text (GeoJSON, or KML when `dataset` ends in `.kml`).
     pub text: &'a str,
     /// The property naming the holder (a faction id, name or short label; `-` for none).
     pub holder_field: &'a str,
@@ -42,7 +41,7 @@ pub fn import_areas(scenario: &Scenario, file: AreasFile<'_>) -> Result<Imported
         col: 1,
         message,
     };
-    let features = geojson_features(file.text).map_err(|err| LoadError {
+    let features = features_of(file.dataset, file.text).map_err(|err| LoadError {
         diagnostics: vec![at(err.line as usize, err.message)],
     })?;
     let mut proposals = Proposals::default();

@@ -1,4 +1,4 @@
-//! Dataset records as evidence: reading a CSV table's rows or a GeoJSON file's
+//! Dataset records as evidence: reading a CSV table's rows or a GeoJSON or KML file's
 //! features with the text a claim's [`Record`] cites, and checking on load that each
 //! cited record is what its file holds (as quotes are checked against documents).
 
@@ -111,21 +111,34 @@ pub fn feature_text(feature: &geojson::Feature) -> String {
         .unwrap_or_else(|| "{}".to_owned())
 }
 
+/// The features of a map at `path`: GeoJSON (`.geojson`, `.json`) or KML (`.kml`).
+pub fn features_of(
+    path: &str,
+    text: &str,
+) -> Result<Vec<(DatasetRow, geojson::Feature)>, DatasetError> {
+    let lower = path.to_ascii_lowercase();
+    if lower.ends_with(".geojson") || lower.ends_with(".json") {
+        geojson_features(text)
+    } else if lower.ends_with(".kml") {
+        super::kml::kml_features(text)
+    } else {
+        Err(DatasetError {
+            line: 1,
+            message: "a dataset is a .csv, .geojson, .json or .kml file".to_owned(),
+        })
+    }
+}
+
 /// Every record of the dataset at `path` by row id, read by its extension.
 pub fn records_of(path: &str, text: &str) -> Result<BTreeMap<String, String>, DatasetError> {
     let lower = path.to_ascii_lowercase();
     let rows: Vec<DatasetRow> = if lower.ends_with(".csv") {
         csv_rows(text)?.1.into_iter().map(|(row, _)| row).collect()
-    } else if lower.ends_with(".geojson") || lower.ends_with(".json") {
-        geojson_features(text)?
+    } else {
+        features_of(path, text)?
             .into_iter()
             .map(|(row, _)| row)
             .collect()
-    } else {
-        return Err(DatasetError {
-            line: 1,
-            message: "a dataset is a .csv, .geojson or .json file".to_owned(),
-        });
     };
     Ok(rows.into_iter().map(|row| (row.row, row.text)).collect())
 }

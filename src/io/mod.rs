@@ -8,6 +8,7 @@ mod diagnostic;
 mod embedded;
 mod geometry;
 mod include;
+mod kml;
 
 mod load;
 mod load_file;

@@ -406,3 +406,65 @@ fn control_polygons_become_holds_claims_for_the_places_inside() {
     );
     assert_eq!(files_in(dir.path()), before, "nothing changed");
 }
+
+/// The same map as [`AREAS`] in KML (the unheld polygon left out).
+const AREAS_KML: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+  <Placemark id="r1"><name>North</name>
+    <ExtendedData><Data name="holder"><value>The rebels</value></Data><Data name="day"><value>2024-12-07</value></Data></ExtendedData>
+    <Polygon><outerBoundaryIs><LinearRing><coordinates>36.5,34.5 37.5,34.5 37.5,36.5 36.5,36.5 36.5,34.5</coordinates></LinearRing></outerBoundaryIs></Polygon>
+  </Placemark>
+  <Placemark><name>South</name>
+    <ExtendedData><SchemaData><SimpleData name="holder">army</SimpleData><SimpleData name="day">2024-12-07</SimpleData></SchemaData></ExtendedData>
+    <MultiGeometry><Polygon><outerBoundaryIs><LinearRing><coordinates>36.0,33.4 36.35,33.4 36.35,33.6 36.0,33.6 36.0,33.4</coordinates></LinearRing></outerBoundaryIs></Polygon></MultiGeometry>
+  </Placemark>
+</Document></kml>"#;
+
+#[test]
+fn kml_control_polygons_read_like_geojson() {
+    let (dir, scenario_path) = mini_copy();
+    let areas = dir.path().join("areas.kml");
+    std::fs::write(&areas, AREAS_KML).unwrap();
+    let out = run(&[
+        "import",
+        "areas",
+        areas.to_str().unwrap(),
+        "--holder-field",
+        "holder",
+        "--date-field",
+        "day",
+        "--source",
+        "observers",
+        "--into",
+        scenario_path.to_str().unwrap(),
+        "--apply",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let after = load_scenario_file(&scenario_path).unwrap_or_else(|e| panic!("{e}"));
+    let mut held: Vec<(String, String, String)> = after
+        .claims
+        .iter()
+        .filter_map(|c| {
+            let record = c.record.as_ref()?;
+            Some((
+                c.subject.id().to_owned(),
+                c.actor.clone()?,
+                record.row.clone(),
+            ))
+        })
+        .collect();
+    held.sort();
+    let expected: Vec<(String, String, String)> = [
+        ("midtown", "rebels", "r1"),
+        ("northtown", "rebels", "r1"),
+        ("southtown", "army", "2"),
+    ]
+    .iter()
+    .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+    .collect();
+    assert_eq!(held, expected);
+}
