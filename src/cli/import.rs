@@ -133,7 +133,7 @@ pub fn run(what: &ImportWhat) -> Result<Output, LoadError> {
         let name = file.display().to_string();
         argument_error("FILE", err.message("FILE", &name, "cannot read dataset"))
     })?;
-    let (dataset, copy) = dataset_path(&target.into, file);
+    let (dataset, copy) = crate::import::dataset_path(&target.into, file);
     let name = file.display().to_string();
     let imported = match what {
         ImportWhat::Acled(args) => {
@@ -227,36 +227,6 @@ fn apply(
         workspace.path().display(),
         imported.dataset
     ))
-}
-
-/// The path claims cite the dataset by: relative to the scenario's folder when the
-/// dataset is inside it, else `datasets/<name>` (true: it must be copied there).
-fn dataset_path(scenario: &Path, file: &Path) -> (String, bool) {
-    let folder = scenario
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let inside = std::fs::canonicalize(folder)
-        .ok()
-        .zip(std::fs::canonicalize(file).ok())
-        .and_then(|(folder, file)| {
-            let relative = file.strip_prefix(&folder).ok()?;
-            let parts: Vec<String> = relative
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            Some(parts.join("/"))
-        });
-    match inside {
-        Some(relative) => (relative, false),
-        None => {
-            let name = file.file_name().map_or_else(
-                || "dataset.csv".to_owned(),
-                |n| n.to_string_lossy().into_owned(),
-            );
-            (format!("datasets/{name}"), true)
-        }
-    }
 }
 
 /// One line per draft: id, subject, assertion, actor, counterpart, originators, when.

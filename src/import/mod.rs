@@ -9,6 +9,8 @@ pub mod actors;
 pub mod areas;
 pub mod places;
 
+use std::path::Path;
+
 use serde::Serialize;
 
 use crate::edit::Edit;
@@ -76,4 +78,63 @@ impl TakenIds {
         self.0.insert(id.clone());
         id
     }
+}
+
+/// The path claims cite the dataset by: relative to the scenario's folder when the
+/// dataset is inside it, else `datasets/<name>` (true: it must be copied there).
+pub fn dataset_path(scenario: &Path, file: &Path) -> (String, bool) {
+    let folder = scenario
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let inside = std::fs::canonicalize(folder)
+        .ok()
+        .zip(std::fs::canonicalize(file).ok())
+        .and_then(|(folder, file)| {
+            let relative = file.strip_prefix(&folder).ok()?;
+            let parts: Vec<String> = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            Some(parts.join("/"))
+        });
+    match inside {
+        Some(relative) => (relative, false),
+        None => {
+            let name = file.file_name().map_or_else(
+                || "dataset.csv".to_owned(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            (format!("datasets/{name}"), true)
+        }
+    }
+}
+
+/// Reads the ACLED file `file` for the scenario at `scenario_path` (as the window
+/// imports it: the file must be inside the scenario's folder, for claims to cite it
+/// there), with the built-in actor mapping.
+pub fn acled_in_folder(
+    scenario: &Scenario,
+    scenario_path: &Path,
+    file: &Path,
+) -> Result<Imported, crate::io::LoadError> {
+    let name = file.display().to_string();
+    let whole = |message: String| crate::io::LoadError::whole_file(&name, message);
+    let (dataset, outside) = dataset_path(scenario_path, file);
+    if outside {
+        return Err(whole(
+            "the file is outside the scenario's folder: copy it there (or use `frontline import acled --apply`, which does)".to_owned(),
+        ));
+    }
+    let kind = crate::io::FileKind::Dataset;
+    let limit = crate::io::sandbox::max_file_size().unwrap_or(kind.default_limit());
+    let text = crate::io::sandbox::read_file(file, kind, limit)
+        .map_err(|err| whole(err.message("FILE", &name, "cannot read dataset")))?;
+    let actors = actors::ActorMap::new(scenario, &[])?;
+    let file = acled::AcledFile {
+        name: &name,
+        dataset: &dataset,
+        text: &text,
+    };
+    acled::import_acled(scenario, file, &actors)
 }

@@ -126,6 +126,8 @@ pub fn apply(app: &mut FrontlineApp, ctx: &egui::Context, command: Command) {
         Command::Recover(restore) => app.recover(restore),
         Command::CloseAnswer(answer) => app.answer_close(ctx, answer),
         Command::ShowAddArticle => app.panels.article.open = true,
+        Command::ImportAcledDialog => app.panels.start_import_dialog(ctx),
+        Command::ImportAcled(path) => app.import_acled(&path),
         Command::ReadArticle(article) => app.read_article(&article),
         Command::AddAccepted => app.add_accepted(),
         Command::EditDraft(n) => app.open_draft_editor(n),

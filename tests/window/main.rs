@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may unwrap.
 
 mod ui_app;
+mod ui_import;
 mod ui_map;
 mod ui_monkey;
 mod ui_nav;

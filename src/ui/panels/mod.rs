@@ -85,6 +85,8 @@ pub struct Panels {
     dialog: Option<mpsc::Receiver<Option<PathBuf>>>,
     /// The File > Add article window.
     pub article: article::ArticleForm,
+    /// File > Import ACLED...'s file dialog.
+    import_dialog: crate::ui::dialog::FileDialog,
     /// An article's drafts under review, in the Drafts window.
     pub review: Option<crate::ui::review::Review>,
     /// The claim editor, if open.
@@ -125,6 +127,30 @@ impl Panels {
         self.editor = None;
         self.selection = None;
         self.assume_faction = 0;
+    }
+
+    /// Starts File > Import ACLED...'s file dialog (CSV files).
+    pub fn start_import_dialog(&mut self, ctx: &egui::Context) {
+        let ask = crate::ui::dialog::Ask {
+            title: "Import ACLED rows".into(),
+            file_name: None,
+            filter: ("ACLED CSV".into(), vec!["csv".into()]),
+            save: false,
+        };
+        if let Err(err) = self.import_dialog.start(ctx, ask) {
+            self.show_errors("Cannot open the file dialog", vec![err]);
+        }
+    }
+
+    /// Collects File > Import ACLED...'s answer, if it has one.
+    pub fn poll_import_dialog(&mut self, ctx: &egui::Context, out: &mut Vec<Command>) {
+        match self.import_dialog.poll(ctx) {
+            Some(crate::ui::dialog::Answer::Picked(path)) => out.push(Command::ImportAcled(path)),
+            Some(crate::ui::dialog::Answer::Unavailable(why)) => {
+                self.show_errors("The file dialog failed", vec![why]);
+            }
+            Some(crate::ui::dialog::Answer::Cancelled) | None => {}
+        }
     }
 
     /// Starts the native file dialog on another thread so the window keeps drawing.
