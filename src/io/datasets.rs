@@ -259,3 +259,52 @@ mod tests {
         assert!(records_of("m.txt", text).is_err());
     }
 }
+
+#[cfg(test)]
+mod load_tests {
+    use crate::io::load_scenario_str;
+
+    const ROWS: &str = "event_id_cnty,location\nSYR1,Hamlet\nSYR2,\"Mid, town\"\n";
+
+    /// The mini fixture with one more claim whose evidence is `evidence`.
+    fn load(evidence: &str) -> Result<crate::model::Scenario, crate::io::LoadError> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let text = std::fs::read_to_string(dir.join("mini.ron")).unwrap();
+        let claim = format!(
+            "    claims: [\n        (id: \"r\", subject: Place(\"hamlet\"), assertion: Holds, actor: Some(\"rebels\"), source: \"observers\", {evidence}, when: (at: \"2024-12-06\", precision: day), credibility: 3),"
+        );
+        let text = text.replacen("    claims: [", &claim, 1);
+        load_scenario_str("mini.ron", &text, &|relative| match relative {
+            "rows.csv" => Ok(ROWS.to_owned()),
+            other => std::fs::read_to_string(dir.join(other)),
+        })
+    }
+
+    #[test]
+    fn records_are_checked_on_load() {
+        let good = r#"record: Some((dataset: "rows.csv", row: "2", text: "SYR2,\"Mid, town\""))"#;
+        let scenario = load(good).unwrap_or_else(|e| panic!("{e}"));
+        let claim = scenario.claims.iter().find(|c| c.id == "r").unwrap();
+        assert_eq!(claim.record.as_ref().unwrap().row, "2");
+
+        let changed = good.replace("Mid, town", "Midtown");
+        let err = load(&changed).unwrap_err().to_string();
+        assert!(err.starts_with("mini.ron:39:"), "{err}");
+        assert!(err.contains("is not what the file holds"), "{err}");
+
+        let missing = good.replace("row: \"2\"", "row: \"9\"");
+        let err = load(&missing).unwrap_err().to_string();
+        assert!(err.contains("has no record \"9\" (2 records)"), "{err}");
+
+        let both = format!("document: Some(\"doc\"), quote: Some(\"Fighting raged\"), {good}");
+        let err = load(&both).unwrap_err().to_string();
+        assert!(
+            err.contains("cites both a document and a dataset record"),
+            "{err}"
+        );
+
+        let unreadable = good.replace("rows.csv", "nowhere.csv");
+        let err = load(&unreadable).unwrap_err().to_string();
+        assert!(err.contains("nowhere.csv"), "{err}");
+    }
+}
