@@ -205,19 +205,13 @@ fn apply(
             .unwrap_or_default()
             .as_ref(),
     );
+    if let Some(source) = copy_from {
+        copy_dataset(source, &folder.join(&imported.dataset))?;
+    }
     workspace.set_added_file(&format!("added/import-{stem}.ron"));
     workspace
         .apply(batch)
         .map_err(|err| argument_error("--apply", err.to_string()))?;
-    if let Some(source) = copy_from {
-        let bytes = std::fs::read(source).map_err(|err| {
-            argument_error("FILE", format!("cannot read {}: {err}", source.display()))
-        })?;
-        let to = folder.join(&imported.dataset);
-        crate::io::write_atomically(&to, &bytes).map_err(|err| {
-            argument_error("--apply", format!("cannot write {}: {err}", to.display()))
-        })?;
-    }
     crate::io::save(workspace).map_err(|err| argument_error("--apply", err.to_string()))?;
     Ok(format!(
         "added {} claims, {} sources and {} places to {} (evidence: {})\n",
@@ -227,6 +221,38 @@ fn apply(
         workspace.path().display(),
         imported.dataset
     ))
+}
+
+/// Copies the dataset to `to` beside the scenario, unless the same bytes are there; a
+/// different file there is an error (claims may cite it).
+fn copy_dataset(source: &Path, to: &Path) -> Result<(), LoadError> {
+    let bytes = std::fs::read(source).map_err(|err| {
+        argument_error("FILE", format!("cannot read {}: {err}", source.display()))
+    })?;
+    match std::fs::read(to) {
+        Ok(existing) if existing == bytes => return Ok(()),
+        Ok(_) => {
+            return Err(argument_error(
+                "--apply",
+                format!(
+                    "{} exists and differs from {}: rename one of them",
+                    to.display(),
+                    source.display()
+                ),
+            ));
+        }
+        Err(_) => {}
+    }
+    if let Some(parent) = to.parent() {
+        std::fs::create_dir_all(parent).map_err(|err| {
+            argument_error(
+                "--apply",
+                format!("cannot create {}: {err}", parent.display()),
+            )
+        })?;
+    }
+    crate::io::write_atomically(to, &bytes)
+        .map_err(|err| argument_error("--apply", format!("cannot write {}: {err}", to.display())))
 }
 
 /// One line per draft: id, subject, assertion, actor, counterpart, originators, when.
