@@ -10,6 +10,7 @@ pub mod export;
 pub mod fuzzing;
 /// Pure geometry: the embedded basemap, the map projection, triangle meshes and territory cells.
 pub mod geo;
+pub mod import;
 pub mod ingest;
 pub mod io;
 pub mod layers;

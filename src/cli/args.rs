@@ -165,6 +165,10 @@ pub enum Command {
     /// Read a news article and print the draft claims it yields (places, sides,
     /// attributions, assertions, dates), with why and how sure.
     Ingest(crate::cli::ingest::IngestArgs),
+    /// Read a dataset (ACLED rows, control polygons) as draft claims that cite its
+    /// records; `--apply` adds them to the scenario as one edit.
+    #[command(subcommand)]
+    Import(crate::cli::import::ImportWhat),
     /// Reopen a RON snapshot written by `export --format ron`.
     Open {
         /// The snapshot file.
@@ -230,7 +234,9 @@ impl Command {
             | Self::List { input, .. } => input.no_cache,
             Self::Export(args) => args.input.no_cache,
             Self::Migrate { no_cache, .. } | Self::Open { no_cache, .. } => *no_cache,
-            Self::Ingest(_) | Self::Completions { .. } | Self::Man { .. } => false,
+            Self::Ingest(_) | Self::Import(_) | Self::Completions { .. } | Self::Man { .. } => {
+                false
+            }
         }
     }
 
@@ -244,6 +250,7 @@ impl Command {
             Self::Export(args) => Some(&args.input.paths),
             Self::Migrate { paths, .. } | Self::Open { paths, .. } => Some(paths),
             Self::Ingest(args) => Some(&args.paths),
+            Self::Import(what) => Some(&what.target().paths),
             Self::Completions { .. } | Self::Man { .. } => None,
         }
     }
@@ -252,6 +259,7 @@ impl Command {
     pub fn quiet(&self) -> bool {
         match self {
             Self::Export(args) => args.quiet,
+            Self::Import(what) => what.target().quiet,
             Self::Migrate { quiet, .. } | Self::Open { quiet, .. } | Self::Man { quiet, .. } => {
                 *quiet
             }

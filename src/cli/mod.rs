@@ -8,6 +8,7 @@ mod export_args;
 mod format_from_path;
 mod generate;
 mod ids;
+pub mod import;
 pub mod ingest;
 mod list;
 mod migrate;
@@ -197,6 +198,7 @@ pub fn execute(command: &Command) -> Result<Output, LoadError> {
             Ok(Output::data(list::list(&scenario, *what, *format)))
         }
         Command::Ingest(args) => ingest::run(args).map(Output::data),
+        Command::Import(what) => import::run(what),
         Command::Completions { shell } => Ok(generate::completions(*shell)),
         Command::Man { out, .. } => generate::man(out.as_deref()),
     }

@@ -142,6 +142,7 @@ fn claim(
         scope: crate::model::Scope::default(),
         document: Some("syria-2024-12-07".into()),
         quote: Some("Assad has fled".into()),
+        record: None,
         when: TimeRef {
             at: at.into(),
             precision,

@@ -4,7 +4,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use super::apply::claim_position;
 use super::command::{Edit, EditError};
 use super::history::History;
 use crate::io::{ItemKind, LoadError, Origins, Project};
@@ -219,18 +218,24 @@ impl Workspace {
         keys.sort();
         keys.dedup();
         let factions = edit.touches_factions();
+        let claims = self.claim_ids();
         keys.into_iter()
             .map(|key| {
-                let exists = self.exists(&key);
+                let exists = self.exists(&key, &claims);
                 (key, exists, factions)
             })
             .collect()
     }
 
-    fn exists(&self, (kind, id): &Key) -> bool {
+    /// The claims' ids, for asking about many claims (a batch of thousands) at once.
+    fn claim_ids(&self) -> std::collections::HashSet<&str> {
+        self.scenario.claims.iter().map(|c| c.id.as_str()).collect()
+    }
+
+    fn exists(&self, (kind, id): &Key, claims: &std::collections::HashSet<&str>) -> bool {
         let scenario = &self.scenario;
         match kind {
-            ItemKind::Claim => claim_position(scenario, id).is_some(),
+            ItemKind::Claim => claims.contains(id.as_str()),
             ItemKind::Source => scenario.source_index(id).is_some(),
             ItemKind::Document => scenario.document_index(id).is_some(),
             ItemKind::Place => scenario.place_index(id).is_some(),
@@ -242,8 +247,14 @@ impl Workspace {
         if applied.touches_factions() {
             self.changed.insert(None);
         }
-        for (key, existed, _) in before {
-            let exists = self.exists(&key);
+        let now: Vec<bool> = {
+            let claims = self.claim_ids();
+            before
+                .iter()
+                .map(|(key, _, _)| self.exists(key, &claims))
+                .collect()
+        };
+        for ((key, existed, _), exists) in before.into_iter().zip(now) {
             let (kind, id) = (key.0, key.1.as_str());
             if existed && !exists {
                 self.former.insert(

@@ -10,7 +10,7 @@
 mod args;
 mod error;
 mod format;
-mod formats;
+pub(crate) mod formats;
 mod job;
 mod print;
 mod scene;

@@ -140,6 +140,7 @@ pub fn build(text: &str, document: &str, n: usize, parts: Parts) -> Draft {
         scope: parts.scope,
         document: Some(document.to_owned()),
         quote: text.get(parts.span.clone()).map(str::to_owned),
+        record: None,
         when: parts.when,
         credibility: Credibility(6),
         note,

@@ -16,8 +16,9 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Claim, Document, Scenario};
 
 /// Bump when the model's types, this file's layout or what validation rejects change
-/// (version 2: unknown fields and format 2's checks; version 3: includes).
-const CACHE_VERSION: u32 = 3;
+/// (version 2: unknown fields and format 2's checks; version 3: includes; version 4:
+/// dataset records).
+const CACHE_VERSION: u32 = 4;
 
 /// First bytes of every cache file.
 const MAGIC: [u8; 8] = *b"FRONTLC\0";

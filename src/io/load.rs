@@ -47,6 +47,8 @@ pub(super) struct Loaded {
     pub(super) files: Vec<IncludedFile>,
     /// Which included file each item came from.
     pub(super) origins: Origins,
+    /// The texts of the datasets claims cite records of, by path.
+    pub(super) datasets: Vec<(String, String)>,
 }
 
 /// Parses, merges the included files, reads the documents, validates and sorts.
@@ -162,6 +164,14 @@ pub(super) fn load_with_bulk(
             &scenario, name, text, read,
         ));
     }
+    let record_files = super::datasets::RecordFiles {
+        name,
+        text,
+        files: &files,
+        origins: &origins,
+    };
+    let (found, datasets) = super::datasets::check_records(&scenario, &record_files, read_sibling);
+    diagnostics.extend(found);
     if !diagnostics.is_empty() {
         diagnostics.sort();
         diagnostics.dedup();
@@ -173,6 +183,7 @@ pub(super) fn load_with_bulk(
         geometry,
         files,
         origins,
+        datasets,
     })
 }
 

@@ -125,6 +125,12 @@ pub fn load_scenario_with_policy(
                     .zip(geometry)
                     .map(|(path, text)| (path, Key::of(text.as_bytes()))),
             )
+            .chain(
+                loaded
+                    .datasets
+                    .iter()
+                    .map(|(path, text)| (path.clone(), Key::of(text.as_bytes()))),
+            )
             // Included files are checked like documents; an included folder cannot be
             // read as a file, so a scenario that includes one is never a hit.
             .chain(

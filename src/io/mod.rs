@@ -3,11 +3,13 @@
 
 mod bulk;
 mod cache;
+pub mod datasets;
 mod diagnostic;
 mod disk_change;
 mod embedded;
 mod geometry;
 mod include;
+mod kml;
 
 mod load;
 mod load_file;

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{Credibility, TimeRef};
+use super::{Credibility, Record, TimeRef};
 
 /// One attributed statement: who said what about which place, region or route, and when.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -54,6 +54,11 @@ pub struct Claim {
     /// The exact words in the document; must occur verbatim in its text.
     #[serde(default, skip_serializing_if = "super::file_form::none")]
     pub quote: Option<String>,
+
+    /// The dataset record the claim comes from, for claims imported from a dataset
+    /// (an ACLED row, a control-map feature) rather than quoted from a document.
+    #[serde(default, skip_serializing_if = "super::file_form::none")]
+    pub record: Option<Record>,
 
     /// When the claim refers to.
     pub when: TimeRef,

@@ -10,6 +10,7 @@ mod faction;
 pub mod file_form;
 mod moment;
 mod place;
+mod record;
 mod region;
 mod route;
 mod scenario;
@@ -21,6 +22,7 @@ pub use document::Document;
 pub use faction::{Faction, FactionKind, rgb_from_hex};
 pub use moment::{ACCEPTED_FORMS, Moment, utc_offset_words};
 pub use place::{Place, PlaceKind, fold};
+pub use record::Record;
 pub use region::{Region, RegionKind};
 pub use route::{Route, RouteKind};
 pub use scenario::{

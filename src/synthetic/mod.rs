@@ -233,6 +233,7 @@ fn generate_claims(
                 scope: crate::model::Scope::default(),
                 document,
                 quote,
+                record: None,
                 when: TimeRef { at, precision },
                 credibility: Credibility(1 + rng.below(6) as u8),
                 note: None,

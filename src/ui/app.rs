@@ -245,6 +245,7 @@ impl FrontlineApp {
         self.saving_frame(&ctx);
         self.poll_save_dialog(&ctx);
         self.panels.poll_dialog(&ctx, &mut self.commands);
+        self.panels.poll_import_dialog(&ctx, &mut self.commands);
         if let Some((path, format)) = self.exports.poll_dialog(&ctx) {
             self.commands.push(Command::ExportTo { path, format });
         }

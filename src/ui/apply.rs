@@ -140,6 +140,12 @@ pub fn apply(app: &mut FrontlineApp, ctx: &egui::Context, command: Command) {
         Command::DiskAnswer(answer) => app.answer_disk_change(answer),
         Command::CloseAnswer(answer) => app.answer_close(ctx, answer),
         Command::ShowAddArticle => app.panels.article.open = true,
+        Command::ImportAcledDialog => {
+            let folder = app.scenario_folder();
+            app.panels
+                .start_import_dialog(ctx, app.state.file_dialog, folder);
+        }
+        Command::ImportAcled(path) => app.import_acled(&path),
         Command::ReadArticle(article) => app.read_article(&article),
         Command::AddAccepted => app.add_accepted(),
         Command::EditDraft(n) => app.open_draft_editor(n),

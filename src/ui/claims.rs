@@ -22,6 +22,25 @@ impl FrontlineApp {
         self.panels.article.open = false;
     }
 
+    /// Imports the rows of an ACLED CSV (inside the scenario's folder) as drafts and
+    /// opens them for review; errors (every bad row, located) open in their window.
+    pub fn import_acled(&mut self, path: &std::path::Path) {
+        let scenario_path = self.workspace.path().to_owned();
+        match crate::import::acled_in_folder(self.world.scenario(), &scenario_path, path) {
+            Ok(imported) => {
+                self.notice = Some(format!(
+                    "Read {}: {} drafts",
+                    imported.dataset,
+                    imported.drafts.len()
+                ));
+                self.panels.review = Some(Review::of_import(imported));
+            }
+            Err(err) => self
+                .panels
+                .show_load_error("Cannot import the ACLED file", &err),
+        }
+    }
+
     /// Adds the reviewed article with its accepted drafts, in one undo step (into
     /// `added/<document id>.ron`); the review closes when it worked.
     pub fn add_accepted(&mut self) {

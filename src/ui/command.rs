@@ -106,6 +106,10 @@ pub enum Command {
     Recover(bool),
     /// Open the File > Add article window.
     ShowAddArticle,
+    /// File > Import ACLED...: ask for the CSV file.
+    ImportAcledDialog,
+    /// Import the rows of this ACLED CSV as drafts and review them.
+    ImportAcled(std::path::PathBuf),
     /// Run ingest on an article and review its drafts.
     ReadArticle(Box<ArticleInput>),
     /// Add the reviewed article, what its accepted drafts need, and those drafts as

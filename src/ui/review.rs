@@ -1,6 +1,7 @@
-//! Reviewing what ingest drafted from an article: which drafts are accepted, rejected
-//! or still open, and the one batch edit that adds the accepted ones with the article
-//! and the new sources and places they need. Nothing here draws; see
+//! Reviewing what ingest drafted from an article, or what an import drafted from a
+//! dataset: which drafts are accepted, rejected or still open, and the one batch edit
+//! that adds the accepted ones with the article (none for a dataset: its claims cite
+//! their records) and the new sources and places they need. Nothing here draws; see
 //! [`super::panels::drafts`].
 
 use std::collections::BTreeSet;
@@ -30,6 +31,9 @@ pub struct Review {
     pub decisions: Vec<Decision>,
     /// "Accept all above" this confidence.
     pub min_confidence: f32,
+    /// For drafts imported from a dataset: its path as the claims cite it. Then
+    /// `drafts.document` only names the review (no document is added).
+    pub dataset: Option<String>,
 }
 
 impl Review {
@@ -40,6 +44,45 @@ impl Review {
             drafts,
             decisions,
             min_confidence: 0.6,
+            dataset: None,
+        }
+    }
+
+    /// A review of drafts imported from a dataset, every draft open and sure (each is
+    /// a record of the dataset, not a reading of words).
+    pub fn of_import(imported: crate::import::Imported) -> Self {
+        let title = format!("import of {}", imported.dataset);
+        let drafts = imported
+            .drafts
+            .into_iter()
+            .map(|claim| crate::ingest::Draft {
+                claim,
+                span: 0..0,
+                why: Vec::new(),
+                confidence: 1.0,
+            })
+            .collect();
+        let stem = std::path::Path::new(&imported.dataset)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let document = crate::model::Document {
+            id: format!("import-{}", crate::ingest::slug(&stem)),
+            title,
+            publisher: String::new(),
+            published: String::new(),
+            url: None,
+            text_file: String::new(),
+            text: String::new(),
+        };
+        Self {
+            dataset: Some(imported.dataset),
+            ..Self::new(Drafts {
+                document,
+                drafts,
+                new_sources: imported.new_sources,
+                new_places: imported.new_places,
+            })
         }
     }
 
@@ -69,7 +112,9 @@ impl Review {
     /// the claims): what a draft being edited is checked against.
     pub fn preview(&self, scenario: &Scenario) -> Scenario {
         let mut preview = scenario.clone();
-        preview.documents.push(self.document());
+        if self.dataset.is_none() {
+            preview.documents.push(self.document());
+        }
         preview
             .sources
             .extend(self.drafts.new_sources.iter().cloned());
@@ -103,10 +148,13 @@ impl Review {
         }
         let named: BTreeSet<&str> = accepted.iter().flat_map(|c| named_ids(c)).collect();
         let document = self.document();
-        let mut edits = vec![Edit::AddDocument {
-            text: document.text.clone(),
-            document,
-        }];
+        let mut edits = Vec::new();
+        if self.dataset.is_none() {
+            edits.push(Edit::AddDocument {
+                text: document.text.clone(),
+                document,
+            });
+        }
         edits.extend(
             self.drafts
                 .new_sources

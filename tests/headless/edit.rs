@@ -26,6 +26,7 @@ fn claim(id: &str) -> Claim {
         scope: Scope::default(),
         document: Some("doc".into()),
         quote: Some("Fighting raged at Midtown overnight".into()),
+        record: None,
         when: TimeRef {
             at: "2024-12-06".into(),
             precision: Precision::Day,

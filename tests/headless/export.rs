@@ -524,7 +524,7 @@ fn csv_has_acled_like_columns() {
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let row = |id: &str| {
         rows.iter()
-            .find(|r| r[col("tags")] == format!("frontline_claim={id}"))
+            .find(|r| r[col("tags")].starts_with(&format!("frontline_claim={id};")))
             .unwrap()
     };
     let captured = row("c-north-captured");
@@ -544,10 +544,14 @@ fn csv_has_acled_like_columns() {
         ("36.00000", "37.00000")
     );
     assert_eq!(&captured[col("geo_precision")], "1");
+    assert_eq!(
+        &captured[col("tags")],
+        "frontline_claim=c-north-captured; frontline_assertion=Captured"
+    );
     // States (the baseline's "holds") are not events unless asked for.
     assert!(
         rows.iter()
-            .all(|r| r[col("tags")] != *"frontline_claim=b-all")
+            .all(|r| !r[col("tags")].starts_with("frontline_claim=b-all;"))
     );
     export(Some(MINI), "acled", &out, &["--include-states"]);
     let rows: Vec<csv::StringRecord> = csv::Reader::from_path(&out)
@@ -557,7 +561,7 @@ fn csv_has_acled_like_columns() {
         .collect();
     let region = rows
         .iter()
-        .find(|r| &r[col("tags")] == "frontline_claim=b-all")
+        .find(|r| r[col("tags")].starts_with("frontline_claim=b-all;"))
         .unwrap();
     assert_eq!(&region[col("location")], "Everywhere");
     assert_eq!(&region[col("geo_precision")], "3");

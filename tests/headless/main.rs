@@ -24,6 +24,7 @@ mod full_disk;
 mod fuzz_short;
 mod geo_basemap;
 mod gis;
+mod import;
 mod incremental;
 mod ingest;
 mod json_schema;

@@ -7,6 +7,7 @@
 mod disk_watch;
 mod ui_app;
 mod ui_files;
+mod ui_import;
 mod ui_map;
 mod ui_monkey;
 mod ui_nav;

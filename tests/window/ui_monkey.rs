@@ -158,6 +158,7 @@ fn random_claim(harness: &Harness<'_, FrontlineApp>, rng: &mut Rng, n: usize) ->
         scope: Scope::default(),
         document: Some("doc".into()),
         quote: Some("Observers confirmed".into()),
+        record: None,
         when: TimeRef {
             at: format!("2024-12-{:02}", 4 + rng.below(5)),
             precision: Precision::Day,

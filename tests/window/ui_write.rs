@@ -66,6 +66,7 @@ pub(crate) fn hamlet_claim(id: &str) -> Claim {
         scope: Scope::default(),
         document: Some("doc".into()),
         quote: Some("Observers confirmed".into()),
+        record: None,
         when: TimeRef {
             at: "2024-12-07".into(),
             precision: Precision::Day,

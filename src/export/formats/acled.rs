@@ -198,6 +198,17 @@ fn notes(scenario: &Scenario, claim: &Claim) -> String {
     parts.join(". ") + "."
 }
 
+/// The claim's id and its own assertion (which ACLED's codes cannot always tell), for
+/// `import acled` to read back.
+fn tags(claim: &Claim) -> String {
+    let assertion = ron::to_string(&claim.assertion).unwrap_or_default();
+    format!(
+        "frontline_claim={}; {}{assertion}",
+        claim.id,
+        crate::import::acled::ASSERTION_TAG
+    )
+}
+
 /// A faction's name and ACLED actor type.
 fn actor(scenario: &Scenario, id: Option<&str>) -> (String, Option<u8>) {
     id.and_then(|id| scenario.faction_index(id))
@@ -275,7 +286,7 @@ pub fn claims_csv(
                 "",
                 &notes(scenario, claim),
                 "0",
-                &format!("frontline_claim={}", claim.id),
+                &tags(claim),
                 &secs.to_string(),
             ])
             .map_err(fail)?;
@@ -309,9 +320,9 @@ mod tests {
 
     /// The claim id of a row, from its tags.
     fn claim_id(row: &csv::StringRecord) -> String {
-        row[column("tags")]
-            .trim_start_matches("frontline_claim=")
-            .to_owned()
+        let tags = &row[column("tags")];
+        let first = tags.split("; ").next().unwrap_or_default();
+        first.trim_start_matches("frontline_claim=").to_owned()
     }
 
     /// The rows follow the one rule of which claims a view counts: hiding a relay drops

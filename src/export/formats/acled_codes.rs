@@ -92,3 +92,59 @@ pub fn time_precision(precision: Precision) -> u8 {
         _ => 1,
     }
 }
+
+/// The reverse of [`event_codes`]: the assertion an ACLED event of this type and
+/// sub-event type makes. Where several assertions share the codes, the one ACLED's
+/// wording names (a withdrawal or handover is a transfer; an attack from afar a
+/// strike); events with no bearing on control (protests, riots, violence against
+/// civilians, "Other") are statements.
+pub fn assertion_of(event_type: &str, sub_event_type: &str) -> Assertion {
+    match (event_type.trim(), sub_event_type.trim()) {
+        ("Battles", "Non-state actor overtakes territory" | "Government regains territory") => {
+            Assertion::Captured
+        }
+        ("Battles", _) => Assertion::FightingAt,
+        (STRATEGIC, "Non-violent transfer of territory") => Assertion::Withdrew,
+        (STRATEGIC, "Headquarters or base established") => Assertion::ForcesDeployed,
+        ("Explosions/Remote violence", _) => Assertion::StrikeOn,
+        _ => Assertion::Statement,
+    }
+}
+
+/// The reverse of [`time_precision`].
+pub fn precision_of(time_precision: u8) -> Option<Precision> {
+    match time_precision {
+        1 => Some(Precision::Day),
+        2 => Some(Precision::Week),
+        3 => Some(Precision::Reported),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every assertion's codes read back as an assertion with the same codes.
+    #[test]
+    fn reverse_codes_agree() {
+        let scenario = crate::io::default_scenario().unwrap();
+        for claim in &scenario.claims {
+            let kind = claim
+                .actor
+                .as_deref()
+                .and_then(|id| scenario.faction_index(id))
+                .map(|f| scenario.factions[f].kind);
+            let codes = event_codes(claim, kind);
+            let mut back = claim.clone();
+            back.assertion = assertion_of(codes.1, codes.2);
+            if matches!(back.assertion, Assertion::Holds | Assertion::Statement) {
+                continue;
+            }
+            assert_eq!(event_codes(&back, kind), codes, "{}", claim.id);
+        }
+        for p in [1, 2, 3] {
+            assert_eq!(precision_of(p).map(time_precision), Some(p));
+        }
+    }
+}

@@ -3,7 +3,7 @@
 //! same [`crate::export::Scene`] or the engine the print map does.
 
 pub mod acled;
-mod acled_codes;
+pub(crate) mod acled_codes;
 mod brief;
 pub mod geojson;
 pub mod gis;

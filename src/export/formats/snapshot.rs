@@ -60,10 +60,10 @@ fn looks_like_scenario(text: &str) -> bool {
 
 /// FNV-1a 64-bit hash of `bytes` as 16 hex digits: a cheap, stable fingerprint.
 pub fn fnv1a64_hex(bytes: &[u8]) -> String {
-    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &b| {
-        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    });
-    format!("{hash:016x}")
+    use std::hash::Hasher;
+    let mut hasher = fnv::FnvHasher::default();
+    hasher.write(bytes);
+    format!("{:016x}", hasher.finish())
 }
 
 /// The path a snapshot records for a scenario file (absolute when it can be made so),

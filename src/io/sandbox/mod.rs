@@ -40,15 +40,17 @@ pub enum FileKind {
     Claims,
     /// A news article given to `frontline ingest`.
     Article,
+    /// A dataset that claims cite records of (a claim's `record`), or one imported.
+    Dataset,
 }
 
 impl FileKind {
     /// The limit without `--max-file-size`: 64 MiB for documents, articles and
-    /// region geometry, 256 MiB for scenario and included files, 2 GiB for bulk claims.
+    /// region geometry, 256 MiB for scenario and included files and datasets, 2 GiB for bulk claims.
     pub fn default_limit(self) -> u64 {
         match self {
             Self::Document | Self::Article | Self::Geometry => 64 * MIB,
-            Self::Scenario | Self::Include => 256 * MIB,
+            Self::Scenario | Self::Include | Self::Dataset => 256 * MIB,
             Self::Claims => 2048 * MIB,
         }
     }
@@ -62,6 +64,7 @@ impl FileKind {
             Self::Geometry => "region geometry",
             Self::Claims => "bulk claims files",
             Self::Article => "articles",
+            Self::Dataset => "datasets",
         }
     }
 }

@@ -21,12 +21,13 @@ impl Checker<'_> {
             .and_then(|document| Some((document, *known.published.get(document)?)));
         if claim.when.precision == Precision::Reported {
             let Some((document, (published_text, published_secs))) = published else {
-                if claim.document.is_none() {
+                // A dataset record's date is when it was reported.
+                if claim.document.is_none() && claim.record.is_none() {
                     let at = self.field_after(item, "precision", None);
                     self.report(
                         at,
                         format!(
-                            "claim {:?} is undated (`precision: reported`) but names no document: its `at` must be a document's publication",
+                            "claim {:?} is undated (`precision: reported`) but names no document: its `at` must be a document's publication (or a dataset record's date)",
                             claim.id
                         ),
                     );

@@ -203,6 +203,15 @@ impl Checker<'_> {
             .get(claim.first_originator())
             .copied()
             .unwrap_or(false);
+        if claim.record.is_some() && (claim.document.is_some() || claim.quote.is_some()) {
+            self.report(
+                self.offset(item),
+                format!(
+                    "claim {:?} cites both a document and a dataset record: its evidence is one or the other",
+                    claim.id
+                ),
+            );
+        }
         match (&claim.document, &claim.quote) {
             (Some(document), Some(quote)) => {
                 self.reference(item, "document", document, &known.documents, "document");
@@ -223,11 +232,12 @@ impl Checker<'_> {
                     );
                 }
             }
+            (None, None) if claim.record.is_some() => {}
             (None, None) if is_baseline => {}
             (None, None) => self.report(
                 self.offset(item),
                 format!(
-                    "claim {:?} needs a document and a quote (only baseline sources may omit them)",
+                    "claim {:?} needs a document and a quote, or a dataset record (only baseline sources may omit them)",
                     claim.id
                 ),
             ),

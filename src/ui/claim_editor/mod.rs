@@ -153,6 +153,7 @@ impl ClaimEditor {
             scope: Scope::default(),
             document: None,
             quote: None,
+            record: None,
             when: crate::model::TimeRef {
                 at: today.to_owned(),
                 precision: Precision::Day,

@@ -103,6 +103,10 @@ fn toolbar_ui(ui: &mut egui::Ui, review: &mut Review, out: &mut Vec<Command>) {
 }
 
 fn article_ui(ui: &mut egui::Ui, review: &Review, selection: &mut Option<QuoteSelection>) {
+    if let Some(dataset) = &review.dataset {
+        records_ui(ui, dataset, review);
+        return;
+    }
     let document = &review.drafts.document;
     ui.small(format!(
         "{}, published {}",
@@ -124,6 +128,16 @@ fn article_ui(ui: &mut egui::Ui, review: &Review, selection: &mut Option<QuoteSe
             document: document.id.clone(),
             quote: document.text[range].to_owned(),
         });
+    }
+}
+
+/// For drafts imported from a dataset: the record each cites.
+fn records_ui(ui: &mut egui::Ui, dataset: &str, review: &Review) {
+    ui.small(format!("Rows of {dataset}; each draft cites its row"));
+    for draft in &review.drafts.drafts {
+        if let Some(record) = &draft.claim.record {
+            ui.label(egui::RichText::new(format!("{}: {}", record.row, record.text)).monospace());
+        }
     }
 }
 

@@ -30,6 +30,10 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
                 out.push(Command::ShowAddArticle);
                 ui.close();
             }
+            if ui.button("Import ACLED...").clicked() {
+                out.push(Command::ImportAcledDialog);
+                ui.close();
+            }
             ui.separator();
             if ui.button("Export... (Ctrl+E)").clicked() {
                 out.push(Command::ShowExport);

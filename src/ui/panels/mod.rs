@@ -88,6 +88,8 @@ pub struct Panels {
     pub time_entry: timeline::TimeEntry,
     /// The File > Add article window.
     pub article: article::ArticleForm,
+    /// File > Import ACLED...'s file dialog.
+    import_dialog: FileDialog,
     /// An article's drafts under review, in the Drafts window.
     pub review: Option<crate::ui::review::Review>,
     /// The claim editor, if open.
@@ -147,6 +149,30 @@ impl Panels {
             folder,
         };
         self.open_dialog.start(ctx, ask, mode);
+    }
+
+    /// Starts File > Import ACLED...'s file dialog (CSV files), starting in `folder`.
+    pub fn start_import_dialog(
+        &mut self,
+        ctx: &egui::Context,
+        mode: DialogMode,
+        folder: Option<std::path::PathBuf>,
+    ) {
+        let ask = Ask {
+            title: "Import ACLED rows".into(),
+            file_name: None,
+            filter: ("ACLED CSV".into(), vec!["csv".into()]),
+            save: false,
+            folder,
+        };
+        self.import_dialog.start(ctx, ask, mode);
+    }
+
+    /// Draws File > Import ACLED...'s in-app dialog, if open, and collects its answer.
+    pub fn poll_import_dialog(&mut self, ctx: &egui::Context, out: &mut Vec<Command>) {
+        if let Some(Answer::Picked(path)) = self.import_dialog.poll(ctx) {
+            out.push(Command::ImportAcled(path));
+        }
     }
 
     /// True while the file dialog is open.

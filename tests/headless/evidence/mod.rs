@@ -68,6 +68,7 @@ pub fn said(
         scope: Scope::default(),
         document: None,
         quote: None,
+        record: None,
         when: TimeRef {
             at: day.into(),
             precision: Precision::Day,

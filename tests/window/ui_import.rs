@@ -1,0 +1,73 @@
+//! File > Import ACLED... through egui_kittest: the rows of an ACLED file become drafts
+//! in the same review list as an article's, are accepted there, and are added as one
+//! undo step.
+
+use std::path::Path;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use frontline::control::{Engine, View};
+use frontline::ui::{Command, FrontlineApp};
+
+#[test]
+fn acled_rows_are_reviewed_accepted_and_undone_as_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for name in ["mini.ron", "mini.txt"] {
+        std::fs::copy(fixtures.join(name), dir.path().join(name)).unwrap();
+    }
+    let path = dir.path().join("mini.ron");
+    let scenario = frontline::io::load_scenario_file(&path).unwrap();
+    // The mini scenario's own claims as ACLED rows (states included).
+    let engine = Engine::new(scenario.clone());
+    let rows = frontline::export::claims_csv(&engine, &View::default(), i64::MAX, true).unwrap();
+    let csv = dir.path().join("events.csv");
+    std::fs::write(&csv, &rows).unwrap();
+
+    let mut app = FrontlineApp::with_scenario(scenario);
+    app.open_path(&path).unwrap();
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_max_steps(40)
+        .build_eframe(|_cc| app);
+    harness.run();
+    let start = harness.state().workspace.scenario().claims.clone();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import ACLED..."); // the menu offers it
+
+    harness.state_mut().queue(Command::ImportAcled(csv.clone()));
+    harness.run();
+    let drafts = match &harness.state().panels.review {
+        Some(review) => review.drafts.drafts.clone(),
+        None => panic!("the rows are up for review"),
+    };
+    assert_eq!(drafts.len(), start.len(), "one draft per row");
+    assert!(drafts.iter().all(|d| d.claim.record.is_some()));
+    harness.get_by_label("Rows of events.csv; each draft cites its row");
+
+    harness.get_by_label("Accept all above").click();
+    harness.run();
+    harness
+        .get_by_label(&format!("Add {} accepted to the scenario", drafts.len()))
+        .click();
+    harness.run();
+    let app = harness.state();
+    assert!(app.panels.review.is_none(), "the review closes");
+    let claims = app.workspace.scenario().claims.clone();
+    assert_eq!(claims.len(), start.len() * 2);
+    assert!(
+        app.workspace.scenario().documents.len() == 1,
+        "no document is added for a dataset"
+    );
+    assert!(app.workspace.is_dirty());
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().workspace.scenario().claims,
+        start,
+        "one undo removes the whole import"
+    );
+}
