@@ -104,7 +104,7 @@ cat <<EOF
 A crash or hang is a file in $out/TARGET/default/crashes or .../hangs. To replay it:
   $target_dir/release/TARGET < FILE
 Then minimise it ($afl_dir/afl/bin/afl-tmin -i FILE -o min -- $target_dir/release/TARGET), and add
-the minimised input as a regression test in tests/fuzz_regressions.rs:
+the minimised input as a regression test in tests/headless/fuzz_short.rs:
   Target::from_name("TARGET").run(include_bytes!(...)) must be Ok(()).
 Add the run's executions and time to docs/reliability.md.
 EOF

@@ -3,7 +3,7 @@
 #
 #   scripts/monkey.sh [STEPS] [SEED...]
 #
-# Drives the real window (tests/ui_monkey.rs) with seeded random input: STEPS steps
+# Drives the real window (tests/window/ui_monkey.rs) with seeded random input: STEPS steps
 # (default 20000) per seed, release build; seeds default to the test's fixed one.
 # FRONTLINE_MONKEY_SIZE=WIDTHxHEIGHT sizes the window (default 1400x900).
 # A failure prints the seed, the step and the last dozen actions; re-run that seed
@@ -18,5 +18,5 @@ seeds=("$@")
 for seed in "${seeds[@]}"; do
     echo "monkey: ${steps} steps, seed ${seed:-default}"
     FRONTLINE_MONKEY_STEPS="$steps" FRONTLINE_MONKEY_SEED="$seed" \
-        cargo test --release --test ui_monkey the_window_survives_a_monkey -- --nocapture
+        cargo test --release --test window ui_monkey::the_window_survives_a_monkey -- --nocapture
 done
