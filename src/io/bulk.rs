@@ -3,6 +3,7 @@
 //! about five times slower to parse than JSON, which matters at a million claims;
 //! `frontline check SCENARIO --claims FILE.jsonl` loads a scenario with them.
 
+use super::diagnostic::{MAX_DIAGNOSTICS, more_problems};
 use super::{Diagnostic, LoadError};
 use crate::model::Claim;
 
@@ -20,7 +21,7 @@ pub fn parse_claims_jsonl(name: &str, text: &str) -> Result<(Vec<Claim>, Vec<usi
         .map(|at| middle + at + 1)
         .filter(|_| text.len() >= SPLIT_FROM_BYTES);
     let Some(split) = split else {
-        return parse_lines(name, text, 0);
+        return parse_lines(name, text, 0).finish(name);
     };
     let (first, second) = text.split_at(split);
     let first_lines = first.bytes().filter(|&b| b == b'\n').count();
@@ -30,29 +31,61 @@ pub fn parse_claims_jsonl(name: &str, text: &str) -> Result<(Vec<Claim>, Vec<usi
         (first, second.join())
     });
     let b = b.unwrap_or_else(|_| parse_lines(name, second, first_lines));
-    match (a, b) {
-        (Ok((mut claims, mut lines)), Ok((more, more_lines))) => {
-            claims.extend(more);
-            lines.extend(more_lines);
-            Ok((claims, lines))
+    a.then(b).finish(name)
+}
+
+/// The claims of some lines and their problems, the first [`MAX_DIAGNOSTICS`] listed.
+struct Parsed {
+    claims: Vec<Claim>,
+    lines: Vec<usize>,
+    diagnostics: Vec<Diagnostic>,
+    /// Problems not listed: the line and column of the first, and how many.
+    more: Option<(usize, usize, usize)>,
+}
+
+impl Parsed {
+    /// These lines followed by `next`'s.
+    fn then(mut self, next: Self) -> Self {
+        self.claims.extend(next.claims);
+        self.lines.extend(next.lines);
+        let mut more = self.more;
+        for diagnostic in next.diagnostics {
+            if self.diagnostics.len() < MAX_DIAGNOSTICS && more.is_none() {
+                self.diagnostics.push(diagnostic);
+            } else {
+                let (_, _, count) = more.get_or_insert((diagnostic.line, diagnostic.col, 0));
+                *count += 1;
+            }
         }
-        (Err(mut err), Err(more)) => {
-            err.diagnostics.extend(more.diagnostics);
-            Err(err)
+        if let Some((line, col, count)) = next.more {
+            let (_, _, total) = more.get_or_insert((line, col, 0));
+            *total += count;
         }
-        (Err(err), Ok(_)) | (Ok(_), Err(err)) => Err(err),
+        self.more = more;
+        self
+    }
+
+    /// The claims, or the problems (the unlisted ones counted in a last diagnostic).
+    fn finish(mut self, name: &str) -> Result<(Vec<Claim>, Vec<usize>), LoadError> {
+        if let Some((line, col, count)) = self.more {
+            self.diagnostics.push(more_problems(name, line, col, count));
+        }
+        if self.diagnostics.is_empty() {
+            Ok((self.claims, self.lines))
+        } else {
+            Err(LoadError {
+                diagnostics: self.diagnostics,
+            })
+        }
     }
 }
 
 /// Parses the lines of `text`, numbering them from `first_line + 1`.
-fn parse_lines(
-    name: &str,
-    text: &str,
-    first_line: usize,
-) -> Result<(Vec<Claim>, Vec<usize>), LoadError> {
+fn parse_lines(name: &str, text: &str, first_line: usize) -> Parsed {
     let mut claims = Vec::new();
     let mut lines = Vec::new();
     let mut diagnostics = Vec::new();
+    let mut more: Option<(usize, usize, usize)> = None;
     for (i, line) in text.lines().enumerate() {
         let line_number = first_line + i + 1;
         if line.trim().is_empty() {
@@ -62,6 +95,10 @@ fn parse_lines(
             Ok(claim) => {
                 claims.push(claim);
                 lines.push(line_number);
+            }
+            Err(err) if diagnostics.len() >= MAX_DIAGNOSTICS => {
+                let (_, _, count) = more.get_or_insert((line_number, err.column().max(1), 0));
+                *count += 1;
             }
             Err(err) => {
                 let mut col = err.column().max(1);
@@ -84,10 +121,11 @@ fn parse_lines(
             }
         }
     }
-    if diagnostics.is_empty() {
-        Ok((claims, lines))
-    } else {
-        Err(LoadError { diagnostics })
+    Parsed {
+        claims,
+        lines,
+        diagnostics,
+        more,
     }
 }
 
@@ -129,6 +167,11 @@ mod tests {
         let err = parse_claims_jsonl("c", &bad.join("\n")).unwrap_err();
         let at: Vec<usize> = err.diagnostics.iter().map(|d| d.line).collect();
         assert_eq!(at, [4, last + 1]);
-        assert_eq!(err, parse_lines("c", &bad.join("\n"), 0).unwrap_err());
+        assert_eq!(
+            err,
+            parse_lines("c", &bad.join("\n"), 0)
+                .finish("c")
+                .unwrap_err()
+        );
     }
 }

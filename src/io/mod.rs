@@ -26,7 +26,7 @@ mod validate;
 mod write;
 mod write_ron;
 
-pub use diagnostic::{Diagnostic, LoadError, did_you_mean};
+pub use diagnostic::{Diagnostic, LoadError, MAX_DIAGNOSTICS, did_you_mean};
 pub use disk_change::{DiskChange, DiskStamps, disk_change};
 pub use embedded::{DEFAULT_SCENARIO_NAME, default_scenario, default_scenario_text};
 

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may unwrap.
 
 mod bad_input;
+mod big_inputs;
 mod bulk;
 mod cache;
 mod cache_kill;

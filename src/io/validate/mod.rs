@@ -14,6 +14,7 @@ pub use value::{FieldProblem, check_claim};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::diagnostic::{MAX_DIAGNOSTICS, more_problems};
 use super::{Diagnostic, Locator, did_you_mean};
 use crate::model::{RegionKind, Scenario};
 
@@ -57,6 +58,7 @@ pub fn validate_loaded(
         file,
         locator: &locator,
         diagnostics: Vec::new(),
+        more: None,
         bulk,
         unread,
     };
@@ -68,7 +70,7 @@ pub fn validate_loaded(
     check.places(scenario);
     check.routes(scenario);
     check.claims(scenario);
-    check.diagnostics
+    check.into_diagnostics()
 }
 
 /// The ids of one collection.
@@ -92,6 +94,8 @@ struct Checker<'a> {
     file: &'a str,
     locator: &'a Locator<'a>,
     diagnostics: Vec<Diagnostic>,
+    /// Problems past [`MAX_DIAGNOSTICS`], not listed: the first one and how many.
+    more: Option<(Diagnostic, usize)>,
     bulk: Option<BulkClaims<'a>>,
     /// Documents (ids) whose text could not be read: their quotes are not checked.
     unread: &'a [String],
@@ -160,7 +164,7 @@ impl Checker<'_> {
                 (self.file, line, col)
             }
         };
-        self.diagnostics.push(Diagnostic {
+        self.keep(Diagnostic {
             file: file.to_owned(),
             line,
             col,
@@ -168,10 +172,29 @@ impl Checker<'_> {
         });
     }
 
+    /// The problems listed, and one more counting those that were not.
+    fn into_diagnostics(self) -> Vec<Diagnostic> {
+        let mut diagnostics = self.diagnostics;
+        if let Some((first, count)) = self.more {
+            diagnostics.push(more_problems(&first.file, first.line, first.col, count));
+        }
+        diagnostics
+    }
+
+    /// Lists `diagnostic`, or counts it once [`MAX_DIAGNOSTICS`] are listed.
+    fn keep(&mut self, diagnostic: Diagnostic) {
+        if self.diagnostics.len() < MAX_DIAGNOSTICS {
+            self.diagnostics.push(diagnostic);
+        } else {
+            self.more.get_or_insert((diagnostic, 0)).1 += 1;
+        }
+    }
+
     /// A checker like this one with no diagnostics yet (for another thread).
     fn fresh(&self) -> Self {
         Self {
             diagnostics: Vec::new(),
+            more: None,
             ..*self
         }
     }

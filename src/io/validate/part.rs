@@ -23,6 +23,7 @@ pub fn validate_part(
         file,
         locator: &locator,
         diagnostics: Vec::new(),
+        more: None,
         bulk: None,
         unread,
     };
@@ -50,5 +51,5 @@ pub fn validate_part(
     let every_place = known(ids(&merged.places, |p| &p.id));
     check.places_among(&own, Some(&every_place));
     check.claims_against(&part.claims, &Known::of(merged));
-    check.diagnostics
+    check.into_diagnostics()
 }

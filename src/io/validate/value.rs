@@ -37,6 +37,7 @@ pub fn check_claim(scenario: &Scenario, claim: &Claim) -> Vec<FieldProblem> {
         file: "",
         locator: &locator,
         diagnostics: Vec::new(),
+        more: None,
         bulk: None,
         unread: &[],
     };
