@@ -4,7 +4,7 @@
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
 #
 # Targets (src/fuzzing): scenario_ron claims_jsonl snapshot_ron ingest_article
-# cli_args moment_parse; all of them by default, 600 seconds each, one at a time.
+# cli_args moment_parse acled_csv areas; all of them by default, 600 seconds each, one at a time.
 # Installs cargo-afl (which builds AFL++) when missing, builds the harnesses of
 # fuzz/ into $FUZZ_TARGET_DIR (default /work/fuzz-target, or target/fuzz), seeds
 # each run from fuzz/corpus/TARGET plus the real files the script adds, and prints
@@ -15,7 +15,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 seconds="${1:-600}"
 shift || true
-all=(scenario_ron claims_jsonl snapshot_ron ingest_article cli_args moment_parse)
+all=(scenario_ron claims_jsonl snapshot_ron ingest_article cli_args moment_parse acled_csv areas)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 for target in "${targets[@]}"; do

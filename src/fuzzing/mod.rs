@@ -1,6 +1,6 @@
 //! Fuzz targets: one function per kind of input Frontline reads from others (scenario
 //! RON with its included files, JSON-lines claims, view snapshots, article text, the
-//! command line, typed moments). The AFL++ harnesses in `fuzz/` and the seeded
+//! command line, typed moments, ACLED tables, control maps). The AFL++ harnesses in `fuzz/` and the seeded
 //! property tests in `tests/fuzz_short.rs` both call [`Target::run`], so a finding of
 //! either replays in the other.
 //!
@@ -10,6 +10,7 @@
 //! a writer; the command line exits 0 or 2. Targets read only the bytes they are given
 //! and files built into the binary, and write no file.
 
+mod imports;
 mod inputs;
 mod targets;
 
@@ -40,17 +41,24 @@ pub enum Target {
     CliArgs,
     /// [`crate::model::Moment::parse`]: the first byte picks the UTC offset.
     MomentParse,
+    /// An ACLED table imported onto the mini scenario ([`crate::import::acled`]).
+    AcledCsv,
+    /// A control map imported onto the mini scenario ([`crate::import::areas`]): the
+    /// first byte picks GeoJSON (even) or KML (odd).
+    Areas,
 }
 
 impl Target {
     /// Every target, in the order the fuzz script runs them.
-    pub const ALL: [Target; 6] = [
+    pub const ALL: [Target; 8] = [
         Target::ScenarioRon,
         Target::ClaimsJsonl,
         Target::SnapshotRon,
         Target::IngestArticle,
         Target::CliArgs,
         Target::MomentParse,
+        Target::AcledCsv,
+        Target::Areas,
     ];
 
     /// The target's name: its harness binary and its corpus folder `fuzz/corpus/NAME`.
@@ -62,6 +70,8 @@ impl Target {
             Target::IngestArticle => "ingest_article",
             Target::CliArgs => "cli_args",
             Target::MomentParse => "moment_parse",
+            Target::AcledCsv => "acled_csv",
+            Target::Areas => "areas",
         }
     }
 
@@ -80,6 +90,8 @@ impl Target {
             Target::IngestArticle => targets::ingest_article(data),
             Target::CliArgs => targets::cli_args(data),
             Target::MomentParse => targets::moment_parse(data),
+            Target::AcledCsv => imports::acled_csv(data),
+            Target::Areas => imports::areas(data),
         }
     }
 

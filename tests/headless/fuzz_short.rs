@@ -212,6 +212,16 @@ fn moment_parse_short() {
 }
 
 #[test]
+fn acled_csv_short() {
+    fuzz_short(Target::AcledCsv, 300);
+}
+
+#[test]
+fn areas_short() {
+    fuzz_short(Target::Areas, 300);
+}
+
+#[test]
 fn every_target_has_its_name() {
     for target in Target::ALL {
         assert_eq!(Target::from_name(target.name()), Some(target));
