@@ -9,16 +9,12 @@ use std::process::Command;
 use resvg::tiny_skia::Pixmap;
 use serde_json::Value;
 
+use crate::common::binary;
+
 const MINI: &str = "tests/fixtures/mini.ron";
 const AT: &str = "2024-12-07";
 const ARMY: [u8; 3] = [0xc0, 0x39, 0x2b];
 const REBELS: [u8; 3] = [0x27, 0xae, 0x60];
-
-/// The binary under test; `FRONTLINE_TEST_BIN` overrides it where several checkouts
-/// share one target folder and may overwrite `target/debug/frontline`.
-fn binary() -> String {
-    std::env::var("FRONTLINE_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_frontline").into())
-}
 
 fn frontline(args: &[&str]) -> (i32, String, String) {
     let output = Command::new(binary()).args(args).output().unwrap();

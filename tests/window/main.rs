@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may unwrap.
 
+#[path = "../common/mod.rs"]
+mod common;
 mod disk_watch;
 mod ui_app;
 mod ui_files;

@@ -7,6 +7,8 @@
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::common::binary;
+
 /// Kills the child when dropped, so a failing test leaves no process behind.
 struct Killed(Child);
 
@@ -195,12 +197,6 @@ fn the_binary_opens_a_window_that_draws_a_map() {
     // Markers and territory in both sides' colours: the map was drawn.
     let (government, rebels) = desktop.wait_for_map(|(g, r)| g > 200 && r > 200);
     assert!(government > 200 && rebels > 200);
-}
-
-/// The binary under test; `FRONTLINE_TEST_BIN` overrides it where several checkouts
-/// share one target folder.
-fn binary() -> String {
-    std::env::var("FRONTLINE_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_frontline").into())
 }
 
 /// Writes a snapshot of the default scenario at the end of 7 December; with
