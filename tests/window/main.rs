@@ -6,6 +6,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod desktop;
 mod disk_watch;
 mod ui_app;
 mod ui_files;
