@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::common::binary;
+
 const MINI: &str = include_str!("../fixtures/mini.ron");
 const MINI_TEXT: &str = include_str!("../fixtures/mini.txt");
 
@@ -20,7 +22,7 @@ fn scenario_file(dir: &Path, ron: &str) -> PathBuf {
 fn check_fails(ron: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = scenario_file(dir.path(), ron);
-    let output = Command::new(env!("CARGO_BIN_EXE_frontline"))
+    let output = Command::new(binary())
         .arg("check")
         .arg(&path)
         .output()
@@ -58,7 +60,7 @@ fn replaced(from: &str, to: &str) -> String {
 
 #[test]
 fn the_fixture_itself_is_valid() {
-    let output = Command::new(env!("CARGO_BIN_EXE_frontline"))
+    let output = Command::new(binary())
         .args(["check", "tests/fixtures/mini.ron"])
         .output()
         .unwrap();
@@ -182,7 +184,7 @@ fn a_missing_document_is_located_at_its_text_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("alone.ron");
     std::fs::write(&path, MINI).unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_frontline"))
+    let output = Command::new(binary())
         .arg("check")
         .arg(&path)
         .output()
@@ -212,7 +214,7 @@ fn what_if_naming_unknown_places_or_factions_is_an_error() {
         ),
         ("northtown", "is not PLACE=FACTION"),
     ] {
-        let output = Command::new(env!("CARGO_BIN_EXE_frontline"))
+        let output = Command::new(binary())
             .args([
                 "resolve",
                 "tests/fixtures/mini.ron",
@@ -233,7 +235,7 @@ fn what_if_naming_unknown_places_or_factions_is_an_error() {
 
 #[test]
 fn bad_times_on_the_command_line_are_errors() {
-    let output = Command::new(env!("CARGO_BIN_EXE_frontline"))
+    let output = Command::new(binary())
         .args(["resolve", "tests/fixtures/mini.ron", "--at", "7 December"])
         .output()
         .unwrap();

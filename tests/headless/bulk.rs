@@ -1,19 +1,14 @@
 //! Bulk claims (JSON lines) load to the same scenario as the RON file they came
 //! from, and their problems are reported at their own file and line.
 
-use std::path::Path;
-
-use frontline::io::{load_scenario_file, load_scenario_with_claims};
+use frontline::io::load_scenario_with_claims;
 use frontline::synthetic::write_bulk_dir;
 
-fn mini() -> frontline::model::Scenario {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini.ron");
-    load_scenario_file(&path).unwrap_or_else(|err| panic!("{err}"))
-}
+use crate::common::mini_scenario;
 
 #[test]
 fn bulk_claims_load_like_ron_claims() {
-    let scenario = mini();
+    let scenario = mini_scenario();
     let dir = tempfile::tempdir().unwrap();
     let (ron, jsonl) = write_bulk_dir(&scenario, dir.path()).unwrap();
     let loaded = load_scenario_with_claims(&ron, &jsonl).unwrap_or_else(|err| panic!("{err}"));
@@ -22,7 +17,7 @@ fn bulk_claims_load_like_ron_claims() {
 
 #[test]
 fn bulk_problems_are_located_in_the_claims_file() {
-    let scenario = mini();
+    let scenario = mini_scenario();
     let dir = tempfile::tempdir().unwrap();
     let (ron, jsonl) = write_bulk_dir(&scenario, dir.path()).unwrap();
     let mut text = std::fs::read_to_string(&jsonl).unwrap();

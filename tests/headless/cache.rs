@@ -16,6 +16,8 @@ use frontline::io::{Cache, load_scenario_cached};
 use frontline::model::Scenario;
 use frontline::synthetic::{SyntheticSize, synthetic_scenario, write_bulk_dir, write_scenario_dir};
 
+use crate::common::binary;
+
 /// The Syria scenario, its document and its region geometry, laid out in `dir` as in
 /// `assets/`; returns the scenario's path.
 fn syria_in(dir: &Path) -> PathBuf {
@@ -199,12 +201,6 @@ fn small_inputs_and_a_disabled_cache_write_nothing() {
     assert!(!cache_dir.exists());
     load(&path, None, &Cache::off());
     assert!(!cache_dir.exists());
-}
-
-/// The binary under test; `FRONTLINE_TEST_BIN` overrides it where several checkouts
-/// share a target folder.
-fn binary() -> String {
-    std::env::var("FRONTLINE_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_frontline").into())
 }
 
 #[test]

@@ -6,11 +6,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-/// The binary under test; `FRONTLINE_TEST_BIN` overrides it where several checkouts
-/// share one target folder and may overwrite `target/debug/frontline`.
-fn binary() -> String {
-    std::env::var("FRONTLINE_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_frontline").into())
-}
+use crate::common::binary;
 
 fn frontline(args: &[&str]) -> (i32, String, String) {
     let output = Command::new(binary()).args(args).output().unwrap();

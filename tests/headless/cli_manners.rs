@@ -11,12 +11,9 @@ use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
-const MINI: &str = "tests/fixtures/mini.ron";
+use crate::common::binary;
 
-/// The binary under test; `FRONTLINE_TEST_BIN` overrides it (see `tests/cli.rs`).
-fn binary() -> String {
-    std::env::var("FRONTLINE_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_frontline").into())
-}
+const MINI: &str = "tests/fixtures/mini.ron";
 
 /// Runs `frontline ARGS` with `stdin` on its standard input: exit code, stdout, stderr.
 fn frontline_with(args: &[&str], stdin: &[u8]) -> (i32, Vec<u8>, String) {

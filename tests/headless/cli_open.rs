@@ -6,12 +6,9 @@
 
 use std::process::{Command, Stdio};
 
-const MINI: &str = "tests/fixtures/mini.ron";
+use crate::common::binary;
 
-/// The binary under test; `FRONTLINE_TEST_BIN` overrides it (see `tests/cli.rs`).
-fn binary() -> String {
-    std::env::var("FRONTLINE_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_frontline").into())
-}
+const MINI: &str = "tests/fixtures/mini.ron";
 
 /// Runs `frontline ARGS` with no display: exit code, stdout, stderr.
 fn frontline(args: &[&str]) -> (i32, String, String) {

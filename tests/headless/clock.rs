@@ -14,13 +14,9 @@ use frontline::ui::{Command as UiCommand, FrontlineApp, State, format};
 use proptest::prelude::*;
 use serde_json::Value;
 
-const MINI: &str = "tests/fixtures/mini.ron";
+use crate::common::binary;
 
-/// The binary under test; `FRONTLINE_TEST_BIN` overrides it where several checkouts
-/// share one target folder and may overwrite `target/debug/frontline`.
-fn binary() -> String {
-    std::env::var("FRONTLINE_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_frontline").into())
-}
+const MINI: &str = "tests/fixtures/mini.ron";
 
 fn frontline(args: &[&str]) -> (i32, String, String) {
     let output = Command::new(binary()).args(args).output().unwrap();

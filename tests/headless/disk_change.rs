@@ -5,7 +5,8 @@
 use frontline::edit::{Edit, Workspace};
 use frontline::io::{DiskChange, DiskStamps, SaveError, disk_change, load_project};
 
-use crate::save::{new_claim, read, split_fixture};
+use crate::common::split_fixture;
+use crate::save::{new_claim, read};
 
 #[test]
 fn two_windows_saving_the_same_scenario_do_not_overwrite_each_other() {

@@ -2,16 +2,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use frontline::edit::{Edit, EditError, History, apply};
-use frontline::io::load_scenario_file;
 use frontline::model::{
     Assertion, Claim, Credibility, Precision, Reliability, Scenario, Scope, Source, SourceKind,
     Subject, TimeRef,
 };
 
-fn mini() -> Scenario {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini.ron");
-    load_scenario_file(&path).unwrap()
-}
+use crate::common::mini_scenario;
 
 fn claim(id: &str) -> Claim {
     Claim {
@@ -42,7 +38,7 @@ fn ids(scenario: &Scenario) -> Vec<&str> {
 
 #[test]
 fn an_added_claim_goes_last_and_its_undo_restores_the_scenario() {
-    let before = mini();
+    let before = mini_scenario();
     let mut scenario = before.clone();
     let inverse = apply(&mut scenario, Edit::AddClaim(claim("c-new"))).unwrap();
     assert_eq!(ids(&scenario).last(), Some(&"c-new"));
@@ -52,7 +48,7 @@ fn an_added_claim_goes_last_and_its_undo_restores_the_scenario() {
 
 #[test]
 fn removing_a_claim_and_undoing_puts_it_back_where_it_was() {
-    let before = mini();
+    let before = mini_scenario();
     let mut scenario = before.clone();
     let inverse = apply(
         &mut scenario,
@@ -71,7 +67,7 @@ fn removing_a_claim_and_undoing_puts_it_back_where_it_was() {
 
 #[test]
 fn bad_claims_are_refused_naming_the_field_and_change_nothing() {
-    let before = mini();
+    let before = mini_scenario();
     let mut scenario = before.clone();
     let mut unknown = claim("c-bad");
     unknown.originators = vec!["obsrvers".into()];
@@ -103,7 +99,7 @@ fn bad_claims_are_refused_naming_the_field_and_change_nothing() {
 
 #[test]
 fn a_source_still_named_by_a_claim_cannot_be_removed_or_unmade_baseline() {
-    let mut scenario = mini();
+    let mut scenario = mini_scenario();
     let err = apply(
         &mut scenario,
         Edit::RemoveSource {
@@ -126,12 +122,12 @@ fn a_source_still_named_by_a_claim_cannot_be_removed_or_unmade_baseline() {
     )
     .unwrap_err();
     assert!(err.to_string().contains("b-all"), "{err}");
-    assert_eq!(scenario, mini());
+    assert_eq!(scenario, mini_scenario());
 }
 
 #[test]
 fn a_batch_is_all_or_nothing_and_one_undo_step() {
-    let before = mini();
+    let before = mini_scenario();
     let mut scenario = before.clone();
     let source = Source {
         id: "witness".into(),
@@ -172,7 +168,7 @@ fn a_batch_is_all_or_nothing_and_one_undo_step() {
 
 #[test]
 fn a_saved_state_lost_to_a_new_branch_stays_dirty() {
-    let mut scenario = mini();
+    let mut scenario = mini_scenario();
     let mut history = History::default();
     history
         .apply(&mut scenario, Edit::AddClaim(claim("c-1")))

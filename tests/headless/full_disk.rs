@@ -9,7 +9,8 @@ use std::process::Command;
 use frontline::edit::{Edit, Workspace};
 use frontline::io::{SaveError, load_project};
 
-use crate::save::{new_claim, read, split_fixture};
+use crate::common::split_fixture;
+use crate::save::{new_claim, read};
 
 /// A tmpfs of `size` mounted on a temporary folder, unmounted when dropped.
 struct SmallDisk {

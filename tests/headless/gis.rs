@@ -7,11 +7,9 @@
 use std::path::Path;
 use std::process::Command;
 
-const MINI: &str = "tests/fixtures/mini.ron";
+use crate::common::binary;
 
-fn binary() -> String {
-    std::env::var("FRONTLINE_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_frontline").into())
-}
+const MINI: &str = "tests/fixtures/mini.ron";
 
 /// Runs `frontline` and expects success.
 fn ok(args: &[&str]) {

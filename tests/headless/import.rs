@@ -11,27 +11,10 @@ use frontline::import::actors::ActorMap;
 use frontline::io::{default_scenario, load_scenario_file};
 use frontline::model::{Assertion, Claim, Precision, Subject};
 
-/// The binary under test; `FRONTLINE_TEST_BIN` overrides it (see `tests/cli.rs`).
-fn binary() -> String {
-    std::env::var("FRONTLINE_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_frontline").into())
-}
+use crate::common::{binary, mini_copy};
 
 fn run(args: &[&str]) -> std::process::Output {
     Command::new(binary()).args(args).output().unwrap()
-}
-
-/// The mini fixture copied to a fresh folder (so `--apply` may write beside it).
-fn mini_copy() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    for name in ["mini.ron", "mini.txt"] {
-        std::fs::copy(
-            Path::new("tests/fixtures").join(name),
-            dir.path().join(name),
-        )
-        .unwrap();
-    }
-    let scenario = dir.path().join("mini.ron");
-    (dir, scenario)
 }
 
 /// ACLED's time precision of a claim's precision (1 a day or finer, 2 a week, 3 undated).

@@ -13,6 +13,7 @@ mod cli;
 mod cli_manners;
 mod cli_open;
 mod clock;
+#[path = "../common/mod.rs"]
 mod common;
 mod default_scenario;
 mod disk_change;

@@ -8,11 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The binary under test; `FRONTLINE_TEST_BIN` overrides it where several checkouts
-/// share one target folder and may overwrite `target/debug/frontline`.
-fn binary() -> String {
-    std::env::var("FRONTLINE_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_frontline").into())
-}
+use crate::common::binary;
 
 /// Runs the binary with about 1 GB of virtual memory: exit code (-1 when killed by a
 /// signal), standard output and standard error.

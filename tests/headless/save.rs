@@ -1,40 +1,17 @@
 //! Includes, saving, crash safety and recovery, on scenarios written to a temporary folder.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use frontline::control::{Engine, View};
 use frontline::edit::{Edit, Workspace};
 use frontline::io::{
     ItemKind, SaveError, SaveHook, SaveStep, find_recovery_in, load_project, load_scenario_file,
-    restore, save_as, save_with, scenario_to_ron,
+    restore, save_as, save_with,
 };
 use frontline::model::{Claim, Document, Scenario};
 
-/// The mini fixture as format 2 in `dir/main.ron`, its first claims moved to
-/// `dir/part.ron` (with the observers source), listed in `includes`.
-pub(crate) fn split_fixture(dir: &Path) -> PathBuf {
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    std::fs::copy(fixtures.join("mini.txt"), dir.join("mini.txt")).unwrap();
-    let mut scenario = load_scenario_file(&fixtures.join("mini.ron")).unwrap();
-    let moved: Vec<Claim> = scenario.claims.drain(3..).collect();
-    let at = scenario.source_index("observers").unwrap();
-    let observers = scenario.sources.remove(at);
-    scenario.includes = vec!["part.ron".into()];
-    let main = dir.join("main.ron");
-    std::fs::write(&main, scenario_to_ron(&scenario).unwrap()).unwrap();
-    let part = frontline::io::ScenarioPart {
-        sources: vec![observers],
-        claims: moved,
-        ..Default::default()
-    };
-    std::fs::write(
-        dir.join("part.ron"),
-        frontline::io::file_ron(&part).unwrap(),
-    )
-    .unwrap();
-    main
-}
+use crate::common::split_fixture;
 
 pub(crate) fn new_claim(id: &str) -> Claim {
     let mut claim =

@@ -5,7 +5,8 @@ use egui_kittest::kittest::Queryable as _;
 use frontline::edit::Edit;
 use frontline::ui::Command;
 
-use crate::ui_write::{copy_of_mini, hamlet_claim, window_on};
+use crate::common::mini_copy;
+use crate::ui_write::{hamlet_claim, window_on};
 
 /// Another program rewrites the scenario: the same claims under a new title.
 fn retitle_on_disk(path: &std::path::Path, title: &str) {
@@ -18,7 +19,7 @@ fn retitle_on_disk(path: &std::path::Path, title: &str) {
 
 #[test]
 fn a_scenario_changed_on_disk_without_unsaved_edits_is_reloaded() {
-    let (_dir, path) = copy_of_mini();
+    let (_dir, path) = mini_copy();
     let mut harness = window_on(&path);
     harness.state_mut().check_disk();
     retitle_on_disk(&path, "Rewritten elsewhere");
@@ -38,7 +39,7 @@ fn a_scenario_changed_on_disk_without_unsaved_edits_is_reloaded() {
 
 #[test]
 fn unsaved_edits_over_a_changed_file_ask_and_keep_mine_saves_over_it() {
-    let (_dir, path) = copy_of_mini();
+    let (_dir, path) = mini_copy();
     let mut harness = window_on(&path);
     harness.state_mut().check_disk();
     harness
@@ -78,7 +79,7 @@ fn unsaved_edits_over_a_changed_file_ask_and_keep_mine_saves_over_it() {
 
 #[test]
 fn reload_from_disk_drops_the_unsaved_edits_for_the_other_version() {
-    let (_dir, path) = copy_of_mini();
+    let (_dir, path) = mini_copy();
     let mut harness = window_on(&path);
     harness.state_mut().check_disk();
     harness

@@ -4,6 +4,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may unwrap.
 
+#[path = "../common/mod.rs"]
+mod common;
+mod desktop;
 mod disk_watch;
 mod ui_app;
 mod ui_files;

@@ -11,15 +11,12 @@ use frontline::ui::FrontlineApp;
 use frontline::ui::dialog::DialogMode;
 use frontline::ui::export::ExportOutcome;
 
+use crate::common::mini_copy;
+
 /// A temporary folder with the mini fixture, its document, and `second.ron`: the same
 /// scenario under another title.
 fn folder_with_two_scenarios() -> (tempfile::TempDir, PathBuf, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    for name in ["mini.ron", "mini.txt"] {
-        std::fs::copy(fixtures.join(name), dir.path().join(name)).unwrap();
-    }
-    let mini = dir.path().join("mini.ron");
+    let (dir, mini) = mini_copy();
     let text = std::fs::read_to_string(&mini).unwrap();
     assert!(text.contains("title: \"Mini scenario\""));
     let second = dir.path().join("second.ron");

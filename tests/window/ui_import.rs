@@ -2,22 +2,17 @@
 //! in the same review list as an article's, are accepted there, and are added as one
 //! undo step.
 
-use std::path::Path;
-
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use frontline::control::{Engine, View};
 use frontline::ui::{Command, FrontlineApp};
 
+use crate::common::mini_copy;
+
 #[test]
 fn acled_rows_are_reviewed_accepted_and_undone_as_one_step() {
-    let dir = tempfile::tempdir().unwrap();
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    for name in ["mini.ron", "mini.txt"] {
-        std::fs::copy(fixtures.join(name), dir.path().join(name)).unwrap();
-    }
-    let path = dir.path().join("mini.ron");
+    let (dir, path) = mini_copy();
     let scenario = frontline::io::load_scenario_file(&path).unwrap();
     // The mini scenario's own claims as ACLED rows (states included).
     let engine = Engine::new(scenario.clone());

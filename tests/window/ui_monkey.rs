@@ -10,7 +10,7 @@
 //! (`WIDTHxHEIGHT`) pick the run (`scripts/monkey.sh` runs the long one).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, Pos2, Rect};
@@ -22,6 +22,8 @@ use frontline::model::{
     Assertion, Claim, Credibility, Precision, Reliability, Scope, SourceKind, Subject, TimeRef,
 };
 use frontline::ui::{Command, FrontlineApp};
+
+use crate::common::mini_copy;
 
 /// How often (in steps) the slower invariants are checked.
 const CHECK_EVERY: usize = 25;
@@ -64,17 +66,6 @@ fn env_number(name: &str, default: u64) -> u64 {
         .ok()
         .and_then(|v| v.trim().parse().ok())
         .unwrap_or(default)
-}
-
-/// A temporary folder holding a copy of the mini fixture and its document.
-fn copy_of_mini() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    for name in ["mini.ron", "mini.txt"] {
-        std::fs::copy(fixtures.join(name), dir.path().join(name)).expect("copying the fixture");
-    }
-    let path = dir.path().join("mini.ron");
-    (dir, path)
 }
 
 /// The window on the scenario at `path`, opened for editing.
@@ -385,7 +376,7 @@ impl Monkey {
 /// Runs `steps` seeded random steps, checking as it goes, then undoes everything.
 fn run_monkey(seed: u64, steps: usize, size: [f32; 2]) {
     eprintln!("monkey: seed {seed}, {steps} steps, window {size:?}");
-    let (dir, path) = copy_of_mini();
+    let (dir, path) = mini_copy();
     let harness = window_sized(&path, size);
     let start = scenario_ron(&harness);
     let mut monkey = Monkey {
@@ -454,7 +445,7 @@ fn other_seeds_survive_a_short_monkey_in_a_small_window() {
 /// `src/ui/panels/menu.rs`.
 #[test]
 fn allowing_outside_paths_draws_its_warning() {
-    let (_dir, path) = copy_of_mini();
+    let (_dir, path) = mini_copy();
     let mut harness = window_on(&path);
     harness
         .state_mut()
@@ -470,7 +461,7 @@ fn allowing_outside_paths_draws_its_warning() {
 /// in `src/ui/panels/compare.rs`.
 #[test]
 fn the_compare_date_picker_is_accessible() {
-    let (_dir, path) = copy_of_mini();
+    let (_dir, path) = mini_copy();
     let mut harness = window_on(&path);
     let date = jiff::civil::date(2024, 12, 6);
     harness

@@ -2,7 +2,7 @@
 //! save that fails), the title marking unsaved changes, adding an article and the
 //! claim editor. Every test works on a temporary copy of `tests/fixtures/mini.ron`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -14,20 +14,7 @@ use frontline::ui::claim_editor::EditorTarget;
 use frontline::ui::review::Decision;
 use frontline::ui::{Command, FrontlineApp};
 
-/// A temporary folder holding a copy of the mini fixture and its document.
-pub(crate) fn copy_of_mini() -> (tempfile::TempDir, PathBuf) {
-    let Ok(dir) = tempfile::tempdir() else {
-        panic!("a temporary folder");
-    };
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    for name in ["mini.ron", "mini.txt"] {
-        if let Err(err) = std::fs::copy(fixtures.join(name), dir.path().join(name)) {
-            panic!("copying {name}: {err}");
-        }
-    }
-    let path = dir.path().join("mini.ron");
-    (dir, path)
-}
+use crate::common::mini_copy;
 
 /// The window on the scenario at `path`, opened for editing.
 pub(crate) fn window_on(path: &Path) -> Harness<'static, FrontlineApp> {
@@ -95,7 +82,7 @@ fn assert_world_follows(harness: &Harness<'_, FrontlineApp>) {
 
 #[test]
 fn undo_and_redo_keys_return_the_scenario_byte_for_byte() {
-    let (_dir, path) = copy_of_mini();
+    let (_dir, path) = mini_copy();
     let mut harness = window_on(&path);
     let start = scenario_ron(&harness);
     let hamlet = harness.state().place_index("hamlet");
@@ -160,7 +147,7 @@ fn undo_and_redo_keys_return_the_scenario_byte_for_byte() {
 
 #[test]
 fn the_title_marks_unsaved_changes_until_saved() {
-    let (_dir, path) = copy_of_mini();
+    let (_dir, path) = mini_copy();
     let mut harness = window_on(&path);
     let clean = harness.state().window_title();
     assert!(!clean.contains('•'), "{clean}");
@@ -192,7 +179,7 @@ fn the_title_marks_unsaved_changes_until_saved() {
 
 #[test]
 fn a_failed_save_shows_the_error_and_keeps_the_edits() {
-    let (dir, path) = copy_of_mini();
+    let (dir, path) = mini_copy();
     let mut harness = window_on(&path);
     harness
         .state_mut()
@@ -224,7 +211,7 @@ fn a_failed_save_shows_the_error_and_keeps_the_edits() {
 
 #[test]
 fn closing_with_unsaved_changes_asks_first() {
-    let (_dir, path) = copy_of_mini();
+    let (_dir, path) = mini_copy();
     let mut harness = window_on(&path);
     harness
         .state_mut()
@@ -275,7 +262,7 @@ fn type_into(harness: &mut Harness<'_, FrontlineApp>, label: &str, text: &str) {
 
 #[test]
 fn an_article_pasted_reviewed_edited_and_saved_reopens_the_same() {
-    let (_dir, path) = copy_of_mini();
+    let (_dir, path) = mini_copy();
     let mut harness = window_on(&path);
     harness.get_by_label("File").click();
     harness.run();
@@ -426,7 +413,7 @@ fn an_article_pasted_reviewed_edited_and_saved_reopens_the_same() {
 
 #[test]
 fn autosaved_edits_are_offered_for_restoring_on_the_next_open() {
-    let (dir, path) = copy_of_mini();
+    let (dir, path) = mini_copy();
     let recovery = dir.path().join("recovery");
     let mut first = window_with_recovery(&path, Some(&recovery));
     first
@@ -459,7 +446,7 @@ fn autosaved_edits_are_offered_for_restoring_on_the_next_open() {
 
 #[test]
 fn words_selected_in_the_document_become_the_new_claims_quote() {
-    let (_dir, path) = copy_of_mini();
+    let (_dir, path) = mini_copy();
     let mut harness = window_on(&path);
     let northtown = harness.state().place_index("northtown");
     harness.state_mut().queue(Command::Select(northtown));
@@ -516,7 +503,7 @@ fn words_selected_in_the_document_become_the_new_claims_quote() {
 
 #[test]
 fn unsaved_edits_are_autosaved_after_a_minute() {
-    let (dir, path) = copy_of_mini();
+    let (dir, path) = mini_copy();
     let recovery = dir.path().join("recovery");
     let mut harness = window_with_recovery(&path, Some(&recovery));
     harness

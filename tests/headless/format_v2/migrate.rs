@@ -8,6 +8,8 @@ use frontline::control::{Engine, View};
 use frontline::io::{default_scenario_text, load_scenario_str, scenario_to_ron};
 use frontline::model::Scenario;
 
+use crate::common::binary;
+
 const ASSETS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets");
 
 /// Loads scenario text as if it were `assets/scenarios/NAME`, reading its documents
@@ -94,7 +96,7 @@ fn copy_assets(dir: &Path) -> std::path::PathBuf {
 }
 
 fn frontline(args: &[&std::ffi::OsStr]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_frontline"))
+    Command::new(binary())
         .args(args)
         .env("FRONTLINE_NO_CACHE", "1")
         .output()

@@ -1,0 +1,65 @@
+//! Helpers both test binaries share (`tests/headless` and `tests/window` include this
+//! file with `#[path]`): the binary under test, the fixtures, and temporary scenarios.
+
+// Each test binary uses a different part of these helpers.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use frontline::io::{load_scenario_file, scenario_to_ron};
+use frontline::model::{Claim, Scenario};
+
+/// The binary under test; `FRONTLINE_TEST_BIN` overrides it where several checkouts
+/// share a target folder (each builds its own `target/debug/frontline`).
+pub fn binary() -> String {
+    std::env::var("FRONTLINE_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_frontline").into())
+}
+
+/// The file `name` in `tests/fixtures`.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The mini fixture (`tests/fixtures/mini.ron`), loaded.
+pub fn mini_scenario() -> Scenario {
+    load_scenario_file(&fixture("mini.ron")).unwrap_or_else(|err| panic!("{err}"))
+}
+
+/// A temporary folder holding a copy of the mini fixture and its document, and the
+/// path of the copied `mini.ron` (so a test may write beside it).
+pub fn mini_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("a temporary folder: {err}"));
+    for name in ["mini.ron", "mini.txt"] {
+        if let Err(err) = std::fs::copy(fixture(name), dir.path().join(name)) {
+            panic!("copying {name}: {err}");
+        }
+    }
+    let path = dir.path().join("mini.ron");
+    (dir, path)
+}
+
+/// The mini fixture as format 2 in `dir/main.ron`, its first claims moved to
+/// `dir/part.ron` (with the observers source), listed in `includes`.
+pub fn split_fixture(dir: &Path) -> PathBuf {
+    std::fs::copy(fixture("mini.txt"), dir.join("mini.txt")).unwrap();
+    let mut scenario = mini_scenario();
+    let moved: Vec<Claim> = scenario.claims.drain(3..).collect();
+    let at = scenario.source_index("observers").unwrap();
+    let observers = scenario.sources.remove(at);
+    scenario.includes = vec!["part.ron".into()];
+    let main = dir.join("main.ron");
+    std::fs::write(&main, scenario_to_ron(&scenario).unwrap()).unwrap();
+    let part = frontline::io::ScenarioPart {
+        sources: vec![observers],
+        claims: moved,
+        ..Default::default()
+    };
+    std::fs::write(
+        dir.join("part.ron"),
+        frontline::io::file_ron(&part).unwrap(),
+    )
+    .unwrap();
+    main
+}
