@@ -29,8 +29,8 @@ pub use job::{
     ExportJob, ExportOptions, MAX_FRAMES, Timelapse, frame_path, layer_path, run_job, run_job_with,
 };
 pub use print::{
-    Frame, MapOptions, TextLine, boxes_overlap, default_bbox, encode_png, map_png, map_svg,
-    map_svg_outlined, map_text_lines, png_from_svg, subset_font,
+    FONT_TTF, Frame, MapOptions, TextLine, boxes_overlap, default_bbox, encode_png, map_png,
+    map_svg, map_svg_outlined, map_text_lines, png_from_svg, subset_font,
 };
 pub use scene::{
     NEUTRAL_RGB, ROAD_FRONT, ROAD_HELD, ROAD_SEVERED, Scene, TERRITORY_METHOD, status_legend,

@@ -8,8 +8,8 @@ use egui::{FontData, FontFamily};
 /// The name egui knows the font by.
 pub const FONT_NAME: &str = "Frontline Noto Sans";
 
-/// The font file's bytes: the same file the print map embeds.
-pub const FONT_TTF: &[u8] = include_bytes!("../../assets/fonts/FrontlineNotoSans-Regular.ttf");
+/// The font file's bytes: the print map's copy, so the binary holds the font once.
+pub const FONT_TTF: &[u8] = crate::export::FONT_TTF;
 
 /// The in-app file dialog's icons (🗀 🗋 ⬆ ⟲ 💾 and 📂), from egui's emoji fonts.
 const ICON_FONTS: [(&str, &[u8]); 2] = [

@@ -26,6 +26,7 @@ mod subset;
 mod svg;
 mod text;
 
+pub use font::FONT_TTF;
 pub use frame::{Frame, default_bbox};
 pub use map::{MapOptions, map_svg, map_svg_outlined, map_text_lines};
 pub use raster::{encode_png, map_png, png_from_svg};
