@@ -6,10 +6,10 @@
 //! effect, fighting ending, a claim ageing out of the freshness window); resolving the
 //! place at each of them in the range, as the timeline does, gives every change.
 
-use super::index::{ControlIndex, FactionIx};
+use super::index::FactionIx;
 use super::place::{Decision, resolve_place};
+use super::timeline::change_moments;
 use super::{Engine, PlaceState, Status, View};
-use crate::model::ControlEffect;
 
 /// One place's state from `from_secs` until `to_secs`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,27 +23,6 @@ pub struct ControlInterval {
     pub to_secs: i64,
     /// Controller, status and the claims that decided them.
     pub state: PlaceState,
-}
-
-/// The moments place `place`'s state may change (the timeline's list), sorted.
-fn change_moments(index: &ControlIndex, place: usize) -> Vec<i64> {
-    let (_, facts) = index.facts_until(place, i64::MAX);
-    let mut moments: Vec<i64> = Vec::with_capacity(facts.len() * 2);
-    for fact in facts {
-        moments.push(fact.effective_secs);
-        match fact.effect {
-            ControlEffect::Contests => moments.push(fact.contested_until_secs.saturating_add(1)),
-            ControlEffect::Sets(_) | ControlEffect::Leaves(_) => moments.push(
-                fact.effective_secs
-                    .saturating_add(index.freshness_secs)
-                    .saturating_add(1),
-            ),
-            _ => {}
-        }
-    }
-    moments.sort_unstable();
-    moments.dedup();
-    moments
 }
 
 impl Engine {

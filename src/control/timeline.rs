@@ -197,29 +197,7 @@ fn segments(
     secs: &mut Vec<i64>,
     states: &mut Vec<PlaceState>,
 ) {
-    let (_, facts) = index.facts_until(place, i64::MAX);
-    let mut moments: Vec<i64> = facts
-        .iter()
-        .map(|f| f.effective_secs)
-        .chain(
-            facts
-                .iter()
-                .filter(|f| f.effect == ControlEffect::Contests)
-                .map(|f| f.contested_until_secs.saturating_add(1)),
-        )
-        .chain(
-            facts
-                .iter()
-                .filter(|f| matches!(f.effect, ControlEffect::Sets(_) | ControlEffect::Leaves(_)))
-                .map(|f| {
-                    f.effective_secs
-                        .saturating_add(index.freshness_secs)
-                        .saturating_add(1)
-                }),
-        )
-        .collect();
-    moments.sort_unstable();
-    moments.dedup();
+    let moments = change_moments(index, place);
     secs.push(i64::MIN);
     states.push(resolve_place(index, place, i64::MIN, mask, scratch));
     for at in moments {
@@ -229,6 +207,29 @@ fn segments(
             states.push(state);
         }
     }
+}
+
+/// The moments place `place`'s state may change, sorted: a claim taking effect,
+/// fighting ending, and a claim ageing out of the freshness window. The timeline and
+/// the control intervals both resolve the place at each of them.
+pub(super) fn change_moments(index: &ControlIndex, place: usize) -> Vec<i64> {
+    let (_, facts) = index.facts_until(place, i64::MAX);
+    let mut moments: Vec<i64> = Vec::with_capacity(facts.len() * 2);
+    for fact in facts {
+        moments.push(fact.effective_secs);
+        match fact.effect {
+            ControlEffect::Contests => moments.push(fact.contested_until_secs.saturating_add(1)),
+            ControlEffect::Sets(_) | ControlEffect::Leaves(_) => moments.push(
+                fact.effective_secs
+                    .saturating_add(index.freshness_secs)
+                    .saturating_add(1),
+            ),
+            _ => {}
+        }
+    }
+    moments.sort_unstable();
+    moments.dedup();
+    moments
 }
 
 /// A state of an untouched place with its claim indices moved (its claims are all
