@@ -288,6 +288,33 @@ impl Workspace {
         self.includes_changed = false;
     }
 
+    /// Moves the documents and region geometry the scenario names above its folder
+    /// inside it, keeping the rest of their paths (`../documents/a.txt` becomes
+    /// `documents/a.txt`), so that a whole copy written elsewhere holds every file it
+    /// names; returns whether any path changed.
+    pub fn keep_named_files_inside(&mut self) -> bool {
+        let inside = |relative: &str| -> Option<String> {
+            let parts: Vec<&str> = relative
+                .split(['/', '\\'])
+                .filter(|part| !part.is_empty() && *part != "." && *part != "..")
+                .collect();
+            let moved = parts.join("/");
+            (moved != relative && !moved.is_empty()).then_some(moved)
+        };
+        let mut changed = false;
+        for document in &mut self.scenario.documents {
+            if let Some(moved) = inside(&document.text_file) {
+                document.text_file = moved;
+                changed = true;
+            }
+        }
+        if let Some(moved) = self.scenario.region_geometry.as_deref().and_then(inside) {
+            self.scenario.region_geometry = Some(moved);
+            changed = true;
+        }
+        changed
+    }
+
     /// Moves the workspace to a new main file (after saving a copy there).
     pub fn move_to(&mut self, path: &Path) {
         self.path = path.to_owned();

@@ -18,6 +18,18 @@ const SIBLINGS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The text of a file the built-in scenario names (`relative` to it), when `scenario`
+/// is the built-in scenario's path.
+pub(super) fn embedded_sibling(scenario: &std::path::Path, relative: &str) -> Option<&'static str> {
+    if scenario != std::path::Path::new(DEFAULT_SCENARIO_NAME) {
+        return None;
+    }
+    SIBLINGS
+        .iter()
+        .find(|(path, _)| *path == relative)
+        .map(|(_, text)| *text)
+}
+
 /// The default scenario built into the binary: the Syrian rebel offensive as reported
 /// on 7 December 2024.
 pub fn default_scenario() -> Result<Scenario, LoadError> {

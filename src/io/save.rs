@@ -120,12 +120,39 @@ fn save_unchecked(workspace: &Workspace, hook: &mut dyn SaveHook) -> Result<Save
 }
 
 /// Writes every file of the workspace as a new main file `path` (its included files,
-/// documents and region geometry at the same places relative to it).
-pub fn save_as(workspace: &Workspace, path: &Path) -> Result<SaveReport, SaveError> {
-    let planned = plan_everything(workspace, path)?;
-    let folder = folder_of(path);
-    commit(folder, &planned, &[folder.to_owned()], &mut NoHook)?;
-    finish(path, &workspace.scenario().includes, planned)
+/// documents and region geometry at the same places relative to it). Documents and
+/// geometry named above the scenario's folder (`../documents/…`, as the built-in
+/// scenario does) are written inside the new folder instead, and the workspace's
+/// paths follow, so the copy reads only its own folder. On an error the workspace is
+/// as it was.
+pub fn save_as(workspace: &mut Workspace, path: &Path) -> Result<SaveReport, SaveError> {
+    let geometry = read_geometry(workspace)?;
+    let before = workspace.clone();
+    workspace.keep_named_files_inside();
+    let saved = plan_everything(workspace, path, geometry).and_then(|planned| {
+        let folder = folder_of(path);
+        commit(folder, &planned, &[folder.to_owned()], &mut NoHook)?;
+        finish(path, &workspace.scenario().includes, planned)
+    });
+    if saved.is_err() {
+        *workspace = before;
+    }
+    saved
+}
+
+/// The bytes of the region geometry the workspace names, from beside its main file,
+/// or from the binary for the built-in scenario.
+fn read_geometry(workspace: &Workspace) -> Result<Option<Vec<u8>>, SaveError> {
+    let Some(geometry) = &workspace.scenario().region_geometry else {
+        return Ok(None);
+    };
+    let from = folder_of(workspace.path()).join(geometry);
+    match std::fs::read(&from) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(source) => super::embedded::embedded_sibling(workspace.path(), geometry)
+            .map(|text| Some(text.as_bytes().to_vec()))
+            .ok_or(SaveError::Write { path: from, source }),
+    }
 }
 
 fn finish(

@@ -121,8 +121,8 @@ pub(super) fn plan_changed(workspace: &Workspace) -> Result<Vec<Planned>, SaveEr
 pub(super) fn plan_everything(
     workspace: &Workspace,
     path: &Path,
+    geometry_bytes: Option<Vec<u8>>,
 ) -> Result<Vec<Planned>, SaveError> {
-    let old_folder = workspace.path().parent().unwrap_or(Path::new("."));
     let folder = path.parent().unwrap_or(Path::new("."));
     let scenario = workspace.scenario();
     let mut planned = vec![Planned {
@@ -152,10 +152,7 @@ pub(super) fn plan_everything(
             bytes: document.text.clone().into_bytes(),
         });
     }
-    if let Some(geometry) = &scenario.region_geometry {
-        let from = old_folder.join(geometry);
-        let bytes =
-            std::fs::read(&from).map_err(|source| SaveError::Write { path: from, source })?;
+    if let (Some(geometry), Some(bytes)) = (&scenario.region_geometry, geometry_bytes) {
         planned.push(Planned {
             path: folder.join(geometry),
             bytes,

@@ -101,13 +101,17 @@ impl FrontlineApp {
     /// Save As: writes every file of the scenario as the main file `path` and goes on
     /// editing there. On failure nothing changes but the error shown.
     pub fn save_as(&mut self, path: &Path) -> bool {
-        match crate::io::save_as(&self.workspace, path) {
+        match crate::io::save_as(&mut self.workspace, path) {
             Ok(report) => {
                 if let (Some(dir), Some(old)) = (&self.saving.recovery_dir, &self.scenario_file) {
                     let _ = crate::io::remove_recovery(dir, old);
                 }
                 self.workspace.move_to(path);
                 self.workspace.mark_saved(report.base_hash.clone());
+                if self.world.scenario() != self.workspace.scenario() {
+                    // The copy moved files named above its folder inside it.
+                    self.show_workspace_scenario();
+                }
                 self.scenario_file = Some(path.to_owned());
                 super::recent::remember(&mut self.state.recent_files, path);
                 self.notice = Some(saved_notice(&report.written));
@@ -120,6 +124,15 @@ impl FrontlineApp {
                 false
             }
         }
+    }
+
+    /// Rebuilds the map's engine on the workspace's scenario, keeping the view.
+    fn show_workspace_scenario(&mut self) {
+        let basemap = std::mem::replace(&mut self.world.basemap, super::world::empty_basemap());
+        let generation = self.world.generation + 1;
+        self.world = super::world::World::new(self.workspace.scenario().clone(), basemap);
+        self.world.generation = generation;
+        self.refresh();
     }
 
     fn save_failed(&mut self, error: &str) {

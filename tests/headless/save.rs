@@ -368,7 +368,8 @@ fn save_as_writes_a_whole_copy_elsewhere() {
     let workspace = Workspace::open(&main).unwrap();
     let other = tempfile::tempdir().unwrap();
     let copy = other.path().join("copy.ron");
-    save_as(&workspace, &copy).unwrap();
+    let mut workspace = workspace;
+    save_as(&mut workspace, &copy).unwrap();
     let reloaded = load_project(&copy).unwrap();
     assert_eq!(&reloaded.scenario, workspace.scenario());
     assert_eq!(reloaded.origins, *workspace.origins());
@@ -393,4 +394,33 @@ fn a_missing_document_of_a_split_scenario_is_one_error() {
         errors[0].contains("cannot read document text \"mini.txt\""),
         "{errors:#?}"
     );
+}
+
+#[test]
+fn save_as_of_the_built_in_scenario_keeps_every_file_in_the_new_folder() {
+    let scenario = frontline::io::default_scenario().unwrap();
+    let mut workspace = frontline::ui::editing::pathless_workspace(scenario);
+    let outer = tempfile::tempdir().unwrap();
+    let folder = outer.path().join("mine");
+    std::fs::create_dir(&folder).unwrap();
+    let copy = folder.join("syria.ron");
+    save_as(&mut workspace, &copy).unwrap();
+    // Nothing beside the chosen folder: the built-in scenario names ../documents and
+    // ../geo, which the copy holds inside it instead.
+    let beside: Vec<_> = std::fs::read_dir(outer.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(beside, ["mine"], "files written outside the chosen folder");
+    assert!(
+        workspace
+            .scenario()
+            .documents
+            .iter()
+            .all(|d| !d.text_file.contains(".."))
+    );
+    let reloaded = load_project(&copy).unwrap();
+    assert_eq!(&reloaded.scenario, workspace.scenario());
+    assert!(folder.join("documents/syria-2024-12-07.txt").is_file());
+    assert!(folder.join("geo/governorates.geojson").is_file());
 }
