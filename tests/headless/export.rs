@@ -159,6 +159,15 @@ fn geojson_is_read_by_gdal_with_the_right_counts() {
     assert_eq!(northtown["properties"]["controller"], "army");
     assert_eq!(northtown["properties"]["status"], "contested");
     assert_eq!(northtown["properties"]["claims"], 3);
+    // The population stays a number, and says that it is the pre-war GeoNames figure.
+    assert_eq!(northtown["properties"]["population"], 1000);
+    let source = northtown["properties"]["population_source"]
+        .as_str()
+        .unwrap();
+    assert!(source.contains("pre-war"), "{source}");
+    let hamlet = features.iter().find(|f| f["id"] == "place:hamlet").unwrap();
+    assert!(hamlet["properties"]["population"].is_null());
+    assert!(hamlet["properties"]["population_source"].is_null());
     assert!(
         northtown["properties"]["explanation"]
             .as_str()
@@ -343,7 +352,7 @@ fn svg_parses_and_carries_the_legend_and_credits() {
         "Mini scenario",
         "As of Saturday 7 December 2024, 23:59:59 (UTC+03:00)",
         "Perspective: all sources",
-        "What-if: hamlet = rebels",
+        "What-if: Hamlet held by The rebels",
         "The army",
         "The rebels",
         "confirmed: corroborated by an independent source",
@@ -358,6 +367,7 @@ fn svg_parses_and_carries_the_legend_and_credits() {
     ] {
         assert!(text.contains(expected), "missing {expected:?}");
     }
+    assert!(!text.contains("hamlet = rebels"), "ids in the heading");
     let default = dir.path().join("default.svg");
     export(None, "svg", &default, &[]);
     let text = std::fs::read_to_string(&default).unwrap();
@@ -852,4 +862,16 @@ fn a_what_if_map_is_marked_hypothetical() {
     export(None, "png", &png_path, &["--assume", "hama=rebels"]);
     let text = png_text(&std::fs::read(&png_path).unwrap());
     assert!(text["Warning"].starts_with("HYPOTHETICAL"));
+    // The heading and the PNG's description name the place and the faction, not their ids.
+    let scenario = frontline::io::default_scenario().unwrap();
+    let hama = &scenario.places[scenario.place_index("hama").unwrap()].name;
+    let rebels = &scenario.factions[scenario.faction_index("rebels").unwrap()].name;
+    let words = format!("What-if: {hama} held by {rebels}");
+    assert!(svg.contains(&words), "{words:?} in the SVG heading");
+    assert!(
+        text["Description"].contains(&words),
+        "{:?}",
+        text["Description"]
+    );
+    assert!(!svg.contains("hama = rebels") && !text["Description"].contains("hama ="));
 }
