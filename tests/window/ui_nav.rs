@@ -4,7 +4,7 @@
 
 use egui::{Event, Key, Modifiers, MouseWheelSource, MouseWheelUnit, Pos2, TouchPhase, vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use frontline::model::Scenario;
 use frontline::ui::FrontlineApp;
 
@@ -317,4 +317,60 @@ fn the_what_if_banner_wraps_in_a_small_window() {
     let banner = harness.get_by_label_contains("What-if: ").rect();
     assert!(banner.height() < 60.0, "{banner:?}");
     assert!(banner.width() > 150.0, "{banner:?}");
+}
+
+/// The kilometres the scale bar names, from its accessible label "Scale bar: 50 km".
+fn scale_bar_km(harness: &Harness<'_, FrontlineApp>) -> f64 {
+    let node = harness.get_by_label_contains("Scale bar: ");
+    // A Role::Label widget carries its words as the node's value.
+    let Some(label) = node.accesskit_node().value() else {
+        panic!("the scale bar should be named");
+    };
+    let Some(km) = label
+        .strip_prefix("Scale bar: ")
+        .and_then(|rest| rest.strip_suffix(" km"))
+        .and_then(|n| n.parse::<f64>().ok())
+    else {
+        panic!("not a scale: {label:?}");
+    };
+    km
+}
+
+/// The map's width in km along its middle, measured from the lon/lat at its edges (true
+/// at 35° N, as the bar says).
+fn map_width_km(harness: &Harness<'_, FrontlineApp>) -> f64 {
+    let rect = map_rect(harness);
+    let west = lonlat_at(harness, rect.left_center());
+    let east = lonlat_at(harness, rect.right_center());
+    (east[0] - west[0]) * 111.32 * 35f64.to_radians().cos()
+}
+
+#[test]
+fn the_scale_bar_names_a_round_distance_that_follows_the_zoom() {
+    let mut harness = harness();
+    let round = |km: f64| {
+        let mantissa = km / 10f64.powf(km.log10().floor());
+        [1.0, 2.0, 5.0].iter().any(|m| (mantissa - m).abs() < 1e-6)
+    };
+    let before = scale_bar_km(&harness);
+    let share = before / map_width_km(&harness);
+    assert!(
+        round(before),
+        "{before} km is not 1, 2 or 5 times a power of ten"
+    );
+    assert!(
+        (0.06..=0.2).contains(&share),
+        "{before} km is {share} of the map"
+    );
+    for _ in 0..3 {
+        harness.get_by_label("Zoom in").click();
+        harness.run();
+    }
+    let zoomed = scale_bar_km(&harness);
+    let share = zoomed / map_width_km(&harness);
+    assert!(zoomed < before, "zoomed in: {before} km -> {zoomed} km");
+    assert!(
+        round(zoomed) && (0.06..=0.2).contains(&share),
+        "{zoomed} km, {share}"
+    );
 }
