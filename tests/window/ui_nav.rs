@@ -374,3 +374,55 @@ fn the_scale_bar_names_a_round_distance_that_follows_the_zoom() {
         "{zoomed} km, {share}"
     );
 }
+
+#[test]
+fn at_country_scale_the_capital_and_every_governorate_seat_are_labelled() {
+    let harness = harness();
+    let scenario = scenario();
+    let labels = harness.state().map_view.label_texts();
+    let tiers = frontline::geo::label_priority::label_tiers(&scenario);
+    let important: Vec<&str> = scenario
+        .places
+        .iter()
+        .zip(&tiers)
+        .filter(|(_, tier)| {
+            matches!(
+                tier,
+                frontline::geo::label_priority::LabelTier::Capital
+                    | frontline::geo::label_priority::LabelTier::GovernorateSeat
+            )
+        })
+        .map(|(place, _)| place.name.as_str())
+        .collect();
+    assert!(important.len() >= 10, "seats: {important:?}");
+    for name in &important {
+        assert!(
+            labels.iter().any(|l| l == name),
+            "{name} unlabelled: {labels:?}"
+        );
+    }
+    // Claimed places come before the rest: a place no claim names is labelled only if
+    // it is labelled after every claimed one (the order is the rule).
+    let position = |name: &str| labels.iter().position(|l| l == name);
+    let claimed_names: Vec<&str> = scenario
+        .places
+        .iter()
+        .zip(&tiers)
+        .filter(|(_, t)| **t == frontline::geo::label_priority::LabelTier::Claimed)
+        .map(|(p, _)| p.name.as_str())
+        .collect();
+    let last_claimed = claimed_names.iter().filter_map(|n| position(n)).max();
+    let first_other = scenario
+        .places
+        .iter()
+        .zip(&tiers)
+        .filter(|(_, t)| **t == frontline::geo::label_priority::LabelTier::Other)
+        .filter_map(|(p, _)| position(&p.name))
+        .min();
+    if let (Some(claimed), Some(other)) = (last_claimed, first_other) {
+        assert!(
+            claimed < other,
+            "an unclaimed place labelled before a claimed one"
+        );
+    }
+}

@@ -161,6 +161,16 @@ impl MapView {
         })
     }
 
+    /// The place names labelled in the last frame drawn, in labelling order (for tests).
+    pub fn label_texts(&self) -> Vec<String> {
+        self.screen
+            .borrow()
+            .labels
+            .iter()
+            .map(|l| l.text.clone())
+            .collect()
+    }
+
     /// How many times the map's shapes were drawn anew rather than reused.
     pub fn screen_redraws(&self) -> u64 {
         self.screen.borrow().redraws
