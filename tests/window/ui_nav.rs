@@ -426,3 +426,44 @@ fn at_country_scale_the_capital_and_every_governorate_seat_are_labelled() {
         );
     }
 }
+
+#[test]
+fn the_map_keeps_its_width_whatever_is_selected_and_when_the_banner_appears() {
+    let mut harness = harness_sized([1024.0, 700.0]);
+    let width = map_rect(&harness).width();
+    // One place held by each faction that holds any, so every faction name (the
+    // longest included) shows in the sidebar once.
+    let picks: Vec<usize> = {
+        let state = harness.state();
+        let resolution = &state.world.resolution;
+        let factions = state.world.scenario().factions.len();
+        (0..factions)
+            .filter_map(|f| {
+                resolution
+                    .places
+                    .iter()
+                    .position(|p| p.controller.map(usize::from) == Some(f))
+            })
+            .collect()
+    };
+    assert!(picks.len() >= 3, "{picks:?}");
+    for p in picks {
+        harness
+            .state_mut()
+            .queue(frontline::ui::Command::Select(Some(p)));
+        harness.run();
+        let now = map_rect(&harness).width();
+        assert!((now - width).abs() < 1.0, "place {p}: {width} -> {now}");
+    }
+    let (p, f) = {
+        let scenario = harness.state().world.scenario();
+        let p = scenario.place_index("homs").unwrap_or_default();
+        (p, scenario.faction_index("rebels").unwrap_or_default())
+    };
+    harness
+        .state_mut()
+        .queue(frontline::ui::Command::Assume(p, f));
+    harness.run();
+    let now = map_rect(&harness).width();
+    assert!((now - width).abs() < 1.0, "banner: {width} -> {now}");
+}
