@@ -191,7 +191,7 @@ fn claim_ui(ui: &mut egui::Ui, cx: &Cx<'_>, c: usize, deciding: bool, out: &mut 
     }
     if ui
         .small_button("Edit claim")
-        .on_hover_text(format!("Edit claim {} in the claim editor", claim.id))
+        .on_hover_text("Edit this claim in the claim editor")
         .clicked()
     {
         out.push(Command::EditClaim(Some(c)));
