@@ -226,9 +226,11 @@ mod tests {
                 .map(|r| (r.key, r.text))
                 .collect()
         };
-        let mut layers = crate::layers::Layers::default();
-        layers.routes = true;
-        layers.severed = true;
+        let mut layers = crate::layers::Layers {
+            routes: true,
+            severed: true,
+            ..Default::default()
+        };
         let shown = keys_with(&layers);
         let has = |key: Key, words: &str| {
             shown
