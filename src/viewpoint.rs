@@ -59,6 +59,38 @@ pub fn view_words(view: &View, scenario: &crate::model::Scenario) -> String {
     words
 }
 
+/// The what-if assumptions as names, place then faction ("Hama", "Rebels"), in the
+/// order of the place ids; an id the scenario does not know is shown as it is.
+pub fn what_if_names(
+    assume: &std::collections::BTreeMap<String, String>,
+    scenario: &crate::model::Scenario,
+) -> Vec<(String, String)> {
+    assume
+        .iter()
+        .map(|(place, faction)| {
+            let place = scenario
+                .place_index(place)
+                .map_or(place.clone(), |p| scenario.places[p].name.clone());
+            let faction = scenario
+                .faction_index(faction)
+                .map_or(faction.clone(), |f| scenario.factions[f].name.clone());
+            (place, faction)
+        })
+        .collect()
+}
+
+/// The what-if assumptions in words for people: "Hama held by Rebels", one per
+/// assumption (ids stay in the machine formats).
+pub fn what_if_words(
+    assume: &std::collections::BTreeMap<String, String>,
+    scenario: &crate::model::Scenario,
+) -> Vec<String> {
+    what_if_names(assume, scenario)
+        .into_iter()
+        .map(|(place, faction)| format!("{place} held by {faction}"))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -80,5 +112,24 @@ mod tests {
         let words = view_words(&view, &scenario);
         assert!(words.contains(" and "), "{words}");
         assert!(words.contains(&second.name), "{words}");
+    }
+
+    #[test]
+    fn what_if_words_name_the_place_and_the_faction() {
+        let scenario = crate::io::default_scenario().unwrap();
+        let place = &scenario.places[0];
+        let faction = &scenario.factions[0];
+        let mut assume = std::collections::BTreeMap::new();
+        assume.insert(place.id.clone(), faction.id.clone());
+        assert_eq!(
+            what_if_words(&assume, &scenario),
+            vec![format!("{} held by {}", place.name, faction.name)]
+        );
+        assume.clear();
+        assume.insert("nowhere".to_owned(), "no-one".to_owned());
+        assert_eq!(
+            what_if_words(&assume, &scenario),
+            vec!["nowhere held by no-one"]
+        );
     }
 }

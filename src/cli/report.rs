@@ -23,6 +23,10 @@ pub struct ResolveReport {
     pub hypothetical: bool,
     /// The what-if assumptions: place id to faction id (empty without a what-if).
     pub assume: BTreeMap<String, String>,
+    /// The assumptions in words for the table ("Homs held by Rebels"); not in the JSON,
+    /// which has the ids in `assume`.
+    #[serde(skip)]
+    pub what_if: Vec<String>,
     pub places: Vec<PlaceRow>,
     pub regions: Vec<RegionRow>,
 }
@@ -65,6 +69,10 @@ pub struct RoutesReport {
     pub hypothetical: bool,
     /// The what-if assumptions: place id to faction id (empty without a what-if).
     pub assume: BTreeMap<String, String>,
+    /// The assumptions in words for the table ("Homs held by Rebels"); not in the JSON,
+    /// which has the ids in `assume`.
+    #[serde(skip)]
+    pub what_if: Vec<String>,
     pub routes: Vec<RouteRow>,
     pub connectivity: Vec<LinkRow>,
 }
@@ -115,6 +123,7 @@ pub fn resolve_report(engine: &Engine, view: &View, resolution: &Resolution) -> 
         perspective: view.perspective.to_arg(),
         hypothetical: !view.assume.is_empty(),
         assume: view.assume.clone(),
+        what_if: crate::viewpoint::what_if_words(&view.assume, scenario),
         places: scenario
             .places
             .iter()
@@ -173,6 +182,7 @@ pub fn routes_report(
         perspective: view.perspective.to_arg(),
         hypothetical: !view.assume.is_empty(),
         assume: view.assume.clone(),
+        what_if: crate::viewpoint::what_if_words(&view.assume, scenario),
         routes: scenario
             .routes
             .iter()

@@ -4,23 +4,19 @@ use std::fmt::Write as _;
 
 use super::report::{ResolveReport, RoutesReport};
 
-/// "HYPOTHETICAL: homs assumed held by rebels; no claim says so." under a what-if,
-/// else nothing: a what-if is marked in everything it produces.
-fn what_if_line(assume: &std::collections::BTreeMap<String, String>) -> String {
-    if assume.is_empty() {
+/// "HYPOTHETICAL: Homs held by Rebels; no claim says so." under a what-if (names, not
+/// ids), else nothing: a what-if is marked in everything it produces.
+fn what_if_line(what_if: &[String]) -> String {
+    if what_if.is_empty() {
         return String::new();
     }
-    let parts: Vec<String> = assume
-        .iter()
-        .map(|(place, faction)| format!("{place} assumed held by {faction}"))
-        .collect();
-    format!("HYPOTHETICAL: {}; no claim says so.\n", parts.join(", "))
+    format!("HYPOTHETICAL: {}; no claim says so.\n", what_if.join(", "))
 }
 
 /// `resolve` as a table: places that have any claim, then regions.
 pub fn resolve_table(report: &ResolveReport) -> String {
     let mut out = format!("as of {} ({})\n", report.at, report.perspective);
-    out.push_str(&what_if_line(&report.assume));
+    out.push_str(&what_if_line(&report.what_if));
     out.push('\n');
     let _ = writeln!(
         out,
@@ -61,7 +57,7 @@ pub fn resolve_table(report: &ResolveReport) -> String {
 /// `routes` as a table: each route's segments, then connectivity.
 pub fn routes_table(report: &RoutesReport) -> String {
     let mut out = format!("as of {} ({})\n", report.at, report.perspective);
-    out.push_str(&what_if_line(&report.assume));
+    out.push_str(&what_if_line(&report.what_if));
     for route in &report.routes {
         let _ = write!(out, "\n{} ({})", route.name, route.id);
         if !route.severed_for.is_empty() {

@@ -72,10 +72,38 @@ impl Projection {
     }
 }
 
+/// The scale bar's length: the largest 1, 2 or 5 times a power of ten kilometres not
+/// above `target_km` (the window's and the print map's bars use round numbers).
+pub fn round_scale_km(target_km: f64) -> f64 {
+    if !(target_km.is_finite() && target_km > 0.0) {
+        return 1.0;
+    }
+    let magnitude = 10f64.powf(target_km.log10().floor());
+    [5.0, 2.0, 1.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|&km| km <= target_km)
+        .unwrap_or(magnitude)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use ::geo::{Area, polygon};
+
+    #[test]
+    fn scale_bars_use_round_lengths_not_above_the_target() {
+        for (target, km) in [
+            (0.7, 0.5),
+            (1.0, 1.0),
+            (3.9, 2.0),
+            (74.0, 50.0),
+            (180.0, 100.0),
+        ] {
+            assert!((round_scale_km(target) - km).abs() < 1e-9, "{target}");
+        }
+        assert!((round_scale_km(f64::NAN) - 1.0).abs() < 1e-9);
+    }
 
     #[test]
     fn geo_projection_round_trip() {

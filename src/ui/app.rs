@@ -362,6 +362,7 @@ impl FrontlineApp {
                 out.push(Command::Select(clicked));
             }
             super::map::key_ui(ui, response.rect, self.world.scenario().freshness_hours);
+            super::map::scale_bar_ui(ui, response.rect, self.map_view.km_per_point());
             zoom_buttons_ui(ui, response.rect, out);
             panel_buttons_ui(ui, response.rect, &self.state, out);
         });

@@ -327,8 +327,16 @@ fn a_what_if_is_marked_hypothetical_in_json_and_tables() {
         ]);
         assert_eq!(code, 0);
         assert!(
-            table.contains("HYPOTHETICAL: hamlet assumed held by rebels"),
+            table.contains("HYPOTHETICAL: Hamlet held by The rebels; no claim says so."),
             "{command}: {table}"
+        );
+        let sentence = table
+            .lines()
+            .find(|l| l.starts_with("HYPOTHETICAL"))
+            .unwrap();
+        assert!(
+            !sentence.contains("hamlet") && !sentence.contains("by rebels"),
+            "names, not ids, in the sentence: {sentence}"
         );
         let (_, table, _) = frontline(&[command, "tests/fixtures/mini.ron", "--at", "2024-12-07"]);
         assert!(!table.contains("HYPOTHETICAL"), "{command}: {table}");

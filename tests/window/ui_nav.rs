@@ -4,7 +4,7 @@
 
 use egui::{Event, Key, Modifiers, MouseWheelSource, MouseWheelUnit, Pos2, TouchPhase, vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use frontline::model::Scenario;
 use frontline::ui::FrontlineApp;
 
@@ -317,4 +317,153 @@ fn the_what_if_banner_wraps_in_a_small_window() {
     let banner = harness.get_by_label_contains("What-if: ").rect();
     assert!(banner.height() < 60.0, "{banner:?}");
     assert!(banner.width() > 150.0, "{banner:?}");
+}
+
+/// The kilometres the scale bar names, from its accessible label "Scale bar: 50 km".
+fn scale_bar_km(harness: &Harness<'_, FrontlineApp>) -> f64 {
+    let node = harness.get_by_label_contains("Scale bar: ");
+    // A Role::Label widget carries its words as the node's value.
+    let Some(label) = node.accesskit_node().value() else {
+        panic!("the scale bar should be named");
+    };
+    let Some(km) = label
+        .strip_prefix("Scale bar: ")
+        .and_then(|rest| rest.strip_suffix(" km"))
+        .and_then(|n| n.parse::<f64>().ok())
+    else {
+        panic!("not a scale: {label:?}");
+    };
+    km
+}
+
+/// The map's width in km along its middle, measured from the lon/lat at its edges (true
+/// at 35° N, as the bar says).
+fn map_width_km(harness: &Harness<'_, FrontlineApp>) -> f64 {
+    let rect = map_rect(harness);
+    let west = lonlat_at(harness, rect.left_center());
+    let east = lonlat_at(harness, rect.right_center());
+    (east[0] - west[0]) * 111.32 * 35f64.to_radians().cos()
+}
+
+#[test]
+fn the_scale_bar_names_a_round_distance_that_follows_the_zoom() {
+    let mut harness = harness();
+    let round = |km: f64| {
+        let mantissa = km / 10f64.powf(km.log10().floor());
+        [1.0, 2.0, 5.0].iter().any(|m| (mantissa - m).abs() < 1e-6)
+    };
+    let before = scale_bar_km(&harness);
+    let share = before / map_width_km(&harness);
+    assert!(
+        round(before),
+        "{before} km is not 1, 2 or 5 times a power of ten"
+    );
+    assert!(
+        (0.06..=0.2).contains(&share),
+        "{before} km is {share} of the map"
+    );
+    for _ in 0..3 {
+        harness.get_by_label("Zoom in").click();
+        harness.run();
+    }
+    let zoomed = scale_bar_km(&harness);
+    let share = zoomed / map_width_km(&harness);
+    assert!(zoomed < before, "zoomed in: {before} km -> {zoomed} km");
+    assert!(
+        round(zoomed) && (0.06..=0.2).contains(&share),
+        "{zoomed} km, {share}"
+    );
+}
+
+#[test]
+fn at_country_scale_the_capital_and_every_governorate_seat_are_labelled() {
+    let harness = harness();
+    let scenario = scenario();
+    let labels = harness.state().map_view.label_texts();
+    let tiers = frontline::geo::label_priority::label_tiers(&scenario);
+    let important: Vec<&str> = scenario
+        .places
+        .iter()
+        .zip(&tiers)
+        .filter(|(_, tier)| {
+            matches!(
+                tier,
+                frontline::geo::label_priority::LabelTier::Capital
+                    | frontline::geo::label_priority::LabelTier::GovernorateSeat
+            )
+        })
+        .map(|(place, _)| place.name.as_str())
+        .collect();
+    assert!(important.len() >= 10, "seats: {important:?}");
+    for name in &important {
+        assert!(
+            labels.iter().any(|l| l == name),
+            "{name} unlabelled: {labels:?}"
+        );
+    }
+    // Claimed places come before the rest: a place no claim names is labelled only if
+    // it is labelled after every claimed one (the order is the rule).
+    let position = |name: &str| labels.iter().position(|l| l == name);
+    let claimed_names: Vec<&str> = scenario
+        .places
+        .iter()
+        .zip(&tiers)
+        .filter(|(_, t)| **t == frontline::geo::label_priority::LabelTier::Claimed)
+        .map(|(p, _)| p.name.as_str())
+        .collect();
+    let last_claimed = claimed_names.iter().filter_map(|n| position(n)).max();
+    let first_other = scenario
+        .places
+        .iter()
+        .zip(&tiers)
+        .filter(|(_, t)| **t == frontline::geo::label_priority::LabelTier::Other)
+        .filter_map(|(p, _)| position(&p.name))
+        .min();
+    if let (Some(claimed), Some(other)) = (last_claimed, first_other) {
+        assert!(
+            claimed < other,
+            "an unclaimed place labelled before a claimed one"
+        );
+    }
+}
+
+#[test]
+fn the_map_keeps_its_width_whatever_is_selected_and_when_the_banner_appears() {
+    let mut harness = harness_sized([1024.0, 700.0]);
+    let width = map_rect(&harness).width();
+    // One place held by each faction that holds any, so every faction name (the
+    // longest included) shows in the sidebar once.
+    let picks: Vec<usize> = {
+        let state = harness.state();
+        let resolution = &state.world.resolution;
+        let factions = state.world.scenario().factions.len();
+        (0..factions)
+            .filter_map(|f| {
+                resolution
+                    .places
+                    .iter()
+                    .position(|p| p.controller.map(usize::from) == Some(f))
+            })
+            .collect()
+    };
+    assert!(picks.len() >= 3, "{picks:?}");
+    for p in picks {
+        harness
+            .state_mut()
+            .queue(frontline::ui::Command::Select(Some(p)));
+        harness.run();
+        let now = map_rect(&harness).width();
+        assert!((now - width).abs() < 1.0, "place {p}: {width} -> {now}");
+    }
+    let (p, f) = {
+        let scenario = harness.state().world.scenario();
+        let p = scenario.place_index("homs").unwrap_or_default();
+        (p, scenario.faction_index("rebels").unwrap_or_default())
+    };
+    harness
+        .state_mut()
+        .queue(frontline::ui::Command::Assume(p, f));
+    harness.run();
+    let now = map_rect(&harness).width();
+    assert!((now - width).abs() < 1.0, "banner: {width} -> {now}");
 }

@@ -270,3 +270,61 @@ fn playing_runs_at_the_chosen_speed_and_loops_when_asked() {
     harness.state_mut().queue(Command::TogglePlay);
     harness.run_steps(2);
 }
+
+/// The short vertical lines painted inside `area`: the timeline's ticks.
+fn ticks_in(shapes: &[egui::epaint::ClippedShape], area: egui::Rect) -> Vec<f32> {
+    fn walk(shape: &egui::Shape, area: egui::Rect, out: &mut Vec<f32>) {
+        match shape {
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, area, out)),
+            egui::Shape::LineSegment { points: [a, b], .. }
+                if (a.x - b.x).abs() < 0.01
+                    && ((b.y - a.y).abs() - 4.0).abs() < 0.01
+                    && area.contains(*a)
+                    && area.contains(*b) =>
+            {
+                out.push(a.x);
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in shapes {
+        walk(&clipped.shape, area, &mut out);
+    }
+    out.sort_by(f32::total_cmp);
+    out
+}
+
+#[test]
+fn the_timeline_has_a_tick_at_each_moment_a_claim_takes_effect() {
+    let harness = harness();
+    let rail = harness.get_by_label("Time").rect();
+    let (start, end) = harness.state().world.time_span();
+    let events: Vec<i64> = harness
+        .state()
+        .world
+        .engine
+        .event_secs()
+        .iter()
+        .copied()
+        .filter(|t| (start..=end).contains(t))
+        .collect();
+    assert!(events.len() >= 5, "{events:?}");
+    let ticks = ticks_in(&harness.output().shapes, rail.expand(3.0));
+    // Where a moment lies along the rail (the handle's inset makes up to ~8 points).
+    let x_of =
+        |t: i64| rail.left() + rail.width() * ((t - start) as f64 / (end - start) as f64) as f32;
+    for &t in &events {
+        let x = x_of(t);
+        assert!(
+            ticks.iter().any(|&tick| (tick - x).abs() < 10.0),
+            "no tick near {t} (x {x}): {ticks:?}"
+        );
+    }
+    for &tick in &ticks {
+        assert!(
+            events.iter().any(|&t| (x_of(t) - tick).abs() < 10.0),
+            "a tick at {tick} where no claim takes effect"
+        );
+    }
+}

@@ -51,11 +51,8 @@ pub fn brief_markdown(scene: &Scene<'_>, since: Timestamp) -> String {
         scenario.title,
         crate::viewpoint::view_words(scene.view, scenario)
     );
-    for (place, faction) in &scene.view.assume {
-        let _ = writeln!(
-            out,
-            "What-if: {place} assumed held by {faction}; no claim says so.  "
-        );
+    for words in crate::viewpoint::what_if_words(&scene.view.assume, scenario) {
+        let _ = writeln!(out, "What-if: {words}; no claim says so.  ");
     }
     let faction = |f: Option<u16>| {
         scene

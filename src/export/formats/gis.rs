@@ -92,6 +92,7 @@ impl GisLayer {
                 ("id", Text),
                 ("name", Text),
                 ("population", Integer),
+                ("population_source", Text),
                 ("governorate", Text),
                 ("controller", Text),
                 ("status", Text),
@@ -201,6 +202,9 @@ fn places(scene: &Scene<'_>) -> Vec<GisFeature> {
                 "name": place.name,
                 // 0 means the scenario does not know the population.
                 "population": (place.population > 0).then_some(place.population),
+                // Where the figure comes from: the gazetteer's old pre-war figure, as
+                // the window's sidebar says.
+                "population_source": (place.population > 0).then_some(POPULATION_SOURCE),
                 "governorate": place.governorate,
                 "controller": scene.faction_id(state.controller),
                 "status": state.status.as_str(),
@@ -212,6 +216,9 @@ fn places(scene: &Scene<'_>) -> Vec<GisFeature> {
     }
     features
 }
+
+/// What a place's `population` is: the window says "(pre-war, GeoNames)".
+pub const POPULATION_SOURCE: &str = "GeoNames, pre-war";
 
 fn roads(scene: &Scene<'_>) -> Vec<GisFeature> {
     let scenario = scene.engine.scenario();

@@ -16,12 +16,7 @@ pub const CREDITS: &str = "Places: GeoNames (geonames.org), CC BY 4.0 · Borders
 pub(super) fn scale_bar_label(frame: &Frame, u: f64, t: f64) -> (f64, TextLine) {
     let [left, top, width, height] = frame.rect;
     let target_km = width * 0.18 * frame.km_per_px();
-    let magnitude = 10f64.powf(target_km.log10().floor());
-    let km = [5.0, 2.0, 1.0]
-        .into_iter()
-        .map(|m| m * magnitude)
-        .find(|&km| km <= target_km)
-        .unwrap_or(magnitude);
+    let km = crate::geo::projection::round_scale_km(target_km);
     let length = km / frame.km_per_px();
     let (x, y) = (left + 24.0 * u.max(0.5), top + height - 24.0 * u.max(0.5));
     let size = (14.0 * t).max(MIN_TEXT_PX);

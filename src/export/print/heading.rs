@@ -27,7 +27,8 @@ pub(super) fn is_hypothetical(scene: &Scene<'_>) -> bool {
     !scene.view.assume.is_empty()
 }
 
-/// "As of <time> · Perspective: <whose> · What-if: <place> = <faction>, ...".
+/// "As of <time> · Perspective: <whose> · What-if: <place> held by <faction>, ...", with
+/// the names of places and factions (never their ids).
 pub(super) fn as_of_line(scene: &Scene<'_>) -> String {
     let engine = scene.engine;
     let at = Moment::from_unix_secs(scene.resolution.at_secs);
@@ -37,12 +38,7 @@ pub(super) fn as_of_line(scene: &Scene<'_>) -> String {
         crate::viewpoint::view_words(scene.view, engine.scenario())
     );
     if is_hypothetical(scene) {
-        let what_if: Vec<String> = scene
-            .view
-            .assume
-            .iter()
-            .map(|(place, faction)| format!("{place} = {faction}"))
-            .collect();
+        let what_if = crate::viewpoint::what_if_words(&scene.view.assume, engine.scenario());
         line.push_str(&format!(" · What-if: {}", what_if.join(", ")));
     }
     line

@@ -211,4 +211,39 @@ mod tests {
             format!("inferred: {}", Status::Inferred.definition())
         );
     }
+
+    #[test]
+    fn road_samples_are_listed_while_roads_are_shown() {
+        #![allow(clippy::unwrap_used)]
+        let engine = crate::control::Engine::new(crate::io::default_scenario().unwrap());
+        let view = crate::control::View::default();
+        let at: jiff::Timestamp = "2024-12-07T23:59:59Z".parse().unwrap();
+        let keys_with = |layers: &crate::layers::Layers| -> Vec<(Key, String)> {
+            let scene = Scene::new(&engine, &view, layers, at);
+            rows(&scene)
+                .into_iter()
+                .filter(|r| matches!(r.key, Key::Road { .. } | Key::Severed))
+                .map(|r| (r.key, r.text))
+                .collect()
+        };
+        let mut layers = crate::layers::Layers {
+            routes: true,
+            severed: true,
+            ..Default::default()
+        };
+        let shown = keys_with(&layers);
+        let has = |key: Key, words: &str| {
+            shown
+                .iter()
+                .any(|(k, text)| *k == key && text.starts_with(words))
+        };
+        assert!(has(Key::Road { dashed: false }, ROAD_HELD), "{shown:?}");
+        assert!(has(Key::Road { dashed: true }, ROAD_FRONT), "{shown:?}");
+        assert!(has(Key::Severed, ROAD_SEVERED), "{shown:?}");
+        layers.routes = false;
+        assert!(
+            keys_with(&layers).is_empty(),
+            "no road samples without roads"
+        );
+    }
 }

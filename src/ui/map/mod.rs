@@ -9,6 +9,7 @@ mod hit;
 mod key;
 mod labels;
 mod marks;
+mod scale_bar;
 mod scene;
 #[cfg(test)]
 mod scene_tests;
@@ -22,6 +23,7 @@ use serde::{Deserialize, Serialize};
 pub use hit::PlaceIndex;
 pub use key::key_ui;
 pub use marks::{Marker, MarkerStyle, RouteSegment, radius_for_population};
+pub use scale_bar::{scale_bar_ui, scale_words};
 pub use scene::{FillBatch, MapScene, Polyline};
 pub use territory::{Territory, TerritoryFill};
 

@@ -153,6 +153,24 @@ impl MapView {
         self.last_transform.as_ref()
     }
 
+    /// Kilometres per screen point in the last frame drawn (true at the projection's
+    /// reference latitude); NaN before the first frame.
+    pub fn km_per_point(&self) -> f64 {
+        self.last_transform.as_ref().map_or(f64::NAN, |t| {
+            t.dvalue_dpos()[0].abs() * MapScene::projection().km_per_plot_unit()
+        })
+    }
+
+    /// The place names labelled in the last frame drawn, in labelling order (for tests).
+    pub fn label_texts(&self) -> Vec<String> {
+        self.screen
+            .borrow()
+            .labels
+            .iter()
+            .map(|l| l.text.clone())
+            .collect()
+    }
+
     /// How many times the map's shapes were drawn anew rather than reused.
     pub fn screen_redraws(&self) -> u64 {
         self.screen.borrow().redraws

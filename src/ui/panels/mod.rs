@@ -189,27 +189,35 @@ impl Panels {
 
     /// The left panel: search, perspective, comparison (collapsed), layers.
     pub fn left_ui(&mut self, ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            search::ui(ui, cx, &mut self.search, &mut self.focus_search, out);
-            ui.separator();
-            perspective::ui(ui, cx, out);
-            ui.separator();
-            compare::ui(ui, cx, &mut self.compare, out);
-            ui.separator();
-            layers::ui(ui, cx, out);
-        });
+        // The panel keeps its width whatever it shows: a scroll area shrinking to
+        // its content would narrow the panel and move the map for a short name.
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                search::ui(ui, cx, &mut self.search, &mut self.focus_search, out);
+                ui.separator();
+                perspective::ui(ui, cx, out);
+                ui.separator();
+                compare::ui(ui, cx, &mut self.compare, out);
+                ui.separator();
+                layers::ui(ui, cx, out);
+            });
     }
 
     /// The right panel: the selected place (what-if at its top), key road
     /// connections, sources.
     pub fn sidebar_ui(&mut self, ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            sidebar::ui(ui, cx, (&mut self.claim_filter, &mut self.assume_pick), out);
-            ui.separator();
-            whatif::connections_ui(ui, cx);
-            ui.separator();
-            sources::ui(ui, cx, out);
-        });
+        // The panel keeps its width whatever it shows: a scroll area shrinking to
+        // its content would narrow the panel and move the map for a short name.
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                sidebar::ui(ui, cx, (&mut self.claim_filter, &mut self.assume_pick), out);
+                ui.separator();
+                whatif::connections_ui(ui, cx);
+                ui.separator();
+                sources::ui(ui, cx, out);
+            });
     }
 
     /// The floating windows: document, Add article, drafts, claim editor, About,

@@ -22,7 +22,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, (filter, pick): Choices<'_>, out: &mut
     };
     let place = &scenario.places[p];
     let state = cx.world.resolution.places[p];
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.heading(&place.name);
         if ui
             .small_button("Clear")
@@ -51,14 +51,9 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, (filter, pick): Choices<'_>, out: &mut
         let colour = theme::faction_color(scenario, state.controller);
         let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
         ui.painter().rect_filled(rect, 6.0, colour);
-        ui.label(
-            egui::RichText::new(format!(
-                "{} — {}",
-                cx.world.holder_name(p),
-                state.status.as_str()
-            ))
-            .strong(),
-        );
+        // Wrapped: a long faction name must not widen the panel (and move the map).
+        let words = format!("{} — {}", cx.world.holder_name(p), state.status.as_str());
+        ui.add(egui::Label::new(egui::RichText::new(words).strong()).wrap());
     });
     ui.small(state.status.definition());
     // Asking "what if" comes before the evidence, not under twenty claim cards.
@@ -196,7 +191,7 @@ fn claim_ui(ui: &mut egui::Ui, cx: &Cx<'_>, c: usize, deciding: bool, out: &mut 
     }
     if ui
         .small_button("Edit claim")
-        .on_hover_text(format!("Edit claim {} in the claim editor", claim.id))
+        .on_hover_text("Edit this claim in the claim editor")
         .clicked()
     {
         out.push(Command::EditClaim(Some(c)));

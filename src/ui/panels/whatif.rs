@@ -111,26 +111,9 @@ pub fn banner(
     if assume.is_empty() {
         return;
     }
-    let scenario = cx.world.scenario();
-    let name_of_place = |id: &str| {
-        scenario
-            .place_index(id)
-            .map_or(id.to_owned(), |p| scenario.places[p].name.clone())
-    };
-    let name_of_faction = |id: &str| {
-        scenario
-            .faction_index(id)
-            .map_or(id.to_owned(), |f| scenario.factions[f].name.clone())
-    };
-    let parts: Vec<String> = assume
-        .iter()
-        .map(|(place, faction)| {
-            format!(
-                "{} assumed held by {}",
-                name_of_place(place),
-                name_of_faction(faction)
-            )
-        })
+    let parts: Vec<String> = crate::viewpoint::what_if_names(assume, cx.world.scenario())
+        .into_iter()
+        .map(|(place, faction)| format!("{place} assumed held by {faction}"))
         .collect();
     egui::Frame::new()
         .fill(ui.visuals().warn_fg_color.gamma_multiply(0.25))

@@ -59,6 +59,15 @@ fn geojson_is_read_by_gdal_with_the_right_counts() {
     assert_eq!(northtown["properties"]["controller"], "army");
     assert_eq!(northtown["properties"]["status"], "contested");
     assert_eq!(northtown["properties"]["claims"], 3);
+    // The population stays a number, and says that it is the pre-war GeoNames figure.
+    assert_eq!(northtown["properties"]["population"], 1000);
+    let source = northtown["properties"]["population_source"]
+        .as_str()
+        .unwrap();
+    assert!(source.contains("pre-war"), "{source}");
+    let hamlet = features.iter().find(|f| f["id"] == "place:hamlet").unwrap();
+    assert!(hamlet["properties"]["population"].is_null());
+    assert!(hamlet["properties"]["population_source"].is_null());
     assert!(
         northtown["properties"]["explanation"]
             .as_str()

@@ -154,4 +154,16 @@ fn a_what_if_map_is_marked_hypothetical() {
     export(None, "png", &png_path, &["--assume", "hama=rebels"]);
     let text = png_text(&std::fs::read(&png_path).unwrap());
     assert!(text["Warning"].starts_with("HYPOTHETICAL"));
+    // The heading and the PNG's description name the place and the faction, not their ids.
+    let scenario = frontline::io::default_scenario().unwrap();
+    let hama = &scenario.places[scenario.place_index("hama").unwrap()].name;
+    let rebels = &scenario.factions[scenario.faction_index("rebels").unwrap()].name;
+    let words = format!("What-if: {hama} held by {rebels}");
+    assert!(svg.contains(&words), "{words:?} in the SVG heading");
+    assert!(
+        text["Description"].contains(&words),
+        "{:?}",
+        text["Description"]
+    );
+    assert!(!svg.contains("hama = rebels") && !text["Description"].contains("hama ="));
 }
