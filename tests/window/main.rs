@@ -6,6 +6,7 @@
 
 mod disk_watch;
 mod ui_app;
+mod ui_export;
 mod ui_files;
 mod ui_import;
 mod ui_map;
