@@ -3,6 +3,7 @@
 //! the window and the command line; nothing here knows about either.
 
 mod apply;
+mod bulk;
 mod changes;
 mod command;
 mod history;

@@ -49,7 +49,7 @@ pub use save::{
     save_over_disk_changes, save_with,
 };
 pub use validate::{
-    BulkClaims, FieldProblem, check_claim, validate, validate_loaded, validate_part,
+    BulkClaims, ClaimChecker, FieldProblem, check_claim, validate, validate_loaded, validate_part,
     validate_with_bulk,
 };
 pub use write::write_atomically;

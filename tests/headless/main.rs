@@ -16,6 +16,7 @@ mod common;
 mod default_scenario;
 mod disk_change;
 mod edit;
+mod edit_bulk;
 mod engine;
 mod evidence;
 mod export;
