@@ -9,6 +9,7 @@ mod command;
 mod history;
 mod items;
 mod places;
+mod records;
 mod workspace;
 
 pub use apply::apply;

@@ -133,8 +133,11 @@ impl Workspace {
         self.added_file = Some(relative.to_owned());
     }
 
-    /// Applies an edit as a new undo step.
+    /// Applies an edit as a new undo step. A claim it adds or changes that cites a
+    /// dataset record is checked against the dataset beside the scenario file first,
+    /// as loading checks it (undo and redo restore what was accepted, unchecked).
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        super::records::check_records(&self.path, &edit)?;
         let edit = self.placed(edit);
         let before = self.presence(&edit);
         let applied = self.history.apply(&mut self.scenario, edit)?;

@@ -33,5 +33,6 @@ mod palette;
 mod paths;
 mod print_layout;
 mod properties;
+mod record_edit;
 mod save;
 mod save_kill;
