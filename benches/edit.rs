@@ -1,3 +1,7 @@
+//! Adding an ACLED import's 50,000 claims as one batch edit (`import acled --apply`),
+//! and undoing it, over a 300-place synthetic scenario; the ACLED file is the export
+//! of a 50,000-claim synthetic scenario.
+//!
 //! Accepting one claim into the 1M-claim benchmark scenario (issue 10: under 100 ms):
 //! the edit applied to the scenario by the edit layer, the engine following it
 //! incrementally, and one resolution at the current moment (what the window does to
@@ -6,11 +10,13 @@
 
 use std::hint::black_box;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use frontline::control::{Engine, View};
 use frontline::edit::{Edit, apply};
+use frontline::import::acled::{AcledFile, import_acled};
+use frontline::import::actors::ActorMap;
 use frontline::model::{Claim, Scenario, Subject};
-use frontline::synthetic::benchmark_scenario;
+use frontline::synthetic::{SyntheticSize, benchmark_scenario, synthetic_scenario};
 
 /// Start of the synthetic claims (2024-11-20T00:00+03:00) in Unix seconds.
 const START_SECS: i64 = 1_732_050_000;
@@ -73,5 +79,57 @@ fn accept_claim(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, accept_claim);
+/// The target scenario and the batch edit importing `rows` ACLED rows into it.
+fn acled_import(rows: usize) -> (Scenario, Edit) {
+    let size = |claims| SyntheticSize {
+        places: 300,
+        claims,
+        days: 30,
+    };
+    let exported = Engine::new(synthetic_scenario(7, size(rows)));
+    let at = START_SECS + 40 * 24 * 3600;
+    let csv = frontline::export::claims_csv(&exported, &View::default(), at, true)
+        .unwrap_or_else(|err| panic!("{err}"));
+    let target = synthetic_scenario(7, size(100));
+    let actors = ActorMap::new(&target, &[]).unwrap_or_else(|err| panic!("{err}"));
+    let file = AcledFile {
+        name: "events.csv",
+        dataset: "events.csv",
+        text: &csv,
+    };
+    let imported = import_acled(&target, file, &actors).unwrap_or_else(|err| panic!("{err}"));
+    let Some(batch) = imported.batch() else {
+        panic!("nothing imported");
+    };
+    (target, batch)
+}
+
+fn import_batch(c: &mut Criterion) {
+    let mut group = c.benchmark_group("import_batch");
+    group.sample_size(10);
+    let (target, batch) = acled_import(50_000);
+    group.bench_function("apply/50000", |b| {
+        b.iter_batched(
+            || (target.clone(), batch.clone()),
+            |(mut scenario, batch)| {
+                black_box(apply(&mut scenario, batch).unwrap_or_else(|err| panic!("{err}")))
+            },
+            BatchSize::LargeInput,
+        );
+    });
+    let mut imported = target.clone();
+    let undo = apply(&mut imported, batch).unwrap_or_else(|err| panic!("{err}"));
+    group.bench_function("undo/50000", |b| {
+        b.iter_batched(
+            || (imported.clone(), undo.clone()),
+            |(mut scenario, undo)| {
+                black_box(apply(&mut scenario, undo).unwrap_or_else(|err| panic!("{err}")))
+            },
+            BatchSize::LargeInput,
+        );
+    });
+    group.finish();
+}
+
+criterion_group!(benches, accept_claim, import_batch);
 criterion_main!(benches);

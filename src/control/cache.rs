@@ -117,6 +117,19 @@ impl TimelineCache {
         self.lock().built.clear();
     }
 
+    /// A new cache holding the timelines built here (shared, not copied) and no build
+    /// under way: what a copy of the engine starts from, so that an edit the copy
+    /// follows patches its own cache and leaves this one whole.
+    pub fn copy_built(&self) -> Self {
+        Self {
+            state: Mutex::new(CacheState {
+                built: self.lock().built.clone(),
+                building: None,
+            }),
+            finished: Condvar::new(),
+        }
+    }
+
     /// True when the timeline for `mask` is built.
     pub fn has(&self, mask: &VoiceMask) -> bool {
         self.lock().built.iter().any(|(m, _)| m == mask)

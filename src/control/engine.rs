@@ -54,9 +54,25 @@ pub struct Engine {
     pub(super) timelines: Arc<TimelineCache>,
     /// Route waypoints and road adjacency as place indices, built on first use.
     pub(super) roads: OnceLock<Roads>,
-    /// Different for every engine made in this process, and new after every edit
+    /// Different for every engine made in this process (a clone shares it until one
+    /// of the two changes), and new after every edit
     /// the engine follows.
     pub(super) instance: u64,
+}
+
+impl Clone for Engine {
+    /// A copy sharing the index and the built timelines until one of the two follows an
+    /// edit ([`Engine::follow`] copies what it changes when it is shared). What lets
+    /// an export keep its engine while the window goes on editing.
+    fn clone(&self) -> Self {
+        Self {
+            scenario: self.scenario.clone(),
+            index: Arc::clone(&self.index),
+            timelines: Arc::new(self.timelines.copy_built()),
+            roads: self.roads.clone(),
+            instance: self.instance,
+        }
+    }
 }
 
 /// The instance number of the next engine (or of an engine after an edit).

@@ -3,7 +3,7 @@
 //! other kinds in [`super::items`].
 
 use super::command::{Edit, EditError};
-use super::items;
+use super::{bulk, items};
 use crate::io::check_claim;
 use crate::model::{Claim, Scenario};
 
@@ -30,13 +30,36 @@ pub fn apply(scenario: &mut Scenario, edit: Edit) -> Result<Edit, EditError> {
     }
 }
 
-/// Applies every edit or, at the first refused, undoes those already applied.
+/// Applies every edit or, at the first refused, undoes those already applied. A run
+/// of claim additions or removals is applied at once ([`bulk`]), with the same result.
 fn batch(scenario: &mut Scenario, edits: Vec<Edit>) -> Result<Edit, EditError> {
     let mut inverses = Vec::with_capacity(edits.len());
-    for (index, edit) in edits.into_iter().enumerate() {
-        match apply(scenario, edit) {
-            Ok(inverse) => inverses.push(inverse),
-            Err(error) => {
+    let mut pending = edits.into_iter().peekable();
+    let mut index = 0;
+    while let Some(edit) = pending.next() {
+        let applied = if bulk::is_insert(&edit) || bulk::is_remove(&edit) {
+            let same_kind = if bulk::is_insert(&edit) {
+                bulk::is_insert
+            } else {
+                bulk::is_remove
+            };
+            let mut run = vec![edit];
+            while let Some(next) = pending.next_if(same_kind) {
+                run.push(next);
+            }
+            let applied = run_of_claims(scenario, run, index);
+            index += inverses_len(&applied);
+            applied
+        } else {
+            let applied = apply(scenario, edit)
+                .map(|inverse| vec![inverse])
+                .map_err(|error| (index, error));
+            index += 1;
+            applied
+        };
+        match applied {
+            Ok(done) => inverses.extend(done),
+            Err((index, error)) => {
                 undo_all(scenario, inverses);
                 return Err(EditError::InBatch {
                     index,
@@ -47,6 +70,40 @@ fn batch(scenario: &mut Scenario, edits: Vec<Edit>) -> Result<Edit, EditError> {
     }
     inverses.reverse();
     Ok(Edit::Batch(inverses))
+}
+
+/// How many edits an applied run was (one inverse each).
+fn inverses_len(applied: &Result<Vec<Edit>, bulk::RunError>) -> usize {
+    applied.as_ref().map_or(0, Vec::len)
+}
+
+/// Applies a run of claim additions or removals starting at the batch's edit
+/// `first`: at once, or one by one when a claim of it goes before another of it.
+/// On an error (with its index in the batch) the scenario is as before the run.
+fn run_of_claims(
+    scenario: &mut Scenario,
+    run: Vec<Edit>,
+    first: usize,
+) -> Result<Vec<Edit>, bulk::RunError> {
+    let at_batch = |(n, error): bulk::RunError| (first + n, error);
+    if run.len() == 1 || bulk::goes_before_its_own(&run) {
+        let mut inverses = Vec::with_capacity(run.len());
+        for (n, edit) in run.into_iter().enumerate() {
+            match apply(scenario, edit) {
+                Ok(inverse) => inverses.push(inverse),
+                Err(error) => {
+                    undo_all(scenario, inverses);
+                    return Err((first + n, error));
+                }
+            }
+        }
+        return Ok(inverses);
+    }
+    if run.first().is_some_and(bulk::is_remove) {
+        bulk::remove_claims(scenario, run).map_err(at_batch)
+    } else {
+        bulk::insert_claims(scenario, run).map_err(at_batch)
+    }
 }
 
 /// Applies inverses, newest first (each was just made from the scenario as it is, so

@@ -3,11 +3,13 @@
 //! the window and the command line; nothing here knows about either.
 
 mod apply;
+mod bulk;
 mod changes;
 mod command;
 mod history;
 mod items;
 mod places;
+mod records;
 mod workspace;
 
 pub use apply::apply;

@@ -133,8 +133,11 @@ impl Workspace {
         self.added_file = Some(relative.to_owned());
     }
 
-    /// Applies an edit as a new undo step.
+    /// Applies an edit as a new undo step. A claim it adds or changes that cites a
+    /// dataset record is checked against the dataset beside the scenario file first,
+    /// as loading checks it (undo and redo restore what was accepted, unchecked).
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        super::records::check_records(&self.path, &edit)?;
         let edit = self.placed(edit);
         let before = self.presence(&edit);
         let applied = self.history.apply(&mut self.scenario, edit)?;
@@ -172,6 +175,16 @@ impl Workspace {
     /// the order loading gives (the main file's, then each included file's), so that
     /// saving and loading again gives the same order.
     fn placed(&self, edit: Edit) -> Edit {
+        self.placed_with(edit, &mut std::collections::HashMap::new())
+    }
+
+    /// [`Self::placed`], remembering in `before_by_file` the claim each file's new
+    /// claims go before (a batch of thousands asks once per file, not once per claim).
+    fn placed_with(
+        &self,
+        edit: Edit,
+        before_by_file: &mut std::collections::HashMap<Option<String>, Option<String>>,
+    ) -> Edit {
         match edit {
             Edit::AddClaim(claim) => {
                 let key = (ItemKind::Claim, claim.id.clone());
@@ -179,21 +192,33 @@ impl Workspace {
                     Some(file) => file.clone(),
                     None => self.added_file.clone(),
                 };
-                let rank = self.file_rank(file.as_deref());
-                let before = self
-                    .scenario
-                    .claims
-                    .iter()
-                    .find(|other| {
-                        let file = self.origins.file_of(ItemKind::Claim, &other.id);
-                        self.file_rank(file) > rank
-                    })
-                    .map(|other| other.id.clone());
+                let before = before_by_file
+                    .entry(file)
+                    .or_insert_with_key(|file| self.first_claim_after(file.as_deref()))
+                    .clone();
                 Edit::InsertClaim { claim, before }
             }
-            Edit::Batch(edits) => Edit::Batch(edits.into_iter().map(|e| self.placed(e)).collect()),
+            Edit::Batch(edits) => Edit::Batch(
+                edits
+                    .into_iter()
+                    .map(|e| self.placed_with(e, before_by_file))
+                    .collect(),
+            ),
             edit => edit,
         }
+    }
+
+    /// The first claim of a file loaded after `file`: where `file`'s new claims go.
+    fn first_claim_after(&self, file: Option<&str>) -> Option<String> {
+        let rank = self.file_rank(file);
+        self.scenario
+            .claims
+            .iter()
+            .find(|other| {
+                let file = self.origins.file_of(ItemKind::Claim, &other.id);
+                self.file_rank(file) > rank
+            })
+            .map(|other| other.id.clone())
     }
 
     /// Where a file's claims come when loaded: the main file's first, then by the

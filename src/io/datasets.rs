@@ -195,7 +195,10 @@ pub(super) fn check_records(
 }
 
 /// What is wrong with `record` given its dataset's records, if anything.
-fn record_problem(record: &Record, records: &BTreeMap<String, String>) -> Option<String> {
+pub(super) fn record_problem(
+    record: &Record,
+    records: &BTreeMap<String, String>,
+) -> Option<String> {
     match records.get(&record.row) {
         None => Some(format!(
             "dataset {:?} has no record {:?} ({} records)",

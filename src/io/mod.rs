@@ -17,6 +17,7 @@ mod locate;
 mod project;
 mod quote_miss;
 mod quotes;
+mod record_check;
 mod recovery;
 pub mod sandbox;
 mod save;
@@ -39,6 +40,7 @@ pub use load_file::{
 };
 pub use locate::Locator;
 pub use project::{Project, hash_files, included_files, load_project};
+pub use record_check::RecordChecker;
 pub use recovery::{
     Recovery, RecoveryError, autosave, find_recovery, find_recovery_in, recovery_dir,
     recovery_path, remove_recovery, restore,
@@ -49,7 +51,7 @@ pub use save::{
     save_over_disk_changes, save_with,
 };
 pub use validate::{
-    BulkClaims, FieldProblem, check_claim, validate, validate_loaded, validate_part,
+    BulkClaims, ClaimChecker, FieldProblem, check_claim, validate, validate_loaded, validate_part,
     validate_with_bulk,
 };
 pub use write::write_atomically;

@@ -160,8 +160,8 @@ impl FrontlineApp {
         format: crate::export::ExportFormat,
     ) {
         let job = window_export::job(self.scenario_file.clone(), self.viewpoint(), format, path);
-        let scenario = self.world.scenario().clone();
-        self.exports.start(ctx, scenario, job);
+        self.exports
+            .start(ctx, std::sync::Arc::clone(&self.world.engine), job);
     }
 
     /// The moment shown, Unix seconds: the one chosen, clamped to the moments the

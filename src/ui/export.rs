@@ -4,7 +4,7 @@
 //! nothing behind.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 
 use jiff::Timestamp;
 
@@ -90,6 +90,9 @@ pub struct Exports {
     dialog_format: Option<ExportFormat>,
     /// The export in progress: its path and the answer to come.
     running: Option<(PathBuf, mpsc::Receiver<Result<String, String>>)>,
+    /// The engine the export in progress (or the last one) was handed; weak, so that
+    /// it does not keep the engine shared once the export is done.
+    engine: std::sync::Weak<Engine>,
     /// How the last export went.
     pub last: Option<ExportOutcome>,
 }
@@ -108,6 +111,12 @@ impl Exports {
     /// The file being written, while an export runs.
     pub fn running_path(&self) -> Option<&Path> {
         self.running.as_ref().map(|(path, _)| path.as_path())
+    }
+
+    /// The engine the running (or last) export reads, while it is alive: the window's
+    /// own, not one built for the export.
+    pub fn running_engine(&self) -> Option<Arc<Engine>> {
+        self.engine.upgrade()
     }
 
     /// Opens the save dialog (native, or in-app where no native one opens) with a
@@ -152,8 +161,10 @@ impl Exports {
         }
     }
 
-    /// Runs `job` on a background thread over its own engine for `scenario`.
-    pub fn start(&mut self, ctx: &egui::Context, scenario: Scenario, job: ExportJob) {
+    /// Runs `job` on a background thread over `engine`, the window's own (shared, not
+    /// rebuilt: an edit made meanwhile goes to the window's copy, see
+    /// [`super::world::World::follow`]).
+    pub fn start(&mut self, ctx: &egui::Context, engine: Arc<Engine>, job: ExportJob) {
         if self.running.is_some() {
             self.last = Some(ExportOutcome::Failed(
                 "an export is still running; try again when it is done".into(),
@@ -163,10 +174,10 @@ impl Exports {
         let (send, receive) = mpsc::channel();
         let ctx = ctx.clone();
         let out = job.out.clone();
+        self.engine = Arc::downgrade(&engine);
         let spawned = std::thread::Builder::new()
             .name("export".into())
             .spawn(move || {
-                let engine = Engine::new(scenario);
                 let result = run_job(&engine, &job).map_err(|err| err.to_string());
                 let _ = send.send(result);
                 ctx.request_repaint();

@@ -17,6 +17,7 @@ pub mod map;
 mod opening;
 pub mod panels;
 pub mod recent;
+pub mod record;
 pub mod recovery;
 pub mod review;
 pub mod saving;

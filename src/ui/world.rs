@@ -2,6 +2,7 @@
 //! resolution. Nothing here is persisted.
 
 use std::cell::OnceCell;
+use std::sync::Arc;
 
 use crate::control::{Engine, Link, Resolution, RouteState, View};
 use crate::geo::Basemap;
@@ -9,8 +10,9 @@ use crate::model::{Moment, Scenario};
 
 /// The scenario's engine and what it resolved for the current moment and view.
 pub struct World {
-    /// The indexed scenario.
-    pub engine: Engine,
+    /// The indexed scenario, shared with an export under way (which keeps the engine
+    /// it was handed while the window goes on editing: see [`Self::follow`]).
+    pub engine: Arc<Engine>,
     /// The static map layers.
     pub basemap: Basemap,
     /// Who holds what at [`Self::resolved_secs`] under the current view.
@@ -38,7 +40,7 @@ impl World {
         let engine = Engine::new(scenario);
         let resolution = engine.resolve_secs(&View::default(), 0);
         Self {
-            engine,
+            engine: Arc::new(engine),
             basemap,
             resolution,
             routes: Vec::new(),
@@ -55,7 +57,7 @@ impl World {
     /// rebuilt and everything resolved from it is dropped; call [`Self::refresh`]
     /// before drawing. The one place an incremental engine update can plug in.
     pub fn replace_scenario(&mut self, scenario: Scenario) {
-        self.engine = Engine::new(scenario);
+        self.engine = Arc::new(Engine::new(scenario));
         self.forget_derived();
     }
 
@@ -63,8 +65,10 @@ impl World {
     /// copy of the same scenario: claim edits update the index in place (a million
     /// claims in tens of milliseconds instead of a re-index); anything else re-indexes.
     /// Refused only if the two copies have drifted apart; then nothing changed here.
+    /// While an export holds the engine, the window follows the edit on its own copy
+    /// ([`Arc::make_mut`]) and the export goes on with the engine it started with.
     pub fn follow(&mut self, edit: &crate::edit::Edit) -> Result<(), crate::edit::EditError> {
-        self.engine.follow(edit)?;
+        Arc::make_mut(&mut self.engine).follow(edit)?;
         self.forget_derived();
         Ok(())
     }

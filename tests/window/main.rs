@@ -9,6 +9,7 @@ mod common;
 mod desktop;
 mod disk_watch;
 mod ui_app;
+mod ui_export;
 mod ui_files;
 mod ui_import;
 mod ui_map;

@@ -66,3 +66,55 @@ fn acled_rows_are_reviewed_accepted_and_undone_as_one_step() {
         "one undo removes the whole import"
     );
 }
+
+#[test]
+fn an_imported_claim_shows_its_acled_row_in_the_sidebar_and_the_editor() {
+    let (dir, path) = mini_copy();
+    let mut workspace = frontline::edit::Workspace::open(&path).unwrap();
+    let engine = Engine::new(workspace.scenario().clone());
+    let rows = frontline::export::claims_csv(&engine, &View::default(), i64::MAX, true).unwrap();
+    std::fs::write(dir.path().join("events.csv"), &rows).unwrap();
+    let imported = frontline::import::acled_in_folder(
+        workspace.scenario(),
+        &path,
+        &dir.path().join("events.csv"),
+    )
+    .unwrap();
+    workspace.set_added_file("added/import-events.ron");
+    workspace.apply(imported.batch().unwrap()).unwrap();
+    frontline::io::save(&workspace).unwrap();
+
+    let scenario = frontline::io::load_scenario_file(&path).unwrap();
+    let (c, claim) = scenario
+        .claims
+        .iter()
+        .enumerate()
+        .find(|(_, c)| {
+            c.record.is_some() && c.subject == frontline::model::Subject::Place("southtown".into())
+        })
+        .unwrap();
+    let record = claim.record.clone().unwrap();
+    assert!(rows.lines().any(|line| line == record.text));
+    let place = scenario.place_index("southtown").unwrap();
+    let mut app = FrontlineApp::with_scenario(scenario);
+    app.open_path(&path).unwrap();
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_max_steps(40)
+        .build_eframe(|_cc| app);
+    harness.run();
+    let heading = format!("Record {} of events.csv", record.row);
+    assert!(harness.query_by_label(&heading).is_none());
+
+    // The place's claim cards: the imported one shows its row where a quote would be.
+    harness.state_mut().queue(Command::Select(Some(place)));
+    harness.run();
+    harness.get_by_label(&heading);
+    harness.get_by_label(&record.text);
+
+    // The claim editor shows it too, instead of a document and quote to type.
+    harness.state_mut().queue(Command::EditClaim(Some(c)));
+    harness.run();
+    assert_eq!(harness.query_all_by_label(&heading).count(), 2);
+    assert_eq!(harness.query_all_by_label(&record.text).count(), 2);
+}

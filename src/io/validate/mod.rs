@@ -10,7 +10,7 @@ mod sections;
 mod value;
 
 pub use part::validate_part;
-pub use value::{FieldProblem, check_claim};
+pub use value::{ClaimChecker, FieldProblem, check_claim};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 

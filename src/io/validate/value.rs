@@ -29,31 +29,51 @@ impl fmt::Display for FieldProblem {
 /// the caller knows better): unknown subject, factions, originators, relays, document
 /// or scope places, a quote not verbatim in its document, dates, roles, credibility.
 pub fn check_claim(scenario: &Scenario, claim: &Claim) -> Vec<FieldProblem> {
-    // The claim written one field a line: a problem's line says which field it is in.
-    let config = ron::ser::PrettyConfig::new().depth_limit(1);
-    let text = writing_file(|| ron::ser::to_string_pretty(claim, config)).unwrap_or_default();
-    let locator = Locator::new(&text);
-    let mut check = Checker {
-        file: "",
-        locator: &locator,
-        diagnostics: Vec::new(),
-        more: None,
-        bulk: None,
-        unread: &[],
-    };
-    check.claim(claim, At::Offset(0), &Known::for_one_claim(scenario));
-    let lines: Vec<&str> = text.lines().collect();
-    let mut problems: Vec<FieldProblem> = check
-        .diagnostics
-        .into_iter()
-        .map(|diagnostic| FieldProblem {
-            field: field_on(lines.get(diagnostic.line.saturating_sub(1)).copied()),
-            message: diagnostic.message,
-        })
-        .collect();
-    problems.sort();
-    problems.dedup();
-    problems
+    ClaimChecker::new(scenario).check(claim)
+}
+
+/// [`check_claim`] for many claims against one scenario: what claims may refer to is
+/// gathered once, not once per claim (an import checks thousands).
+pub struct ClaimChecker<'s> {
+    known: Known<'s>,
+}
+
+impl<'s> ClaimChecker<'s> {
+    /// A checker of claims proposed for `scenario`.
+    pub fn new(scenario: &'s Scenario) -> Self {
+        Self {
+            known: Known::for_one_claim(scenario),
+        }
+    }
+
+    /// Every problem `claim` would have in the scenario, as [`check_claim`] says.
+    pub fn check(&self, claim: &Claim) -> Vec<FieldProblem> {
+        // The claim written one field a line: a problem's line says which field it is in.
+        let config = ron::ser::PrettyConfig::new().depth_limit(1);
+        let text = writing_file(|| ron::ser::to_string_pretty(claim, config)).unwrap_or_default();
+        let locator = Locator::new(&text);
+        let mut check = Checker {
+            file: "",
+            locator: &locator,
+            diagnostics: Vec::new(),
+            more: None,
+            bulk: None,
+            unread: &[],
+        };
+        check.claim(claim, At::Offset(0), &self.known);
+        let lines: Vec<&str> = text.lines().collect();
+        let mut problems: Vec<FieldProblem> = check
+            .diagnostics
+            .into_iter()
+            .map(|diagnostic| FieldProblem {
+                field: field_on(lines.get(diagnostic.line.saturating_sub(1)).copied()),
+                message: diagnostic.message,
+            })
+            .collect();
+        problems.sort();
+        problems.dedup();
+        problems
+    }
 }
 
 /// The field written on a line like `    originators: ["x"],`, or "claim".

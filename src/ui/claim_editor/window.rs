@@ -41,7 +41,11 @@ pub fn window(
                 ui.separator();
                 editor.sources_ui(ui, scenario);
                 ui.separator();
-                editor.quote_ui(ui, scenario, selection);
+                match &editor.claim.record {
+                    // Evidence from a dataset: shown as is (a record is not typed).
+                    Some(record) => crate::ui::record::record_ui(ui, record),
+                    None => editor.quote_ui(ui, scenario, selection),
+                }
                 editor.when_ui(ui);
                 editor.credibility_ui(ui);
                 ui.separator();

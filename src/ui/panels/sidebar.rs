@@ -186,6 +186,9 @@ fn claim_ui(ui: &mut egui::Ui, cx: &Cx<'_>, c: usize, deciding: bool, out: &mut 
             ui.label(egui::RichText::new(text).italics());
         }
     }
+    if let Some(record) = &claim.record {
+        crate::ui::record::record_ui(ui, record);
+    }
     if let Some(note) = &claim.note {
         ui.small(format!("Note: {note}"));
     }
