@@ -254,3 +254,58 @@ fn text_to_path_svg_looks_the_same_in_librsvg() {
         "{difference} vs {plain_difference}"
     );
 }
+
+/// Every line of text carries the width the layout measured it at (`textLength`), so a
+/// renderer drawing another font (Inkscape draws DejaVu Sans) keeps it in its box.
+#[test]
+fn every_svg_text_line_carries_its_measured_width() {
+    let engine = Engine::new(frontline::io::default_scenario().unwrap());
+    let (view, layers) = (View::default(), Layers::default());
+    let scene = Scene::new(
+        &engine,
+        &view,
+        &layers,
+        "2024-12-07T20:59:59Z".parse().unwrap(),
+    );
+    let options = MapOptions::default();
+    let svg = map_svg(&scene, &Basemap::embedded().unwrap(), &options);
+    let lines = map_text_lines(&scene, &Basemap::embedded().unwrap(), &options);
+    let texts: Vec<&str> = svg.split("<text ").skip(1).collect();
+    assert!(texts.len() >= lines.len() && !texts.is_empty());
+    let mut checked = 0;
+    for line in &lines {
+        let [left, _, right, _] = line.bbox();
+        let width = right - left;
+        let found = texts.iter().find_map(|t| {
+            let (tag, rest) = t.split_once('>')?;
+            rest.starts_with(&frontline_escape(&line.text))
+                .then_some(tag)
+        });
+        let Some(tag) = found else { continue };
+        let length: f64 = tag
+            .split("textLength=\"")
+            .nth(1)
+            .and_then(|v| v.split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("no textLength on {:?}", line.text));
+        assert!(
+            (length - width).abs() < 0.1,
+            "{:?}: {length} vs {width}",
+            line.text
+        );
+        assert!(tag.contains("lengthAdjust=\"spacingAndGlyphs\""));
+        checked += 1;
+    }
+    assert!(
+        checked * 2 > lines.len(),
+        "only {checked} of {} lines found",
+        lines.len()
+    );
+}
+
+/// The text as the SVG writes it (XML escapes).
+fn frontline_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}

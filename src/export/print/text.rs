@@ -60,10 +60,14 @@ impl TextLine {
         ]
     }
 
-    /// Writes the line as a `<text>` element.
+    /// Writes the line as a `<text>` element. Its measured width goes with it as
+    /// `textLength`, so a renderer that draws another font (Inkscape ignores the
+    /// embedded one and draws DejaVu Sans, which is wider) still fits the line in the
+    /// box the layout gave it.
     pub(super) fn write(&self, svg: &mut Svg) {
         let (x, y, size) = (N(self.x), N(self.baseline), N(self.size));
-        let mut attrs: Vec<super::svg::Attr<'_>> = Vec::with_capacity(5);
+        let length = N(text_width(&self.text, self.size));
+        let mut attrs: Vec<super::svg::Attr<'_>> = Vec::with_capacity(7);
         if let Some(id) = &self.id {
             attrs.push(("id", id));
         }
@@ -72,6 +76,8 @@ impl TextLine {
             ("y", &y),
             ("font-size", &size),
             ("fill", &self.fill),
+            ("textLength", &length),
+            ("lengthAdjust", &"spacingAndGlyphs"),
         ]);
         svg.text("text", &attrs, &self.text);
     }
