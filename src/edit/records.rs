@@ -3,18 +3,16 @@
 //! must be in its document. Loading checks every record; an edit checks those it
 //! brings in, so a claim edited after its dataset changed on disk is refused.
 
-use std::path::Path;
-
 use super::command::{Edit, EditError};
 use crate::io::{FieldProblem, RecordChecker};
 
 /// Refuses `edit` if a claim it adds or changes cites a record its dataset does not
 /// hold (the refusal of the first such claim, inside a batch named by its index).
-pub(super) fn check_records(scenario_file: &Path, edit: &Edit) -> Result<(), EditError> {
+pub(super) fn check_records(checker: &mut RecordChecker, edit: &Edit) -> Result<(), EditError> {
     if !cites_records(edit) {
         return Ok(());
     }
-    check_with(&mut RecordChecker::for_scenario_file(scenario_file), edit)
+    check_with(checker, edit)
 }
 
 /// True when `edit` adds or changes a claim that cites a record.

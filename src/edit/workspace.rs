@@ -32,6 +32,9 @@ pub struct Workspace {
     base_hash: String,
     /// The includes of the main file as last loaded or saved (what `base_hash` hashed).
     base_includes: Vec<String>,
+    /// The datasets read to check the records edited claims cite (read again when
+    /// they change on disk).
+    records: crate::io::RecordChecker,
     /// Whether the main file's includes changed since the last save.
     includes_changed: bool,
 }
@@ -48,6 +51,7 @@ impl Workspace {
     /// A workspace for a project already loaded from `path`.
     pub fn from_project(path: &Path, project: Project) -> Self {
         Self {
+            records: crate::io::RecordChecker::for_scenario_file(path),
             base_includes: project.scenario.includes.clone(),
             scenario: project.scenario,
             path: path.to_owned(),
@@ -137,7 +141,7 @@ impl Workspace {
     /// dataset record is checked against the dataset beside the scenario file first,
     /// as loading checks it (undo and redo restore what was accepted, unchecked).
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
-        super::records::check_records(&self.path, &edit)?;
+        super::records::check_records(&mut self.records, &edit)?;
         let edit = self.placed(edit);
         let before = self.presence(&edit);
         let applied = self.history.apply(&mut self.scenario, edit)?;
@@ -343,6 +347,7 @@ impl Workspace {
     /// Moves the workspace to a new main file (after saving a copy there).
     pub fn move_to(&mut self, path: &Path) {
         self.path = path.to_owned();
+        self.records = crate::io::RecordChecker::for_scenario_file(path);
     }
 
     /// Saves the changed files ([`crate::io::save`]), marks the workspace saved and
