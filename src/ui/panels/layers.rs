@@ -19,8 +19,10 @@ pub fn ui(ui: &mut egui::Ui, cx: &Cx<'_>, out: &mut Vec<Command>) {
             let colour = theme::faction_color(scenario, u16::try_from(f).ok());
             ui.painter().rect_filled(rect, 2.0, colour);
             let mut shown = !layers.hidden_factions.contains(&faction.id);
+            // A long name is cut at the panel's edge: the whole of it on hover.
             if ui
                 .checkbox(&mut shown, format!("{} ({held})", faction.name))
+                .on_hover_text(format!("{}: {held} places held now", faction.name))
                 .changed()
             {
                 if shown {
