@@ -26,4 +26,7 @@ cargo fmt --all -- --check
 # Clippy on all targets type-checks the benches; their release build (`cargo bench
 # --no-run`, about 11 minutes cold) catches nothing more, so it is left out.
 cargo clippy --all-targets --locked -- -D warnings
+# The fuzz harnesses (scripts/fuzz.sh) build with --locked: their lock file must follow
+# the app's dependencies (it drifted twice). Resolving it costs no build.
+(cd fuzz && cargo metadata --locked --format-version 1 >/dev/null)
 cargo test --locked --no-fail-fast 2>&1
