@@ -14,8 +14,15 @@ for arg in "$@"; do
     if [ "$prev" = "--crate-name" ]; then crate="$arg"; fi
     prev="$arg"
 done
-case "$crate" in
-frontline | frontline_fuzz | scenario_ron | claims_jsonl | snapshot_ron | ingest_article | cli_args | moment_parse)
+# Frontline's own crates: the library and every harness in fuzz/src/bin (a new
+# harness is instrumented without being listed here).
+harnesses="$(cd "$(dirname "$0")" && pwd)/src/bin"
+own=no
+if [ "$crate" = frontline ] || [ "$crate" = frontline_fuzz ] || [ -f "$harnesses/$crate.rs" ]; then
+    own=yes
+fi
+case "$own" in
+yes)
     flags=(
         -C debug-assertions -C overflow-checks
         -C passes=sancov-module
