@@ -60,13 +60,16 @@ impl Row<'_> {
             .map_or("", |f| f.trim())
     }
 
-    /// The 1-based column (in characters) where `column`'s field starts in the row's text.
-    fn col(&self, column: &str) -> usize {
+    /// The 1-based line and column (in characters) of the file where `column`'s field
+    /// starts: a quoted field may hold line ends, so a row may span several lines.
+    fn at(&self, column: &str) -> (usize, usize) {
         let index = self.header.iter().position(|c| c == column).unwrap_or(0);
         let (mut field, mut quoted) = (0, false);
-        for (col, c) in self.record.text.chars().enumerate() {
+        let mut start = self.record.text.len();
+        for (at, c) in self.record.text.char_indices() {
             if field == index {
-                return col + 1;
+                start = at;
+                break;
             }
             match c {
                 '"' => quoted = !quoted,
@@ -74,7 +77,18 @@ impl Row<'_> {
                 _ => {}
             }
         }
-        1
+        if field != index {
+            // Fewer fields than the header: the row's first character.
+            start = 0;
+        }
+        let before = &self.record.text[..start];
+        let lines = before.matches('\n').count();
+        let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+        let line = usize::try_from(self.record.line).unwrap_or(usize::MAX);
+        (
+            line.saturating_add(lines),
+            before[line_start..].chars().count() + 1,
+        )
     }
 }
 
@@ -123,14 +137,15 @@ pub fn import_acled(
             &mut taken,
         ) {
             Ok(claim) => drafts.push(claim),
-            Err(problems) => {
-                diagnostics.extend(problems.into_iter().map(|(column, message)| Diagnostic {
+            Err(problems) => diagnostics.extend(problems.into_iter().map(|(column, message)| {
+                let (line, col) = row.at(column);
+                Diagnostic {
                     file: file.name.to_owned(),
-                    line: record.line as usize,
-                    col: row.col(column),
+                    line,
+                    col,
                     message: format!("row {}: {message}", record.row),
-                }))
-            }
+                }
+            })),
         }
     }
     if !diagnostics.is_empty() {

@@ -93,6 +93,7 @@ pub fn import_areas(scenario: &Scenario, file: AreasFile<'_>) -> Result<Imported
         let Some(shape) = feature
             .geometry
             .clone()
+            .filter(|g| positions_are_points(&g.value))
             .and_then(|g| geo::Geometry::<f64>::try_from(g).ok())
         else {
             diagnostics.push(at(line, format!("feature {}: no polygon", record.row)));
@@ -147,6 +148,25 @@ pub fn import_areas(scenario: &Scenario, file: AreasFile<'_>) -> Result<Imported
 }
 
 /// The faction a holder names; `None` for `-`, `none` or an empty holder.
+/// Whether every position of `value` has at least two numbers: the geojson crate's
+/// conversion to `geo` indexes `[0]` and `[1]` and panics on a shorter one
+/// (`[36.5]`, found by fuzzing), which is then "no polygon" instead.
+fn positions_are_points(value: &geojson::GeometryValue) -> bool {
+    use geojson::GeometryValue as G;
+    let ok = |position: &geojson::Position| position.len() >= 2;
+    match value {
+        G::Point { coordinates } => ok(coordinates),
+        G::MultiPoint { coordinates } | G::LineString { coordinates } => coordinates.iter().all(ok),
+        G::MultiLineString { coordinates } | G::Polygon { coordinates } => {
+            coordinates.iter().flatten().all(ok)
+        }
+        G::MultiPolygon { coordinates } => coordinates.iter().flatten().flatten().all(ok),
+        G::GeometryCollection { geometries } => {
+            geometries.iter().all(|g| positions_are_points(&g.value))
+        }
+    }
+}
+
 fn holder_faction(scenario: &Scenario, holder: &str) -> Result<Option<String>, String> {
     if holder.is_empty() || holder == "-" || holder.eq_ignore_ascii_case("none") {
         return Ok(None);

@@ -60,11 +60,14 @@ pub fn csv_rows(text: &str) -> Result<CsvTable, DatasetError> {
             .map_or((0, 1), |p| (p.byte() as usize, p.line()));
         let end = (reader.position().byte() as usize).min(text.len());
         let raw = text.get(start..end).unwrap_or("");
+        // A `\r\n` line end may be split between this record and the last, and blank
+        // lines before a record belong to it: the record starts after them.
+        let trimmed = raw.trim_start_matches(['\n', '\r']);
+        let skipped = raw[..raw.len() - trimmed.len()].matches('\n').count() as u64;
         let row = DatasetRow {
             row: (rows.len() + 1).to_string(),
-            line,
-            // A `\r\n` line end may be split between this record and the last.
-            text: raw.trim_matches(['\n', '\r']).to_owned(),
+            line: line + skipped,
+            text: trimmed.trim_end_matches(['\n', '\r']).to_owned(),
         };
         rows.push((row, record.iter().map(str::to_owned).collect()));
     }

@@ -316,3 +316,26 @@ fn write_generated_seeds() {
             .unwrap(),
     );
 }
+
+/// Every input AFL++ found breaking a target (`fuzz/regressions/TARGET/`) now passes:
+/// ACLED rows spanning lines or after blank lines were located past their line's end,
+/// and a GeoJSON position of fewer than two numbers panicked in the geojson crate's
+/// conversion to `geo`.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let mut replayed = 0;
+    for target in Target::ALL {
+        let Ok(entries) = std::fs::read_dir(root.join(target.name())) else {
+            continue;
+        };
+        let mut files: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
+        files.sort();
+        for file in files {
+            let data = std::fs::read(&file).unwrap();
+            assert_eq!(target.run(&data), Ok(()), "{}", file.display());
+            replayed += 1;
+        }
+    }
+    assert!(replayed >= 6, "only {replayed} findings replayed");
+}
