@@ -120,16 +120,37 @@ pub fn features_of(
     text: &str,
 ) -> Result<Vec<(DatasetRow, geojson::Feature)>, DatasetError> {
     let lower = path.to_ascii_lowercase();
-    if lower.ends_with(".geojson") || lower.ends_with(".json") {
-        geojson_features(text)
+    let features = if lower.ends_with(".geojson") || lower.ends_with(".json") {
+        geojson_features(text)?
     } else if lower.ends_with(".kml") {
-        super::kml::kml_features(text)
+        super::kml::kml_features(text)?
     } else {
-        Err(DatasetError {
+        return Err(DatasetError {
             line: 1,
             message: "a dataset is a .csv, .geojson, .json or .kml file".to_owned(),
-        })
+        });
+    };
+    unique_ids(&features)?;
+    Ok(features)
+}
+
+/// Refuses features whose ids name two of them (an id given twice, or an id equal to
+/// the position an id-less feature is known by): a claim citing it would be ambiguous.
+fn unique_ids(features: &[(DatasetRow, geojson::Feature)]) -> Result<(), DatasetError> {
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (n, (row, _)) in features.iter().enumerate() {
+        if let Some(first) = seen.insert(row.row.as_str(), n + 1) {
+            return Err(DatasetError {
+                line: row.line,
+                message: format!(
+                    "features {first} and {} are both known as {:?} (give every feature its own id)",
+                    n + 1,
+                    row.row
+                ),
+            });
+        }
     }
+    Ok(())
 }
 
 /// Every record of the dataset at `path` by row id, read by its extension.
