@@ -110,7 +110,9 @@ impl FrontlineApp {
                 self.workspace.mark_saved(report.base_hash.clone());
                 if self.world.scenario() != self.workspace.scenario() {
                     // The copy moved files named above its folder inside it.
-                    self.show_workspace_scenario();
+                    self.world
+                        .replace_scenario(self.workspace.scenario().clone());
+                    self.refresh();
                 }
                 self.scenario_file = Some(path.to_owned());
                 super::recent::remember(&mut self.state.recent_files, path);
@@ -124,15 +126,6 @@ impl FrontlineApp {
                 false
             }
         }
-    }
-
-    /// Rebuilds the map's engine on the workspace's scenario, keeping the view.
-    fn show_workspace_scenario(&mut self) {
-        let basemap = std::mem::replace(&mut self.world.basemap, super::world::empty_basemap());
-        let generation = self.world.generation + 1;
-        self.world = super::world::World::new(self.workspace.scenario().clone(), basemap);
-        self.world.generation = generation;
-        self.refresh();
     }
 
     fn save_failed(&mut self, error: &str) {
