@@ -15,6 +15,24 @@ pub fn binary() -> String {
     std::env::var("FRONTLINE_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_frontline").into())
 }
 
+/// Runs the binary with about 1 GB of virtual memory: exit code (-1 when killed by a
+/// signal), standard output and standard error.
+pub fn limited(args: &[&str]) -> (i32, String, String) {
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 1000000; exec \"$0\" \"$@\"")
+        .arg(binary())
+        .args(args)
+        .env("FRONTLINE_NO_CACHE", "1")
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
 /// The file `name` in `tests/fixtures`.
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

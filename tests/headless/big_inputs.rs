@@ -4,29 +4,11 @@
 //! is read. Each run of the binary is under a 1 GB memory limit.
 
 use std::path::Path;
-use std::process::Command;
 
 use frontline::io::{MAX_DIAGNOSTICS, load_scenario_with_claims};
 use frontline::synthetic::write_bulk_dir;
 
-use crate::common::binary;
-
-/// Runs the binary under `ulimit -v` of about 1 GB: exit code (-1 when killed),
-/// standard error.
-fn limited(args: &[&str]) -> (i32, String) {
-    let output = Command::new("sh")
-        .arg("-c")
-        .arg("ulimit -v 1000000; exec \"$0\" \"$@\"")
-        .arg(binary())
-        .args(args)
-        .env("FRONTLINE_NO_CACHE", "1")
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
+use crate::common::limited;
 
 fn mini_in(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini.ron");
@@ -41,7 +23,7 @@ fn two_million_broken_claim_lines_are_counted_not_listed() {
     let claims = dir.path().join("broken.jsonl");
     let lines = 2_000_000;
     std::fs::write(&claims, "{}\n".repeat(lines)).unwrap();
-    let (code, stderr) = limited(&[
+    let (code, _, stderr) = limited(&[
         "check",
         ron.to_str().unwrap(),
         "--claims",
@@ -104,7 +86,7 @@ fn a_one_gigabyte_scenario_is_refused_before_it_is_read() {
         .unwrap()
         .set_len(1 << 30)
         .unwrap();
-    let (code, stderr) = limited(&["check", path.to_str().unwrap()]);
+    let (code, _, stderr) = limited(&["check", path.to_str().unwrap()]);
     assert_eq!(code, 2, "{stderr}");
     assert!(
         stderr.contains("huge.ron:") && stderr.contains("limit"),

@@ -8,25 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::common::binary;
-
-/// Runs the binary with about 1 GB of virtual memory: exit code (-1 when killed by a
-/// signal), standard output and standard error.
-fn limited(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new("sh")
-        .arg("-c")
-        .arg("ulimit -v 1000000; exec \"$0\" \"$@\"")
-        .arg(binary())
-        .args(args)
-        .env("FRONTLINE_NO_CACHE", "1")
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
+use crate::common::{binary, limited};
 
 /// A small valid scenario whose one document is `text_file` and whose region geometry
 /// is `geometry`; its document is on line 14.
