@@ -15,6 +15,15 @@ pub fn binary() -> String {
     std::env::var("FRONTLINE_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_frontline").into())
 }
 
+/// A small deterministic generator (a 64-bit LCG) for the moments tests kill a
+/// process at: the next number from `state`, in `0..2^31`.
+pub fn next_random(state: &mut u64) -> u64 {
+    *state = state
+        .wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(1);
+    *state >> 33
+}
+
 /// Runs the binary with about 1 GB of virtual memory: exit code (-1 when killed by a
 /// signal), standard output and standard error.
 pub fn limited(args: &[&str]) -> (i32, String, String) {

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant, SystemTime};
 use frontline::io::{Cache, load_scenario_cached};
 use frontline::synthetic::{SyntheticSize, synthetic_scenario, write_scenario_dir};
 
-use crate::common::binary;
+use crate::common::{binary, next_random};
 
 /// Runs `frontline check` on `path` with the cache in `cache_dir`, killing it after
 /// `kill_after` (`None`: lets it finish).
@@ -52,10 +52,7 @@ fn a_cache_writer_killed_at_random_moments_never_leaves_a_wrong_entry() {
 
     let mut random = 0x0c0f_fee5_u64;
     for kill in 0..6 {
-        random = random
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1);
-        let delay = Duration::from_millis((random >> 33) % (whole_ms + 1));
+        let delay = Duration::from_millis(next_random(&mut random) % (whole_ms + 1));
         // Each kill starts from no entry, so that every one is a writer.
         let _ = std::fs::remove_dir_all(&cache_dir);
         check(&path, &cache_dir, Some(delay));

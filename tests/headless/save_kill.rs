@@ -19,6 +19,8 @@ use frontline::io::{ScenarioPart, file_ron, find_recovery_in, restore, scenario_
 use frontline::model::Scenario;
 use frontline::synthetic::{SyntheticSize, synthetic_scenario};
 
+use crate::common::next_random;
+
 /// Where the child works: the scenario folder, then the recovery folder.
 const CHILD_ENV: &str = "FRONTLINE_SAVE_KILL_CHILD";
 /// A number from the environment, or `default`.
@@ -113,14 +115,6 @@ fn child_saves_until_killed() {
         workspace.save(Some(Path::new(recovery))).unwrap();
         println!("saved {round} {}", start.elapsed().as_millis());
     }
-}
-
-/// A small deterministic generator for the kill delays.
-fn next_random(state: &mut u64) -> u64 {
-    *state = state
-        .wrapping_mul(6_364_136_223_846_793_005)
-        .wrapping_add(1);
-    *state >> 33
 }
 
 #[test]
