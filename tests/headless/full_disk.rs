@@ -10,7 +10,7 @@ use frontline::edit::{Edit, Workspace};
 use frontline::io::{SaveError, load_project};
 
 use crate::common::split_fixture;
-use crate::save::{new_claim, read};
+use crate::save::{new_claim, read, temporaries};
 
 /// A tmpfs of `size` mounted on a temporary folder, unmounted when dropped.
 struct SmallDisk {
@@ -88,11 +88,7 @@ fn a_full_disk_fails_the_save_and_the_autosave_and_loses_nothing() {
         before,
         "a failed save changed the files"
     );
-    let left: Vec<_> = std::fs::read_dir(disk.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.contains("frontline-save"))
-        .collect();
+    let left = temporaries(disk.path());
     assert!(
         left.is_empty(),
         "temporaries left on the full disk: {left:?}"

@@ -45,7 +45,8 @@ pub(crate) fn read(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap()
 }
 
-fn temporaries(dir: &Path) -> Vec<String> {
+/// The hidden files in `dir`: a save's temporaries and manifest, sorted.
+pub(crate) fn temporaries(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
