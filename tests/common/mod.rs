@@ -15,6 +15,48 @@ pub fn binary() -> String {
     std::env::var("FRONTLINE_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_frontline").into())
 }
 
+/// Runs the binary with `args`, an empty standard input and no display: exit code
+/// (-1 when killed by a signal), standard output and standard error (both UTF-8).
+pub fn frontline(args: &[&str]) -> (i32, String, String) {
+    let (code, stdout, stderr) = frontline_with(args, b"");
+    let stdout = String::from_utf8(stdout)
+        .unwrap_or_else(|err| panic!("{args:?}: standard output is not UTF-8: {err}"));
+    (code, stdout, stderr)
+}
+
+/// Runs the binary with `args` and `stdin` on its standard input, without a display:
+/// exit code (-1 when killed by a signal), standard output as bytes, standard error.
+pub fn frontline_with(args: &[&str], stdin: &[u8]) -> (i32, Vec<u8>, String) {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(binary())
+        .args(args)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|err| panic!("starting {}: {err}", binary()));
+    if let Some(mut input) = child.stdin.take() {
+        // The command may not read its input; a closed pipe here is fine.
+        let _ = input.write_all(stdin);
+    }
+    let output = child
+        .wait_with_output()
+        .unwrap_or_else(|err| panic!("{args:?}: {err}"));
+    let stderr = String::from_utf8(output.stderr)
+        .unwrap_or_else(|err| panic!("{args:?}: standard error is not UTF-8: {err}"));
+    (output.status.code().unwrap_or(-1), output.stdout, stderr)
+}
+
+/// Runs the binary, expects exit code 0 and returns its standard output as JSON.
+pub fn json(args: &[&str]) -> serde_json::Value {
+    let (code, stdout, stderr) = frontline(args);
+    assert_eq!(code, 0, "{args:?}: {stderr}");
+    serde_json::from_str(&stdout).unwrap_or_else(|err| panic!("{args:?}: {err}\n{stdout}"))
+}
+
 /// A small deterministic generator (a 64-bit LCG) for the moments tests kill a
 /// process at: the next number from `state`, in `0..2^31`.
 pub fn next_random(state: &mut u64) -> u64 {

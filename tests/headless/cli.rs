@@ -2,26 +2,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may unwrap.
 
-use std::process::Command;
-
 use serde_json::Value;
 
-use crate::common::binary;
-
-fn frontline(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(binary()).args(args).output().unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
-
-fn json(args: &[&str]) -> Value {
-    let (code, stdout, stderr) = frontline(args);
-    assert_eq!(code, 0, "{stderr}");
-    serde_json::from_str(&stdout).unwrap()
-}
+use crate::common::{frontline, json};
 
 fn place<'a>(report: &'a Value, id: &str) -> &'a Value {
     report["places"]

@@ -6,46 +6,14 @@
 
 use crate::json_schema;
 
-use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use std::io::{BufRead as _, BufReader, Read as _};
 use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
-use crate::common::binary;
+use crate::common::{binary, frontline, frontline_with, json};
 
 const MINI: &str = "tests/fixtures/mini.ron";
-
-/// Runs `frontline ARGS` with `stdin` on its standard input: exit code, stdout, stderr.
-fn frontline_with(args: &[&str], stdin: &[u8]) -> (i32, Vec<u8>, String) {
-    let mut child = Command::new(binary())
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    // The command may not read its input; a closed pipe here is fine.
-    let _ = input.write_all(stdin);
-    drop(input);
-    let output = child.wait_with_output().unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        output.stdout,
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
-
-fn frontline(args: &[&str]) -> (i32, String, String) {
-    let (code, stdout, stderr) = frontline_with(args, b"");
-    (code, String::from_utf8(stdout).unwrap(), stderr)
-}
-
-fn json(args: &[&str]) -> Value {
-    let (code, stdout, stderr) = frontline(args);
-    assert_eq!(code, 0, "{args:?}: {stderr}");
-    serde_json::from_str(&stdout).unwrap()
-}
 
 fn assert_follows_schema(schema_file: &str, value: &Value) {
     let text = std::fs::read_to_string(format!("docs/schemas/{schema_file}")).unwrap();

@@ -4,27 +4,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may unwrap.
 
-use std::process::{Command, Stdio};
-
-use crate::common::binary;
+use crate::common::frontline;
 
 const MINI: &str = "tests/fixtures/mini.ron";
-
-/// Runs `frontline ARGS` with no display: exit code, stdout, stderr.
-fn frontline(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(binary())
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
 
 #[test]
 fn a_missing_file_is_a_located_error_before_any_window() {

@@ -5,7 +5,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests may unwrap.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use clap::Parser as _;
 use frontline::cli::{Cli, try_run};
@@ -14,18 +13,9 @@ use frontline::ui::{Command as UiCommand, FrontlineApp, State, format};
 use proptest::prelude::*;
 use serde_json::Value;
 
-use crate::common::binary;
+use crate::common::frontline;
 
 const MINI: &str = "tests/fixtures/mini.ron";
-
-fn frontline(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(binary()).args(args).output().unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
 
 /// Runs a command in this process, as `frontline ARGS` would, returning its output.
 fn run(args: &[&str]) -> String {

@@ -12,25 +12,15 @@ mod picture;
 mod print;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use resvg::tiny_skia::Pixmap;
 
-use crate::common::binary;
+use crate::common::frontline;
 
 const MINI: &str = "tests/fixtures/mini.ron";
 const AT: &str = "2024-12-07";
 const ARMY: [u8; 3] = [0xc0, 0x39, 0x2b];
 const REBELS: [u8; 3] = [0x27, 0xae, 0x60];
-
-fn frontline(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(binary()).args(args).output().unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
 
 /// Runs `frontline` and expects success.
 fn ok(args: &[&str]) -> String {
