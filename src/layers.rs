@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use crate::control::Status;
-use crate::io::did_you_mean;
+use crate::suggest::did_you_mean;
 
 /// Which layers are shown. Field names match the window's persisted settings.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod control;
 pub mod edit;
+pub mod exit_code;
 pub mod export;
 /// Fuzz targets shared by the AFL++ harnesses (`fuzz/`) and `tests/fuzz_short.rs`.
 #[doc(hidden)]
@@ -16,6 +17,7 @@ pub mod io;
 pub mod layers;
 pub mod model;
 pub mod parallel;
+pub mod suggest;
 #[doc(hidden)]
 pub mod synthetic;
 pub mod ui;

@@ -33,7 +33,7 @@ use crate::io::{Diagnostic, LoadError, default_scenario, load_scenario_file};
 use crate::model::{Moment, Scenario};
 
 /// Exit code for bad input (files, times, ids).
-pub const EXIT_BAD_INPUT: u8 = 2;
+pub use crate::exit_code::BAD_INPUT as EXIT_BAD_INPUT;
 
 /// Runs a command: its data to standard output, its messages to standard error
 /// (unless `--quiet`), its errors to standard error with exit code 2. `open` without

@@ -1,9 +1,11 @@
+//! Views: whose claims count (a perspective) and which sources are hidden.
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::io::did_you_mean;
 use crate::model::{Reliability, Scenario, Source, SourceKind};
+use crate::suggest::did_you_mean;
 
 /// Whose account the map shows. Baseline sources (the lines before the period) are
 /// part of every perspective; hide them explicitly to drop them.

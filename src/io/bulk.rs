@@ -3,7 +3,7 @@
 //! about five times slower to parse than JSON, which matters at a million claims;
 //! `frontline check SCENARIO --claims FILE.jsonl` loads a scenario with them.
 
-use super::diagnostic::{MAX_DIAGNOSTICS, more_problems};
+use super::problems::Problems;
 use super::{Diagnostic, LoadError};
 use crate::model::Claim;
 
@@ -21,7 +21,7 @@ pub fn parse_claims_jsonl(name: &str, text: &str) -> Result<(Vec<Claim>, Vec<usi
         .map(|at| middle + at + 1)
         .filter(|_| text.len() >= SPLIT_FROM_BYTES);
     let Some(split) = split else {
-        return parse_lines(name, text, 0).finish(name);
+        return parse_lines(name, text, 0).finish();
     };
     let (first, second) = text.split_at(split);
     let first_lines = first.bytes().filter(|&b| b == b'\n').count();
@@ -31,16 +31,14 @@ pub fn parse_claims_jsonl(name: &str, text: &str) -> Result<(Vec<Claim>, Vec<usi
         (first, second.join())
     });
     let b = b.unwrap_or_else(|_| parse_lines(name, second, first_lines));
-    a.then(b).finish(name)
+    a.then(b).finish()
 }
 
-/// The claims of some lines and their problems, the first [`MAX_DIAGNOSTICS`] listed.
+/// The claims of some lines and their problems, the first [`super::MAX_DIAGNOSTICS`] listed.
 struct Parsed {
     claims: Vec<Claim>,
     lines: Vec<usize>,
-    diagnostics: Vec<Diagnostic>,
-    /// Problems not listed: the line and column of the first, and how many.
-    more: Option<(usize, usize, usize)>,
+    problems: Problems,
 }
 
 impl Parsed {
@@ -48,33 +46,17 @@ impl Parsed {
     fn then(mut self, next: Self) -> Self {
         self.claims.extend(next.claims);
         self.lines.extend(next.lines);
-        let mut more = self.more;
-        for diagnostic in next.diagnostics {
-            if self.diagnostics.len() < MAX_DIAGNOSTICS && more.is_none() {
-                self.diagnostics.push(diagnostic);
-            } else {
-                let (_, _, count) = more.get_or_insert((diagnostic.line, diagnostic.col, 0));
-                *count += 1;
-            }
-        }
-        if let Some((line, col, count)) = next.more {
-            let (_, _, total) = more.get_or_insert((line, col, 0));
-            *total += count;
-        }
-        self.more = more;
+        self.problems.append(next.problems);
         self
     }
 
     /// The claims, or the problems (the unlisted ones counted in a last diagnostic).
-    fn finish(mut self, name: &str) -> Result<(Vec<Claim>, Vec<usize>), LoadError> {
-        if let Some((line, col, count)) = self.more {
-            self.diagnostics.push(more_problems(name, line, col, count));
-        }
-        if self.diagnostics.is_empty() {
+    fn finish(self) -> Result<(Vec<Claim>, Vec<usize>), LoadError> {
+        if self.problems.is_empty() {
             Ok((self.claims, self.lines))
         } else {
             Err(LoadError {
-                diagnostics: self.diagnostics,
+                diagnostics: self.problems.into_diagnostics(),
             })
         }
     }
@@ -84,8 +66,7 @@ impl Parsed {
 fn parse_lines(name: &str, text: &str, first_line: usize) -> Parsed {
     let mut claims = Vec::new();
     let mut lines = Vec::new();
-    let mut diagnostics = Vec::new();
-    let mut more: Option<(usize, usize, usize)> = None;
+    let mut problems = Problems::default();
     for (i, line) in text.lines().enumerate() {
         let line_number = first_line + i + 1;
         if line.trim().is_empty() {
@@ -96,9 +77,8 @@ fn parse_lines(name: &str, text: &str, first_line: usize) -> Parsed {
                 claims.push(claim);
                 lines.push(line_number);
             }
-            Err(err) if diagnostics.len() >= MAX_DIAGNOSTICS => {
-                let (_, _, count) = more.get_or_insert((line_number, err.column().max(1), 0));
-                *count += 1;
+            Err(err) if problems.is_full() => {
+                problems.count_at(name, line_number, err.column().max(1));
             }
             Err(err) => {
                 let mut col = err.column().max(1);
@@ -112,7 +92,7 @@ fn parse_lines(name: &str, text: &str, first_line: usize) -> Parsed {
                     }
                     None => format!("not a claim: {err}"),
                 };
-                diagnostics.push(Diagnostic {
+                problems.push(Diagnostic {
                     file: name.to_owned(),
                     line: line_number,
                     col,
@@ -124,8 +104,7 @@ fn parse_lines(name: &str, text: &str, first_line: usize) -> Parsed {
     Parsed {
         claims,
         lines,
-        diagnostics,
-        more,
+        problems,
     }
 }
 
@@ -169,9 +148,7 @@ mod tests {
         assert_eq!(at, [4, last + 1]);
         assert_eq!(
             err,
-            parse_lines("c", &bad.join("\n"), 0)
-                .finish("c")
-                .unwrap_err()
+            parse_lines("c", &bad.join("\n"), 0).finish().unwrap_err()
         );
     }
 }

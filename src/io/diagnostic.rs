@@ -1,22 +1,7 @@
+//! A located problem in an input file (`file:line:col: message`), and the error
+//! listing every problem of a load.
+
 use std::fmt;
-
-/// The most problems a load lists; the rest are counted in one last diagnostic, so a
-/// file with a problem on each of millions of lines costs neither memory nor a
-/// terminal's worth of output (a 10-million-line claims file of `{}` used 2.4 GB).
-pub const MAX_DIAGNOSTICS: usize = 200;
-
-/// The diagnostic closing a list cut at [`MAX_DIAGNOSTICS`]: `more` problems not listed,
-/// located at the first of them.
-pub fn more_problems(file: &str, line: usize, col: usize, more: usize) -> Diagnostic {
-    Diagnostic {
-        file: file.to_owned(),
-        line,
-        col,
-        message: format!(
-            "{more} more problems from here on are not listed (only the first {MAX_DIAGNOSTICS} are)"
-        ),
-    }
-}
 
 /// One problem in an input file, with where it is.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -71,35 +56,5 @@ impl fmt::Display for LoadError {
             write!(f, "{diagnostic}")?;
         }
         Ok(())
-    }
-}
-
-/// " (did you mean \"x\"?)" for the closest known id, or "" when nothing is close.
-pub fn did_you_mean<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> String {
-    match closest(unknown, known) {
-        Some(candidate) => format!(" (did you mean {candidate:?}?)"),
-        None => String::new(),
-    }
-}
-
-/// The known name closest to `unknown` (Jaro-Winkler above 0.8), if any is close.
-pub fn closest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    known
-        .into_iter()
-        .map(|candidate| (strsim::jaro_winkler(unknown, candidate), candidate))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
-        .map(|(_, candidate)| candidate)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn suggests_close_ids_only() {
-        let known = ["homs", "hama", "damascus"];
-        assert_eq!(did_you_mean("homz", known), " (did you mean \"homs\"?)");
-        assert_eq!(did_you_mean("xyzzy", known), "");
     }
 }

@@ -14,6 +14,7 @@ mod kml;
 mod load;
 mod load_file;
 mod locate;
+mod problems;
 mod project;
 mod quote_miss;
 mod quotes;
@@ -27,9 +28,11 @@ mod validate;
 mod write;
 mod write_ron;
 
-pub use diagnostic::{Diagnostic, LoadError, MAX_DIAGNOSTICS, did_you_mean};
+pub use crate::suggest::did_you_mean;
+pub use diagnostic::{Diagnostic, LoadError};
 pub use disk_change::{DiskChange, DiskStamps, disk_change};
 pub use embedded::{DEFAULT_SCENARIO_NAME, default_scenario, default_scenario_text};
+pub use problems::{MAX_DIAGNOSTICS, Problems};
 
 pub use bulk::{claims_jsonl, parse_claims_jsonl};
 pub use cache::{Cache, disable_cache};

@@ -2,7 +2,7 @@
 //! silently): ron's and serde_json's messages for them become
 //! "unknown field `notes` in claim; did you mean `note`?", located at the field name.
 
-use super::diagnostic::closest;
+use crate::suggest::closest;
 
 /// The message for field `found` of the struct `outer` (its Rust name, as serde gives
 /// it), which knows the fields `expected`.

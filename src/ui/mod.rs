@@ -12,8 +12,10 @@ pub mod editing;
 pub mod export;
 pub mod fonts;
 pub mod format;
+mod frame;
 pub mod loading;
 pub mod map;
+mod map_buttons;
 mod opening;
 pub mod panels;
 pub mod recent;
@@ -102,7 +104,7 @@ pub fn run_app_on_file(
                     path.display()
                 );
             }
-            return std::process::ExitCode::from(crate::cli::EXIT_BAD_INPUT);
+            return std::process::ExitCode::from(crate::exit_code::BAD_INPUT);
         }
     };
     let path = path.to_path_buf();
@@ -140,7 +142,7 @@ fn run_window(
         Ok(renderer) => renderer,
         Err(err) => {
             eprintln!("frontline: {err}");
-            return std::process::ExitCode::from(crate::cli::EXIT_BAD_INPUT);
+            return std::process::ExitCode::from(crate::exit_code::BAD_INPUT);
         }
     };
     let options = eframe::NativeOptions {

@@ -110,20 +110,10 @@ impl Checker<'_> {
             for &(claim, item) in chunk {
                 check.claim(claim, item, known);
             }
-            (check.diagnostics, check.more)
+            check.problems
         });
-        for (diagnostics, more) in found {
-            for diagnostic in diagnostics {
-                self.keep(diagnostic);
-            }
-            if let Some((first, count)) = more {
-                // A chunk counts past the cap only once it listed as many: the
-                // list here is full, so `first` is counted, then the rest.
-                self.keep(first);
-                if let Some((_, total)) = &mut self.more {
-                    *total += count - 1;
-                }
-            }
+        for problems in found {
+            self.problems.append(problems);
         }
     }
 

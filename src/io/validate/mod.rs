@@ -14,7 +14,7 @@ pub use value::{ClaimChecker, FieldProblem, check_claim};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::diagnostic::{MAX_DIAGNOSTICS, more_problems};
+use super::problems::Problems;
 use super::{Diagnostic, Locator, did_you_mean};
 use crate::model::{RegionKind, Scenario};
 
@@ -57,8 +57,7 @@ pub fn validate_loaded(
     let mut check = Checker {
         file,
         locator: &locator,
-        diagnostics: Vec::new(),
-        more: None,
+        problems: Problems::default(),
         bulk,
         unread,
     };
@@ -93,9 +92,7 @@ impl Ids<'_> {
 struct Checker<'a> {
     file: &'a str,
     locator: &'a Locator<'a>,
-    diagnostics: Vec<Diagnostic>,
-    /// Problems past [`MAX_DIAGNOSTICS`], not listed: the first one and how many.
-    more: Option<(Diagnostic, usize)>,
+    problems: Problems,
     bulk: Option<BulkClaims<'a>>,
     /// Documents (ids) whose text could not be read: their quotes are not checked.
     unread: &'a [String],
@@ -174,27 +171,18 @@ impl Checker<'_> {
 
     /// The problems listed, and one more counting those that were not.
     fn into_diagnostics(self) -> Vec<Diagnostic> {
-        let mut diagnostics = self.diagnostics;
-        if let Some((first, count)) = self.more {
-            diagnostics.push(more_problems(&first.file, first.line, first.col, count));
-        }
-        diagnostics
+        self.problems.into_diagnostics()
     }
 
-    /// Lists `diagnostic`, or counts it once [`MAX_DIAGNOSTICS`] are listed.
+    /// Lists `diagnostic`, or counts it once [`super::MAX_DIAGNOSTICS`] are listed.
     fn keep(&mut self, diagnostic: Diagnostic) {
-        if self.diagnostics.len() < MAX_DIAGNOSTICS {
-            self.diagnostics.push(diagnostic);
-        } else {
-            self.more.get_or_insert((diagnostic, 0)).1 += 1;
-        }
+        self.problems.push(diagnostic);
     }
 
     /// A checker like this one with no diagnostics yet (for another thread).
     fn fresh(&self) -> Self {
         Self {
-            diagnostics: Vec::new(),
-            more: None,
+            problems: Problems::default(),
             ..*self
         }
     }

@@ -4,7 +4,7 @@
 
 use super::claims::Known;
 use super::{Checker, ids, known};
-use crate::io::{Diagnostic, Locator, ScenarioPart};
+use crate::io::{Diagnostic, Locator, Problems, ScenarioPart};
 use crate::model::Scenario;
 
 /// Every problem with the items of `part` (the file `file`, whose text is `text`),
@@ -22,8 +22,7 @@ pub fn validate_part(
     let mut check = Checker {
         file,
         locator: &locator,
-        diagnostics: Vec::new(),
-        more: None,
+        problems: Problems::default(),
         bulk: None,
         unread,
     };

@@ -6,7 +6,7 @@ use std::fmt;
 
 use super::claims::Known;
 use super::{At, Checker};
-use crate::io::Locator;
+use crate::io::{Locator, Problems};
 use crate::model::file_form::writing_file;
 use crate::model::{Claim, Scenario};
 
@@ -55,15 +55,14 @@ impl<'s> ClaimChecker<'s> {
         let mut check = Checker {
             file: "",
             locator: &locator,
-            diagnostics: Vec::new(),
-            more: None,
+            problems: Problems::default(),
             bulk: None,
             unread: &[],
         };
         check.claim(claim, At::Offset(0), &self.known);
         let lines: Vec<&str> = text.lines().collect();
         let mut problems: Vec<FieldProblem> = check
-            .diagnostics
+            .into_diagnostics()
             .into_iter()
             .map(|diagnostic| FieldProblem {
                 field: field_on(lines.get(diagnostic.line.saturating_sub(1)).copied()),
