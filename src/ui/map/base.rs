@@ -4,7 +4,7 @@
 use ::geo::{BooleanOps, BoundingRect, Centroid, LineString, MultiLineString, MultiPolygon};
 use egui::Stroke;
 
-use super::scene::{FillBatch, Polyline, bbox_of};
+use super::batch::{FillBatch, Polyline, bbox_of};
 use crate::geo::basemap::SYRIA_ISO_A3;
 use crate::geo::{Basemap, Projection, TriangleMesh};
 use crate::ui::theme;

@@ -6,15 +6,17 @@ use std::ops::RangeInclusive;
 
 use egui::epaint::{Mesh, Vertex, WHITE_UV};
 use egui::{Color32, Pos2, Shape, Ui};
-use egui_plot::{PlotBounds, PlotGeometry, PlotItem, PlotItemBase, PlotPoint, PlotTransform};
+use egui_plot::{PlotBounds, PlotGeometry, PlotItem, PlotItemBase, PlotTransform};
 
 use std::cell::RefCell;
 
 use super::MapLayers;
+use super::batch::{FillBatch, Polyline};
 use super::draw_marks::{draw_highlights, draw_markers};
 use super::labels::{place_labels, undof_label};
 use super::marks::RouteSegment;
-use super::scene::{FillBatch, MapScene, Polyline};
+use super::projector::screen_from_plot;
+use super::scene::MapScene;
 use super::screen::{Camera, LabelSpot, ScreenCache, ScreenKey};
 use crate::model::Scenario;
 use crate::ui::theme;
@@ -63,11 +65,6 @@ fn overlaps(a: &[f64; 4], b: &[f64; 4]) -> bool {
     a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
 }
 
-/// A plot-coordinate point on screen.
-pub fn to_screen(transform: &PlotTransform, [x, y]: [f64; 2]) -> Pos2 {
-    transform.position_from_point(&PlotPoint::new(x, y))
-}
-
 /// A one-colour fill on screen.
 fn fill_shape(transform: &PlotTransform, fill: &FillBatch) -> Shape {
     let vertices = fill
@@ -75,7 +72,7 @@ fn fill_shape(transform: &PlotTransform, fill: &FillBatch) -> Shape {
         .vertices
         .iter()
         .map(|&xy| Vertex {
-            pos: to_screen(transform, xy),
+            pos: screen_from_plot(transform, xy),
             uv: WHITE_UV,
             color: fill.color,
         })
@@ -97,7 +94,7 @@ fn push_polylines(
         let points: Vec<Pos2> = line
             .points
             .iter()
-            .map(|&p| to_screen(transform, p))
+            .map(|&p| screen_from_plot(transform, p))
             .collect();
         if line.dashed {
             shapes.extend(Shape::dashed_line(&points, line.stroke, 6.0, 4.0));
@@ -160,7 +157,7 @@ impl MapItem<'_> {
                 let [[x0, y0], [x1, y1]] = s.ends;
                 overlaps(&[x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)], view)
             })
-            .map(|s| (s, s.ends.map(|p| to_screen(transform, p))))
+            .map(|s| (s, s.ends.map(|p| screen_from_plot(transform, p))))
             .collect();
         if shown.len() > MESH_SEGMENTS {
             let mut mesh = Mesh::default();

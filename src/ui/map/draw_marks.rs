@@ -4,8 +4,8 @@ use egui::epaint::{CircleShape, Mesh};
 use egui::{Color32, Pos2, Shape, Stroke, vec2};
 use egui_plot::PlotTransform;
 
-use super::draw::to_screen;
 use super::marks::{Marker, MarkerStyle};
+use super::projector::screen_from_plot;
 use super::scene::MapScene;
 use crate::ui::theme;
 
@@ -16,11 +16,11 @@ pub fn draw_markers(
     scene: &MapScene,
     selected: Option<usize>,
 ) {
-    let frame = transform.frame().expand(super::marks::MAX_RADIUS);
+    let frame = transform.frame().expand(super::radius::MAX_RADIUS);
     let shown: Vec<(Pos2, &Marker)> = scene
         .markers
         .iter()
-        .map(|marker| (to_screen(transform, marker.pos), marker))
+        .map(|marker| (screen_from_plot(transform, marker.pos), marker))
         .filter(|(center, marker)| frame.contains(*center) && Some(marker.place) != selected)
         .collect();
     if shown.len() > MESH_MARKERS {
@@ -31,7 +31,7 @@ pub fn draw_markers(
         }
     }
     if let Some(marker) = selected.and_then(|p| scene.marker_of(p)) {
-        let center = to_screen(transform, marker.pos);
+        let center = screen_from_plot(transform, marker.pos);
         shapes.push(Shape::circle_filled(
             center,
             marker.radius + 5.0,
@@ -54,9 +54,9 @@ pub fn draw_highlights(
     scene: &MapScene,
     places: &[usize],
 ) {
-    let frame = transform.frame().expand(super::marks::MAX_RADIUS + 8.0);
+    let frame = transform.frame().expand(super::radius::MAX_RADIUS + 8.0);
     for marker in places.iter().filter_map(|&p| scene.marker_of(p)) {
-        let center = to_screen(transform, marker.pos);
+        let center = screen_from_plot(transform, marker.pos);
         if !frame.contains(center) {
             continue;
         }

@@ -4,7 +4,7 @@
 use egui::{FontId, Rect, Ui, vec2};
 use egui_plot::PlotTransform;
 
-use super::draw::to_screen;
+use super::projector::screen_from_plot;
 use super::scene::MapScene;
 use super::screen::LabelSpot;
 use crate::model::Scenario;
@@ -33,7 +33,7 @@ pub fn place_labels(
     let mut spots = Vec::new();
     // A label must not hide the marker of a place labelled before it (a bigger one): the
     // markers seen so far go into a screen grid, so the test is cheap with 20k places.
-    let mut earlier = MarkerGrid::new(frame.expand(super::marks::MAX_RADIUS));
+    let mut earlier = MarkerGrid::new(frame.expand(super::radius::MAX_RADIUS));
     let mut count = 0;
     for marker in scene
         .label_order
@@ -43,7 +43,7 @@ pub fn place_labels(
         if count >= MAX_LABELS {
             break;
         }
-        let center = to_screen(transform, marker.pos);
+        let center = screen_from_plot(transform, marker.pos);
         let marker_rect = Rect::from_center_size(center, vec2(2.0, 2.0) * marker.radius);
         let candidate = frame.contains(center);
         // The smallest rectangle any label of this place covers: if it is already
@@ -167,7 +167,7 @@ impl MarkerGrid {
 /// place labels keep out of its rectangle.
 pub fn undof_label(ui: &Ui, transform: &PlotTransform, scene: &MapScene) -> Option<LabelSpot> {
     let xy = scene.base()?.undof_label?;
-    let anchor = to_screen(transform, xy);
+    let anchor = screen_from_plot(transform, xy);
     let galley = ui.painter().layout_no_wrap(
         "UNDOF zone".to_owned(),
         FontId::proportional(UNDOF_LABEL_SIZE),

@@ -2,14 +2,10 @@
 
 use egui::Color32;
 
+use super::radius::MIN_RADIUS;
 use super::statics::SceneStatics;
 use crate::control::{Engine, PlaceState, RouteState, Status};
 use crate::ui::theme;
-
-/// Smallest marker radius in screen points (places with no population figure).
-pub const MIN_RADIUS: f32 = 3.0;
-/// Largest marker radius in screen points.
-pub const MAX_RADIUS: f32 = 14.0;
 
 /// How a marker is drawn, by the place's status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,13 +60,6 @@ pub struct Marker {
     pub style: MarkerStyle,
     /// Population, for labelling order.
     pub population: u64,
-}
-
-/// A marker's radius in screen points: grows with the square root of the population.
-pub fn radius_for_population(population: u64) -> f32 {
-    #[expect(clippy::cast_precision_loss, reason = "populations are far below 2^52")]
-    let root = (population as f64).sqrt() as f32;
-    (MIN_RADIUS + root * 0.007).min(MAX_RADIUS)
 }
 
 /// The markers of the places marked `visible`, in place order, into `out` (its memory

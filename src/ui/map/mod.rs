@@ -2,6 +2,7 @@
 //! egui_plot. Building the scene knows about the model; drawing only knows batches.
 
 mod base;
+mod batch;
 mod camera;
 mod draw;
 mod draw_marks;
@@ -9,6 +10,8 @@ mod hit;
 mod key;
 mod labels;
 mod marks;
+mod projector;
+mod radius;
 mod scale_bar;
 mod scene;
 #[cfg(test)]
@@ -20,11 +23,14 @@ mod view;
 
 use serde::{Deserialize, Serialize};
 
+pub use batch::{FillBatch, Polyline};
 pub use hit::PlaceIndex;
 pub use key::key_ui;
-pub use marks::{Marker, MarkerStyle, RouteSegment, radius_for_population};
+pub use marks::{Marker, MarkerStyle, RouteSegment};
+pub use projector::{plot_from_screen, screen_from_plot};
+pub use radius::radius_for_population;
 pub use scale_bar::{scale_bar_ui, scale_words};
-pub use scene::{FillBatch, MapScene, Polyline};
+pub use scene::MapScene;
 pub use territory::{Territory, TerritoryFill};
 
 use crate::control::{Engine, Resolution, RouteState};

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::marks::{MIN_RADIUS, radius_for_population};
+use super::radius::{MIN_RADIUS, radius_for_population};
 use super::{MapInput, MapLayers, MapScene};
 use crate::control::{Engine, Resolution, RouteState, View};
 use crate::geo::Basemap;

@@ -10,7 +10,7 @@ use egui::epaint::{Mesh, Vertex, WHITE_UV};
 use egui::{Color32, FontId, Pos2, Rect, Shape, Ui};
 use egui_plot::PlotTransform;
 
-use super::draw::to_screen;
+use super::projector::screen_from_plot;
 use crate::geo::TriangleMesh;
 
 /// What the screen shapes depend on besides the scene.
@@ -115,7 +115,7 @@ impl ScreenCache {
             let positions = mesh
                 .vertices
                 .iter()
-                .map(|&xy| to_screen(transform, xy))
+                .map(|&xy| screen_from_plot(transform, xy))
                 .collect();
             self.territory = Some((camera, mesh_key, positions));
         }

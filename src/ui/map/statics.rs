@@ -5,7 +5,7 @@
 use egui::Color32;
 
 use super::hit::PlaceIndex;
-use super::marks::radius_for_population;
+use super::radius::radius_for_population;
 use super::territory::Territory;
 use crate::control::Roads;
 use crate::geo::{Basemap, Projection};

@@ -1,13 +1,14 @@
 //! [`MapView::ui`]: the plot, the camera, hit testing and the hover tooltip.
 
 use egui::{CursorIcon, Pos2, Role, WidgetInfo};
-use egui_plot::{Plot, PlotPoint, PlotTransform};
+use egui_plot::{Plot, PlotTransform};
 
 use super::camera::{
     SYRIA_LONLAT, bounds_from_lonlat, expand_to_aspect, fit_bounds, lonlat_from_bounds,
 };
-use super::draw::{MapItem, to_screen};
-use super::marks::MAX_RADIUS;
+use super::draw::MapItem;
+use super::projector::{plot_from_screen, screen_from_plot};
+use super::radius::MAX_RADIUS;
 use super::scene::MapScene;
 use super::{MapInput, MapMemory, MapResponse, MapView};
 use crate::ui::theme;
@@ -125,22 +126,19 @@ impl MapView {
     /// [`HIT_RADIUS`] points, or within its marker.
     pub fn place_at(&self, pos: Pos2) -> Option<usize> {
         let transform = self.last_transform.as_ref()?;
-        let xy = transform.value_from_position(pos);
+        let xy = plot_from_screen(transform, pos);
         let per_point = transform.dvalue_dpos()[0].abs();
         let reach = f64::from(HIT_RADIUS.max(MAX_RADIUS + 2.0)) * per_point;
-        let p = self.scene.place_near([xy.x, xy.y], reach)?;
+        let p = self.scene.place_near(xy, reach)?;
         let marker = self.scene.marker_of(p)?;
-        let distance = to_screen(transform, marker.pos).distance(pos);
+        let distance = screen_from_plot(transform, marker.pos).distance(pos);
         (distance <= HIT_RADIUS.max(marker.radius + 2.0)).then_some(p)
     }
 
     /// Where `[lon, lat]` was on screen in the last frame drawn (for tests and overlays).
     pub fn screen_pos_of(&self, lon: f64, lat: f64) -> Option<Pos2> {
-        let [x, y] = MapScene::projection().plot_from_lonlat([lon, lat]);
-        Some(
-            self.last_transform?
-                .position_from_point(&PlotPoint::new(x, y)),
-        )
+        let xy = MapScene::projection().plot_from_lonlat([lon, lat]);
+        Some(screen_from_plot(self.last_transform.as_ref()?, xy))
     }
 
     /// Where the map was on screen in the last frame drawn.
