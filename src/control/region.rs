@@ -1,3 +1,5 @@
+//! Who holds how much of each region, from the states of its places.
+
 use super::PlaceState;
 use super::index::{ControlIndex, FactionIx};
 use crate::model::Scenario;

@@ -1,3 +1,5 @@
+//! How sure the map can be of a place's controller: the statuses a place resolves to.
+
 use serde::{Deserialize, Serialize};
 
 /// How sure the map can be of a place's controller.

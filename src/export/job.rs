@@ -1,3 +1,6 @@
+//! An export job (a viewpoint, a format and where the result goes) and running it,
+//! timelapses included.
+
 use std::path::{Path, PathBuf};
 
 use super::formats::acled::claims_csv;

@@ -1,3 +1,5 @@
+//! The default scenario, embedded in the binary with its documents.
+
 use super::{LoadError, load_scenario_str};
 use crate::model::Scenario;
 

@@ -1,3 +1,5 @@
+//! Checking a scenario's region geometry file (GeoJSON) against its regions.
+
 use std::collections::BTreeSet;
 
 use super::sandbox::PathError;

@@ -1,3 +1,5 @@
+//! Byte offsets in a file turned into 1-based lines and columns for diagnostics.
+
 /// Finds where things are in a file's text, to give errors a line and column
 /// after serde has parsed the file (serde keeps no positions).
 pub struct Locator<'a> {

@@ -1,3 +1,5 @@
+//! Writing a file atomically: a temporary file beside it, then a rename.
+
 use std::io::Write as _;
 use std::path::Path;
 

@@ -1,3 +1,5 @@
+//! Claims: who said what about which place, region or side, when, in whose words.
+
 use serde::{Deserialize, Serialize};
 
 use super::{Credibility, Record, TimeRef};

@@ -1,3 +1,6 @@
+//! Documents that claims quote: articles, statements and reports, with their
+//! publication time and where their text is.
+
 use serde::{Deserialize, Serialize};
 
 /// A published text that claims quote from.

@@ -1,3 +1,5 @@
+//! Factions: the sides that hold places, with their colours and kinds.
+
 use serde::{Deserialize, Serialize};
 
 /// A side in the fight, or an outside power that acts in it.

@@ -1,3 +1,6 @@
+//! Places: cities, towns and facilities on the map, and the name folding they are
+//! matched by.
+
 use serde::{Deserialize, Serialize};
 
 /// A point on the map whose control the scenario tracks.

@@ -1,3 +1,6 @@
+//! A dataset record a claim may cite instead of a quote: a CSV row or a GeoJSON/KML
+//! feature, with its text.
+
 use serde::{Deserialize, Serialize};
 
 /// A record of a dataset that a claim rests on instead of a quote: a row of a CSV

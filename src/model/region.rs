@@ -1,3 +1,5 @@
+//! Regions: governorates and other areas whose control is resolved from their places.
+
 use serde::{Deserialize, Serialize};
 
 /// A governorate, or a named grouping of governorates ("the south").

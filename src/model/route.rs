@@ -1,3 +1,5 @@
+//! Routes: roads between places, whose state follows the places on them.
+
 use serde::{Deserialize, Serialize};
 
 /// A road as an ordered chain of places.

@@ -1,3 +1,6 @@
+//! The scenario: everything one file (and its includes) holds, and its clock settings
+//! (time zone and freshness window).
+
 use serde::{Deserialize, Serialize};
 
 use super::{Claim, Document, Faction, Place, Region, Route, Source};

@@ -1,3 +1,6 @@
+//! Sources: who says something (outlets, officials, monitors), how reliable they are
+//! and which side they belong to.
+
 use serde::{Deserialize, Serialize};
 
 /// Who a claim comes from, as the document names them.

@@ -1,3 +1,5 @@
+//! The time a claim refers to, with its precision, as written in scenario files.
+
 use jiff::{Timestamp, civil, tz::Offset};
 use serde::{Deserialize, Serialize};
 
