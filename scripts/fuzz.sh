@@ -8,8 +8,8 @@
 # Installs cargo-afl (which builds AFL++) when missing, builds the harnesses of
 # fuzz/ into $FUZZ_TARGET_DIR (default /work/fuzz-target, or target/fuzz), seeds
 # each run from fuzz/corpus/TARGET plus the real files the script adds, and prints
-# per target: executions, paths and edges found, slowest execution, crashes and
-# hangs. Findings stay in $FUZZ_OUT/TARGET/default/{crashes,hangs}.
+# per target: executions, paths and edges found, slowest execution, crashes, hangs
+# and the CPU time the run used. Findings stay in $FUZZ_OUT/TARGET/default/{crashes,hangs}.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -53,6 +53,29 @@ fi
 (cd "$root/fuzz" && CARGO_TARGET_DIR="$target_dir" RUSTC_WRAPPER="$root/fuzz/afl-rustc.sh" \
     cargo build --release --locked)
 
+# CPU time. AFL++ runs the harness in persistent mode: one process takes input after
+# input and is killed with its forkserver when the run ends, unreaped by afl-fuzz, so
+# time(1) around this script never sees most of the CPU the run used. A cgroup counts
+# every process in it: each run gets its own where the machine lets us make one.
+cgroup_new() {
+    local name="frontline-fuzz-$1-$$"
+    if [ -w /sys/fs/cgroup/cpuacct ] && [ -f /sys/fs/cgroup/cpuacct/cpuacct.usage ]; then
+        mkdir -p "/sys/fs/cgroup/cpuacct/$name" && echo "/sys/fs/cgroup/cpuacct/$name"
+    elif [ -w /sys/fs/cgroup ] && [ -f /sys/fs/cgroup/cgroup.controllers ]; then
+        mkdir -p "/sys/fs/cgroup/$name" && echo "/sys/fs/cgroup/$name"
+    fi
+}
+# CPU seconds used in the cgroup $1 ("?" without one).
+cgroup_cpu_secs() {
+    if [ -f "$1/cpuacct.usage" ]; then
+        awk '{ printf "%.0f", $1 / 1e9 }' "$1/cpuacct.usage"
+    elif [ -f "$1/cpu.stat" ]; then
+        awk '$1 == "usage_usec" { printf "%.0f", $2 / 1e6 }' "$1/cpu.stat"
+    else
+        echo "?"
+    fi
+}
+
 # 3. One run per target, one at a time.
 export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 \
     AFL_NO_AFFINITY=1
@@ -73,12 +96,25 @@ for target in "${targets[@]}"; do
     # The harnesses hold the whole library's edges: tell afl-fuzz the map's size.
     AFL_MAP_SIZE="$(AFL_DUMP_MAP_SIZE=1 "$target_dir/release/$target" || true)"
     export AFL_MAP_SIZE
-    "$afl_dir/afl/bin/afl-fuzz" -i "$input" -o "$out/$target" -t 2000 -m none \
-        -V "$seconds" -- "$target_dir/release/$target" >"$out/$target.log" 2>&1 || {
+    group="$(cgroup_new "$target" 2>/dev/null || true)"
+    (
+        [ -n "$group" ] && echo "$BASHPID" >"$group/cgroup.procs"
+        exec "$afl_dir/afl/bin/afl-fuzz" -i "$input" -o "$out/$target" -t 2000 -m none \
+            -V "$seconds" -- "$target_dir/release/$target"
+    ) >"$out/$target.log" 2>&1 || {
         echo "afl-fuzz failed for $target; see $out/$target.log" >&2
         tail -n 20 "$out/$target.log" >&2
         exit 1
     }
+    cpu="?"
+    if [ -n "$group" ]; then
+        # The killed harness may still be leaving: wait for the group to empty.
+        for _ in 1 2 3 4 5; do
+            [ -n "$(cat "$group/cgroup.procs" 2>/dev/null)" ] && sleep 1
+        done
+        cpu="$(cgroup_cpu_secs "$group")"
+        rmdir "$group" 2>/dev/null || true
+    fi
     stats="$out/$target/default/fuzzer_stats"
     # afl-fuzz does not keep the slowest execution: replay the queue, one process each.
     slowest=0
@@ -91,7 +127,8 @@ for target in "${targets[@]}"; do
     stat() { sed -n "s/^$1 *: *//p" "$stats"; }
     line="$target: $(stat execs_done) executions, $(stat corpus_count) paths, \
 edges $(stat edges_found)/$(stat total_edges), slowest replayed $slowest ms, \
-$(stat saved_crashes) crashes, $(stat saved_hangs) hangs, $(stat run_time) s"
+$(stat saved_crashes) crashes, $(stat saved_hangs) hangs, $(stat run_time) s in all, \
+this run $cpu CPU s"
     echo "$line"
     summary+=("$line")
 done
