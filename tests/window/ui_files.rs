@@ -34,12 +34,9 @@ fn window_on(path: &Path) -> Harness<'static, FrontlineApp> {
     let mut app = FrontlineApp::with_scenario(scenario);
     app.state.file_dialog = DialogMode::InApp;
     app.open_path(path).unwrap();
-    // egui_file's two text fields (folder and file name) have no accessible name; the
-    // check is off here for that alone.
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
         .with_max_steps(40)
-        .with_accessibility_check(false)
         .build_eframe(|cc| {
             frontline::ui::fonts::install_fonts(&cc.egui_ctx);
             app

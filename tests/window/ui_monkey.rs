@@ -474,3 +474,21 @@ fn the_compare_date_picker_is_accessible() {
     harness.run_ok();
     harness.get_by_label_contains("<<<");
 }
+
+/// Monkey finding (seed 51, step 2561): File > "Import ACLED..." opened the in-app file
+/// dialog (no native one here), whose folder and file-name fields (egui_file's) had no
+/// accessible names (kittest's accessibility check failed). They are named after the
+/// dialog is drawn; fixed in `src/ui/dialog/in_app.rs`.
+#[test]
+fn the_in_app_file_dialog_names_its_fields() {
+    let (_dir, path) = mini_copy();
+    let mut harness = window_on(&path);
+    harness.state_mut().state.file_dialog = frontline::ui::dialog::DialogMode::InApp;
+    harness.get_by_label("File").click();
+    harness.run_ok();
+    harness.get_by_label("Import ACLED...").click();
+    harness.run_ok();
+    harness.get_by_label_contains("Import ACLED rows");
+    harness.get_by_label("Folder");
+    harness.get_by_label("File name");
+}

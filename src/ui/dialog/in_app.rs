@@ -15,10 +15,7 @@ pub(super) fn in_app_dialog(ask: &Ask) -> egui_file::FileDialog {
     };
     dialog = dialog
         .title(&ask.title)
-        .id(egui::Id::unique((
-            "frontline file dialog",
-            ask.title.as_str(),
-        )))
+        .id(dialog_id(ask))
         .show_rename(false)
         .show_new_folder(ask.save)
         .show_files_filter(Box::new(move |path: &Path| has_extension(path, &listed)));
@@ -35,6 +32,45 @@ pub(super) fn in_app_dialog(ask: &Ask) -> egui_file::FileDialog {
     }
     dialog.open();
     dialog
+}
+
+/// The id of the in-app dialog's window for `ask`.
+fn dialog_id(ask: &Ask) -> egui::Id {
+    egui::Id::unique(("frontline file dialog", ask.title.as_str()))
+}
+
+/// egui_file 0.29 draws its folder and file-name fields without an accessible name, so
+/// a screen reader announces two bare "text input"s (and egui_kittest refuses them).
+/// Names them once the dialog is drawn: of the unnamed text fields in the dialog's
+/// window, the topmost is the folder's path and the lowest the file's name.
+pub(super) fn name_fields(ctx: &egui::Context, ask: &Ask) {
+    let window = dialog_id(ask);
+    let mut widgets: Vec<(f32, egui::Id)> = ctx.viewport(|viewport| {
+        viewport
+            .this_pass
+            .widgets
+            .layers()
+            .filter(|(layer, _)| layer.id == window)
+            .flat_map(|(_, widgets)| widgets.iter().map(|w| (w.rect.min.y, w.id)))
+            .collect()
+    });
+    widgets.retain(|&(_, id)| {
+        ctx.accesskit_node_builder(id, |node| {
+            node.role() == egui::accesskit::Role::TextInput
+                && node.label().is_none()
+                && node.labelled_by().is_empty()
+        })
+        .unwrap_or(false)
+    });
+    widgets.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let names = match widgets.as_slice() {
+        [] => return,
+        [folder] => vec![(folder.1, "Folder")],
+        [folder, .., file] => vec![(folder.1, "Folder"), (file.1, "File name")],
+    };
+    for (id, name) in names {
+        ctx.accesskit_node_builder(id, |node| node.set_label(name));
+    }
 }
 
 /// True when `path` ends in one of `extensions` (any case), or there are none.

@@ -202,7 +202,9 @@ impl FileDialog {
                 if let Some(reason) = &self.fallback_reason {
                     reason_ui(ctx, reason);
                 }
-                match dialog.show(ctx).state() {
+                let state = dialog.show(ctx).state();
+                in_app::name_fields(ctx, ask);
+                match state {
                     egui_file::State::Selected => match dialog.path() {
                         Some(path) => {
                             let path = with_extension(path, ask);
