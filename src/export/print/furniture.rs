@@ -7,10 +7,6 @@ use super::layout::Layout;
 use super::svg::{N, Svg};
 use super::text::{MIN_TEXT_PX, TextLine};
 
-/// Data credits printed on every map.
-pub const CREDITS: &str = "Places: GeoNames (geonames.org), CC BY 4.0 · Borders, governorates, \
-     lakes: Natural Earth, public domain · Highways: schematic, town to town · Made with Frontline";
-
 /// The scale bar's length in km and pixels, and its label, in the map's lower left
 /// corner (true at 35° N).
 pub(super) fn scale_bar_label(frame: &Frame, u: f64, t: f64) -> (f64, TextLine) {

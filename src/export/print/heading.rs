@@ -2,9 +2,9 @@
 //! of" line), the "Source:" line, the SVG's `<title>` and `<desc>`, the PNG's text chunks,
 //! and the "HYPOTHETICAL" mark across a what-if map.
 
+use super::credits::CREDITS;
 use super::font::text_width;
 use super::frame::Frame;
-use super::furniture::CREDITS;
 use super::layout::{Layout, PageText};
 use super::map::MapOptions;
 use super::svg::{N, Svg};

@@ -3,8 +3,8 @@
 //! every line of text measured from the font so none overlaps another or leaves the
 //! picture.
 
-use super::furniture::CREDITS;
-use super::legend::{Key, PlacedRow, Row, body_px, place_row};
+use super::credits::CREDITS;
+use super::legend_rows::{Key, PlacedRow, Row, body_px, place_row};
 use super::text::{MIN_TEXT_PX, TextLine, block};
 
 /// Pages narrower than this (width / height) put the legend below the map.

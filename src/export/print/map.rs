@@ -6,7 +6,7 @@ use super::frame::{Frame, default_bbox};
 use super::layout::Layout;
 use super::svg::{N, Svg, hex, path_data};
 use super::text::TextLine;
-use super::{furniture, heading, labels, legend, marks};
+use super::{furniture, heading, labels, legend, legend_rows, marks};
 use crate::export::Scene;
 use crate::geo::Basemap;
 
@@ -58,7 +58,7 @@ pub(super) const TERRITORY_OPACITY: f64 = 0.35;
 /// The page layout and the map's frame for `options`.
 pub(super) fn page(scene: &Scene<'_>, basemap: &Basemap, options: &MapOptions) -> (Layout, Frame) {
     let words = heading::page_text(scene, options);
-    let layout = Layout::new(options.size, &words, &legend::rows(scene));
+    let layout = Layout::new(options.size, &words, &legend_rows::rows(scene));
     let bbox = options
         .bbox_lonlat
         .unwrap_or_else(|| default_bbox(basemap, scene.engine.scenario()));

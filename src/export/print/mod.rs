@@ -2,13 +2,14 @@
 //! labels, title, legend, scale bar, credits) and a PNG painted without a GPU.
 //!
 //! Modules depend one way: `map` lays out the page with `layout` (which flows the
-//! `legend`'s rows and measures every line with `text` and `font`), places names with
+//! `legend_rows` and measures every line with `text` and `font`), places names with
 //! `labels`, draws `marks` and `furniture`, with `heading` for what the map says about
 //! itself; `raster` paints the geometry with `paint` (which draws markers with `sprite`)
-//! and the text with the SVG overlay; `brush`, `frame`, `font`, `subset`, `svg` and
-//! `marker` are leaves.
+//! and the text with the SVG overlay; `brush`, `credits`, `frame`, `font`, `subset`,
+//! `svg` and `marker` are leaves.
 
 mod brush;
+mod credits;
 mod font;
 mod frame;
 mod furniture;
@@ -16,6 +17,7 @@ mod heading;
 mod labels;
 mod layout;
 mod legend;
+mod legend_rows;
 mod map;
 mod marker;
 mod marks;
