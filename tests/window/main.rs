@@ -8,6 +8,7 @@
 mod common;
 mod desktop;
 mod disk_watch;
+mod harness;
 mod ui_app;
 mod ui_export;
 mod ui_files;

@@ -2,7 +2,6 @@
 //! an edit made while one runs goes to the window's copy, and the file written is the
 //! one the command line's export path writes for the same view.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use egui_kittest::Harness;
@@ -12,38 +11,24 @@ use frontline::export::{ExportFormat, run_job};
 use frontline::ui::export::ExportOutcome;
 use frontline::ui::{Command, FrontlineApp};
 
-/// The window on a copy of the mini fixture in `dir`.
-fn window_on_mini(dir: &Path) -> Harness<'static, FrontlineApp> {
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    for name in ["mini.ron", "mini.txt"] {
-        std::fs::copy(fixtures.join(name), dir.join(name)).unwrap();
-    }
-    let path = dir.join("mini.ron");
+use crate::common::mini_copy;
+use crate::harness::{wait_until, window};
+
+/// The window on a copy of the mini fixture in a temporary folder, opened for editing.
+fn window_on_mini() -> (tempfile::TempDir, Harness<'static, FrontlineApp>) {
+    let (dir, path) = mini_copy();
     let scenario = frontline::io::load_scenario_file(&path).unwrap();
     let mut app = FrontlineApp::with_scenario(scenario);
     app.open_path(&path).unwrap();
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_max_steps(40)
-        .build_eframe(|cc| {
-            frontline::ui::fonts::install_fonts(&cc.egui_ctx);
-            app
-        });
-    harness.run();
-    harness
+    (dir, window(app))
 }
 
 #[test]
 fn a_window_export_reads_the_windows_engine_and_writes_what_the_cli_writes() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut harness = window_on_mini(dir.path());
-    for _ in 0..600 {
-        if harness.state().scenario_file.is_some() {
-            break;
-        }
-        harness.step();
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
+    let (dir, mut harness) = window_on_mini();
+    wait_until(&mut harness, "the scenario did not open", |app| {
+        app.scenario_file.is_some()
+    });
     let scenario_file = harness.state().scenario_file.clone().unwrap();
     let out = dir.path().join("window.geojson");
     harness.state_mut().queue(Command::ExportTo {
@@ -85,8 +70,7 @@ fn a_window_export_reads_the_windows_engine_and_writes_what_the_cli_writes() {
 
 #[test]
 fn an_edit_during_an_export_leaves_the_exports_engine_alone() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut harness = window_on_mini(dir.path());
+    let (_dir, mut harness) = window_on_mini();
     // What an export in flight holds.
     let held = Arc::clone(&harness.state().world.engine);
     let claims = held.scenario().claims.len();

@@ -12,6 +12,7 @@ use frontline::ui::dialog::DialogMode;
 use frontline::ui::export::ExportOutcome;
 
 use crate::common::mini_copy;
+use crate::harness::{wait_until, window};
 
 /// A temporary folder with the mini fixture, its document, and `second.ron`: the same
 /// scenario under another title.
@@ -34,32 +35,7 @@ fn window_on(path: &Path) -> Harness<'static, FrontlineApp> {
     let mut app = FrontlineApp::with_scenario(scenario);
     app.state.file_dialog = DialogMode::InApp;
     app.open_path(path).unwrap();
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_max_steps(40)
-        .build_eframe(|cc| {
-            frontline::ui::fonts::install_fonts(&cc.egui_ctx);
-            app
-        });
-    harness.run();
-    harness
-}
-
-/// Steps the app until `done` holds (at most ~60 s), or fails with `message`.
-fn wait_until(
-    harness: &mut Harness<'_, FrontlineApp>,
-    message: &str,
-    done: impl Fn(&FrontlineApp) -> bool,
-) {
-    for _ in 0..1200 {
-        harness.step();
-        if done(harness.state()) {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    panic!("{message}");
+    window(app)
 }
 
 fn click_menu(harness: &mut Harness<'_, FrontlineApp>, menu: &str, item: &str) {
@@ -87,6 +63,7 @@ fn file_open_picks_a_scenario_in_the_in_app_dialog() {
     wait_until(&mut harness, "second.ron did not open", |app| {
         app.scenario_file.as_deref() == Some(second.as_path())
     });
+    harness.run();
     assert!(!harness.state().panels.open_dialog.is_open());
     assert_eq!(
         harness.state().workspace.scenario().title,
@@ -134,6 +111,7 @@ fn file_export_chooses_its_path_in_the_in_app_dialog() {
     wait_until(&mut harness, "the export did not finish", |app| {
         !app.exports.busy()
     });
+    harness.run();
     let Some(ExportOutcome::Wrote(path)) = harness.state().exports.last.clone() else {
         panic!("no file written: {:?}", harness.state().exports.last);
     };
@@ -154,6 +132,7 @@ fn open_recent_reopens_files_and_shows_missing_ones_disabled() {
     wait_until(&mut harness, "second.ron did not open", |app| {
         app.scenario_file.as_deref() == Some(second.as_path())
     });
+    harness.run();
     assert_eq!(
         harness.state().state.recent_files,
         [second.clone(), mini.clone()]
@@ -170,6 +149,7 @@ fn open_recent_reopens_files_and_shows_missing_ones_disabled() {
     wait_until(&mut harness, "mini.ron did not reopen", |app| {
         app.scenario_file.as_deref() == Some(mini.as_path())
     });
+    harness.run();
     assert_eq!(harness.state().workspace.scenario().title, "Mini scenario");
     assert_eq!(
         harness.state().state.recent_files,
@@ -207,6 +187,7 @@ fn the_in_app_save_dialog_asks_before_replacing_a_file() {
     wait_until(&mut harness, "the export did not finish", |app| {
         !app.exports.busy()
     });
+    harness.run();
     let Some(ExportOutcome::Wrote(path)) = harness.state().exports.last.clone() else {
         panic!("no file written: {:?}", harness.state().exports.last);
     };
@@ -225,6 +206,7 @@ fn the_in_app_save_dialog_asks_before_replacing_a_file() {
     wait_until(&mut harness, "the export did not finish", |app| {
         !app.exports.busy()
     });
+    harness.run();
     assert_eq!(
         harness.state().exports.last,
         Some(ExportOutcome::Wrote(path.clone()))

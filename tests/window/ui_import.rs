@@ -3,12 +3,12 @@
 //! undo step.
 
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use frontline::control::{Engine, View};
 use frontline::ui::{Command, FrontlineApp};
 
 use crate::common::mini_copy;
+use crate::harness::window;
 
 #[test]
 fn acled_rows_are_reviewed_accepted_and_undone_as_one_step() {
@@ -22,11 +22,7 @@ fn acled_rows_are_reviewed_accepted_and_undone_as_one_step() {
 
     let mut app = FrontlineApp::with_scenario(scenario);
     app.open_path(&path).unwrap();
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_max_steps(40)
-        .build_eframe(|_cc| app);
-    harness.run();
+    let mut harness = window(app);
     let start = harness.state().workspace.scenario().claims.clone();
     harness.get_by_label("File").click();
     harness.run();
@@ -98,11 +94,7 @@ fn an_imported_claim_shows_its_acled_row_in_the_sidebar_and_the_editor() {
     let place = scenario.place_index("southtown").unwrap();
     let mut app = FrontlineApp::with_scenario(scenario);
     app.open_path(&path).unwrap();
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_max_steps(40)
-        .build_eframe(|_cc| app);
-    harness.run();
+    let mut harness = window(app);
     let heading = format!("Record {} of events.csv", record.row);
     assert!(harness.query_by_label(&heading).is_none());
 

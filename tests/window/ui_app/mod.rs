@@ -20,6 +20,7 @@ use frontline::model::Scenario;
 use frontline::ui::{Command, FrontlineApp};
 
 use crate::common::mini_scenario;
+use crate::harness::wait_until;
 
 /// The real Syria scenario when it is there, else the mini fixture.
 fn scenario() -> Scenario {
@@ -57,22 +58,6 @@ fn wait_for_export(harness: &mut Harness<'_, FrontlineApp>) {
     wait_until(harness, "the export did not finish", |app| {
         !app.exports.busy()
     });
-}
-
-/// Steps the app until `done` holds (at most ~60 s), or fails with `message`.
-fn wait_until(
-    harness: &mut Harness<'_, FrontlineApp>,
-    message: &str,
-    done: impl Fn(&FrontlineApp) -> bool,
-) {
-    for _ in 0..1200 {
-        harness.step();
-        if done(harness.state()) {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    panic!("{message}");
 }
 
 fn export_from_window(
